@@ -1,0 +1,73 @@
+//! The corpus model: what the preprocessor writes and the app reads.
+
+use crate::date::PartialDate;
+use serde::{Deserialize, Serialize};
+
+/// A whole preprocessed corpus, as embedded in the app as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Corpus {
+    /// Content hash of the corpus, so that views and exports can name the version they come from.
+    pub version: String,
+    /// The names of the people looked for in the documents (the person facet's values), in list order.
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// The documents, in a stable order (by id).
+    pub documents: Vec<Document>,
+}
+
+/// One cleaned document with its metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable identifier (the file name without its extension); used in URLs.
+    pub id: String,
+    /// Clean title.
+    pub title: String,
+    /// Publication or site, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// Publication date to the precision known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// How the date is shown when the known date is vague (e.g. "late 2022").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
+    /// Author, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Kind of text: news, analysis, blog, podcast transcript, ….
+    pub kind: String,
+    /// Address of the original, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// People from the corpus's list who are mentioned in the text.
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// The cleaned text, one string per paragraph.
+    pub paragraphs: Vec<String>,
+    /// Number of word tokens in the paragraphs.
+    pub word_count: usize,
+}
+
+impl Document {
+    /// The date as shown to a person: the note when there is one, else the date's label.
+    pub fn date_label(&self) -> Option<String> {
+        self.date_note.clone().or_else(|| self.date.map(|d| d.label()))
+    }
+
+    /// The year, for the year facet.
+    pub fn year(&self) -> Option<u16> {
+        self.date.map(|d| d.year)
+    }
+}
+
+impl Corpus {
+    /// Parses the embedded JSON, with a message fit to show a person on failure.
+    pub fn from_json(json: &str) -> Result<Corpus, String> {
+        serde_json::from_str(json).map_err(|e| format!("the embedded corpus could not be read: {e}"))
+    }
+
+    /// Index of the document with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
+    }
+}

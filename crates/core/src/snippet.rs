@@ -1,0 +1,246 @@
+//! Snippets: a short passage of a document around its densest cluster of hits.
+//!
+//! The passage is chosen in the body only: the window of at most `max_chars`
+//! characters that holds the most *different* query words, then the most hits,
+//! earliest first on ties. It is cut at word boundaries and carries the
+//! highlight ranges of its hits, relative to the snippet text.
+
+use crate::highlight::Matcher;
+use crate::model::Document;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// Default snippet length in characters.
+pub const SNIPPET_CHARS: usize = 220;
+
+/// A passage of a document with its hits marked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// Paragraph the passage comes from.
+    pub paragraph: usize,
+    /// The passage (a slice of the paragraph).
+    pub text: String,
+    /// Hits, as byte ranges into `text`: sorted, disjoint, on char boundaries.
+    pub highlights: Vec<Range<usize>>,
+    /// True when the paragraph goes on before the passage.
+    pub clipped_start: bool,
+    /// True when the paragraph goes on after the passage.
+    pub clipped_end: bool,
+}
+
+/// The opening of a document, for results without a query.
+pub fn lead(doc: &Document, max_chars: usize) -> Snippet {
+    let Some(text) = doc.paragraphs.first() else {
+        return Snippet { paragraph: 0, text: String::new(), highlights: vec![], clipped_start: false, clipped_end: false };
+    };
+    let end = cut_end(text, char_to_byte(text, max_chars), 0);
+    Snippet {
+        paragraph: 0,
+        text: text[..end].trim_end().to_owned(),
+        highlights: vec![],
+        clipped_start: false,
+        clipped_end: end < text.len(),
+    }
+}
+
+/// The passage with the densest cluster of hits, or the lead when the body has no hit.
+pub fn best(doc: &Document, matcher: &Matcher, max_chars: usize) -> Snippet {
+    let max_chars = max_chars.max(20);
+    // (distinct words, hits, paragraph, first hit, last hit) of the best window so far.
+    let mut best: Option<((usize, usize), usize, usize, usize)> = None;
+    let mut best_matches = Vec::new();
+    for (p, text) in doc.paragraphs.iter().enumerate() {
+        let matches = matcher.matches(text);
+        if matches.is_empty() {
+            continue;
+        }
+        let chars: Vec<(usize, usize)> = matches
+            .iter()
+            .map(|(r, _)| (text[..r.start].chars().count(), text[..r.end].chars().count()))
+            .collect();
+        let mut j = 0;
+        for i in 0..matches.len() {
+            j = j.max(i);
+            while j + 1 < matches.len() && chars[j + 1].1 - chars[i].0 <= max_chars {
+                j += 1;
+            }
+            let distinct: BTreeSet<usize> = matches[i..=j].iter().map(|m| m.1).collect();
+            let key = (distinct.len(), j - i + 1);
+            if best.as_ref().is_none_or(|b| key > b.0) {
+                best = Some((key, p, i, j));
+                best_matches = matches.clone();
+            }
+        }
+    }
+    let Some((_, p, i, j)) = best else {
+        return lead(doc, max_chars);
+    };
+    let text = &doc.paragraphs[p];
+    let (cs, ce) = (best_matches[i].0.start, best_matches[j].0.end);
+    let cluster_chars = text[cs..ce].chars().count();
+    let slack = max_chars.saturating_sub(cluster_chars);
+    let total_chars = text.chars().count();
+    let cs_char = text[..cs].chars().count();
+    let mut start_char = cs_char.saturating_sub(slack / 2);
+    let end_char = (start_char + max_chars).min(total_chars);
+    if end_char - start_char < max_chars {
+        start_char = end_char.saturating_sub(max_chars);
+    }
+    let start = cut_start(text, char_to_byte(text, start_char), cs);
+    let end = cut_end(text, char_to_byte(text, end_char), ce);
+    let slice = &text[start..end];
+    let lead_ws = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    let base = start + lead_ws;
+    let highlights = best_matches
+        .iter()
+        .filter(|(r, _)| r.start >= base && r.end <= base + trimmed.len())
+        .map(|(r, _)| r.start - base..r.end - base)
+        .collect();
+    Snippet {
+        paragraph: p,
+        text: trimmed.to_owned(),
+        highlights,
+        clipped_start: start > 0,
+        clipped_end: end < text.len(),
+    }
+}
+
+fn char_to_byte(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+}
+
+/// Moves a start offset forward to the beginning of a word, but never past `limit`.
+fn cut_start(text: &str, at: usize, limit: usize) -> usize {
+    if at == 0 || at >= limit {
+        return at.min(limit);
+    }
+    let prev_is_space = text[..at].chars().next_back().is_some_and(char::is_whitespace);
+    if prev_is_space {
+        return at;
+    }
+    match text[at..limit].find(char::is_whitespace) {
+        Some(ws) => at + ws + text[at + ws..].chars().next().map_or(1, char::len_utf8),
+        None => at,
+    }
+}
+
+/// Moves an end offset back to the end of a word, but never before `limit`.
+fn cut_end(text: &str, at: usize, limit: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    if at <= limit {
+        return limit;
+    }
+    let next_is_space = text[at..].chars().next().is_some_and(char::is_whitespace);
+    if next_is_space {
+        return at;
+    }
+    match text[limit..at].rfind(char::is_whitespace) {
+        Some(ws) => limit + ws,
+        None => at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Index;
+    use crate::model::Corpus;
+    use crate::query::parse;
+    use proptest::prelude::*;
+
+    fn doc(paragraphs: &[&str]) -> Document {
+        Document {
+            id: "d".into(),
+            title: "T".into(),
+            outlet: None,
+            date: None,
+            date_note: None,
+            author: None,
+            kind: "news".into(),
+            url: None,
+            people: vec![],
+            paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
+            word_count: 0,
+        }
+    }
+
+    fn matcher(d: &Document, q: &str) -> Matcher {
+        let corpus = Corpus { version: "t".into(), people: vec![], documents: vec![d.clone()] };
+        let index = Index::build(&corpus);
+        let query = parse(q);
+        let exp: Vec<_> = query.terms.iter().map(|t| index.expand(t)).collect();
+        Matcher::new(&index, &exp)
+    }
+
+    fn marked(s: &Snippet) -> Vec<&str> {
+        s.highlights.iter().map(|r| &s.text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn picks_the_densest_cluster() {
+        let filler = "word ".repeat(60);
+        let p1 = format!("Lenin once. {filler}");
+        let p2 = format!("{filler} Stalin and Lenin met; Stalin spoke. {filler}");
+        let d = doc(&[&p1, &p2]);
+        let s = best(&d, &matcher(&d, "stalin lenin "), 120);
+        assert_eq!(s.paragraph, 1);
+        assert_eq!(marked(&s), ["Stalin", "Lenin", "Stalin"]);
+        assert!(s.clipped_start && s.clipped_end);
+        assert!(s.text.chars().count() <= 120);
+        assert!(s.text.starts_with("word") && s.text.ends_with("word"), "{:?}", s.text);
+    }
+
+    #[test]
+    fn distinct_words_beat_repeats() {
+        let filler = "x ".repeat(80);
+        let p = format!("lenin lenin lenin lenin {filler} stalin then lenin {filler}");
+        let d = doc(&[&p]);
+        let s = best(&d, &matcher(&d, "stalin lenin "), 40);
+        assert_eq!(marked(&s), ["stalin", "lenin"]);
+    }
+
+    #[test]
+    fn no_hit_in_body_gives_the_lead() {
+        let d = doc(&["First paragraph here.", "Second."]);
+        let s = best(&d, &matcher(&d, "absent "), 100);
+        assert_eq!(s.text, "First paragraph here.");
+        assert!(s.highlights.is_empty() && !s.clipped_end);
+    }
+
+    #[test]
+    fn lead_cuts_at_a_word() {
+        let d = doc(&["The Union State of Russia and Belarus was founded in 1996."]);
+        let s = lead(&d, 20);
+        assert_eq!(s.text, "The Union State of");
+        assert!(s.clipped_end);
+    }
+
+    #[test]
+    fn cyrillic_snippets_stay_on_char_boundaries() {
+        let d = doc(&["Сталин и Ленин. Сталин говорил долго, очень долго, и Ленин слушал."]);
+        let s = best(&d, &matcher(&d, "ленин "), 25);
+        for r in &s.highlights {
+            assert!(s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end));
+        }
+        assert!(marked(&s).iter().all(|m| *m == "Ленин"));
+    }
+
+    proptest! {
+        #[test]
+        fn highlights_are_valid(paras in proptest::collection::vec("\\PC{0,80}", 1..4), q in "\\PC{0,12}", max in 0usize..100) {
+            let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+            let d = doc(&refs);
+            let s = best(&d, &matcher(&d, &q), max);
+            let mut last = 0;
+            for r in &s.highlights {
+                prop_assert!(r.start >= last && r.start < r.end && r.end <= s.text.len());
+                prop_assert!(s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end));
+                last = r.end;
+            }
+            prop_assert!(d.paragraphs[s.paragraph].contains(&s.text));
+        }
+    }
+}

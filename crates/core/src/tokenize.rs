@@ -1,0 +1,105 @@
+//! Unicode-aware word tokenising.
+//!
+//! Words are found by the Unicode word-boundary rules (UAX #29), so Latin,
+//! Cyrillic and other scripts are split the same way: apostrophes inside a
+//! word keep it whole (`Stalin’s`, `don’t`), hyphens split (`de-Stalinization`
+//! gives `de` and `Stalinization`), numbers stay whole (`4,500`, `2.0`), and
+//! punctuation, spaces and emoji are never words.
+
+use crate::normalize::fold_into;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One word of a text: where it is (byte offsets, always on char boundaries) and its folded form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range of the word in the text it came from.
+    pub range: Range<usize>,
+    /// The folded (lowercased, accent-free) form used for matching.
+    pub folded: String,
+}
+
+/// Splits `text` into word tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for_each_word(text, |range, folded| {
+        out.push(Token { range, folded: folded.to_owned() })
+    });
+    out
+}
+
+/// Calls `f` with the byte range and folded form of each word, reusing one buffer.
+pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
+    let mut buf = String::new();
+    for (start, word) in text.unicode_word_indices() {
+        // Trailing apostrophes (plural possessive "workers’") are not part of the word.
+        let word = word.trim_end_matches(['\'', '\u{2019}']);
+        if word.is_empty() {
+            continue;
+        }
+        buf.clear();
+        fold_into(word, &mut buf);
+        f(start..start + word.len(), &buf);
+    }
+}
+
+/// Number of word tokens in `text`.
+pub fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    for_each_word(text, |_, _| n += 1);
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.folded).collect()
+    }
+
+    #[test]
+    fn latin_with_accents() {
+        assert_eq!(words("Coup d’État in Moscow"), ["coup", "d'etat", "in", "moscow"]);
+        assert_eq!(words("Slobodan Milošević"), ["slobodan", "milosevic"]);
+    }
+
+    #[test]
+    fn cyrillic() {
+        assert_eq!(words("Иосиф Сталин, «вождь»."), ["иосиф", "сталин", "вождь"]);
+    }
+
+    #[test]
+    fn apostrophes_keep_words_whole() {
+        assert_eq!(words("Stalin’s legacy doesn't fade"), ["stalin's", "legacy", "doesn't", "fade"]);
+        assert_eq!(words("the workers’ state"), ["the", "workers", "state"]);
+    }
+
+    #[test]
+    fn hyphens_split() {
+        assert_eq!(words("de-Stalinization, anti-communist"), ["de", "stalinization", "anti", "communist"]);
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        assert_eq!(words("4,500 million in 2022, USSR 2.0"), ["4,500", "million", "in", "2022", "ussr", "2.0"]);
+    }
+
+    #[test]
+    fn punctuation_and_emoji_are_not_words() {
+        assert!(words("?! … — «» 🎉🙂").is_empty());
+        assert_eq!(words("hi🙂there"), ["hi", "there"]);
+    }
+
+    #[test]
+    fn ranges_point_at_the_original_text() {
+        let text = "Ёлка — Milošević’s";
+        for t in tokenize(text) {
+            assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
+        }
+        let t = tokenize(text);
+        assert_eq!(&text[t[0].range.clone()], "Ёлка");
+        assert_eq!(&text[t[1].range.clone()], "Milošević’s");
+        assert_eq!(t[1].folded, "milosevic's");
+    }
+}
