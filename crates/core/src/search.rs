@@ -140,8 +140,8 @@ fn score_all(index: &Index, expansions: &[Vec<Expansion>]) -> Vec<Hit> {
                 if tf[d] == [0.0; FIELDS] {
                     touched.push(d);
                 }
-                for f in 0..FIELDS {
-                    tf[d][f] += e.weight * p.tf[f] as f32;
+                for (acc, &count) in tf[d].iter_mut().zip(&p.tf) {
+                    *acc += e.weight * count as f32;
                 }
             }
         }

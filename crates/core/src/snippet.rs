@@ -7,6 +7,7 @@
 
 use crate::highlight::Matcher;
 use crate::model::Document;
+use crate::tokenize::count_words;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -28,14 +29,23 @@ pub struct Snippet {
     pub clipped_end: bool,
 }
 
-/// The opening of a document, for results without a query.
+/// Paragraphs shorter than this many words are passed over for the lead when a longer one follows.
+pub const LEAD_MIN_WORDS: usize = 8;
+
+/// The opening of a document, for results without a query: its first paragraph of real
+/// prose, passing over short lines such as stage directions (`[Theme Music]`) or captions.
 pub fn lead(doc: &Document, max_chars: usize) -> Snippet {
-    let Some(text) = doc.paragraphs.first() else {
+    let is_prose = |p: &String| {
+        let t = p.trim();
+        !(t.starts_with('[') && t.ends_with(']')) && count_words(t) >= LEAD_MIN_WORDS
+    };
+    let paragraph = doc.paragraphs.iter().position(is_prose).unwrap_or(0);
+    let Some(text) = doc.paragraphs.get(paragraph) else {
         return Snippet { paragraph: 0, text: String::new(), highlights: vec![], clipped_start: false, clipped_end: false };
     };
     let end = cut_end(text, char_to_byte(text, max_chars), 0);
     Snippet {
-        paragraph: 0,
+        paragraph,
         text: text[..end].trim_end().to_owned(),
         highlights: vec![],
         clipped_start: false,
@@ -208,6 +218,15 @@ mod tests {
         let s = best(&d, &matcher(&d, "absent "), 100);
         assert_eq!(s.text, "First paragraph here.");
         assert!(s.highlights.is_empty() && !s.clipped_end);
+    }
+
+    #[test]
+    fn lead_skips_stage_directions_and_short_lines() {
+        let d = doc(&["[Theme Music]", "Hello.", "This year marks the hundredth anniversary of the founding of the USSR."]);
+        let s = lead(&d, 300);
+        assert_eq!(s.paragraph, 2);
+        let d = doc(&["Short.", "Also short."]);
+        assert_eq!(lead(&d, 300).paragraph, 0);
     }
 
     #[test]

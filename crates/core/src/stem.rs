@@ -23,8 +23,6 @@ impl Stemmers {
         }
         if folded.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
             self.russian.stem(folded)
-        } else if folded.is_ascii() {
-            self.english.stem(folded)
         } else if folded.chars().all(|c| c.is_ascii() || !c.is_alphabetic()) {
             self.english.stem(folded)
         } else {

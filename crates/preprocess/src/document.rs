@@ -1,0 +1,106 @@
+//! Building one [`Document`] from its text, its sidecar and the list of people.
+
+use crate::clean::clean;
+use crate::lines::split_lines;
+use crate::meta::extract;
+use crate::people::{mentioned, Person};
+use crate::sidecar::Sidecar;
+use explorer_core::tokenize::count_words;
+use explorer_core::Document;
+
+/// The kind of a document when neither its text nor its sidecar tells.
+pub const DEFAULT_KIND: &str = "article";
+
+/// Cleans `text` and assembles the document `id`: metadata from the text, overridden by
+/// the sidecar, then the paragraphs cleaned against the final title, then the people.
+/// Errs with a short message when there is no text or no title.
+pub fn build_document(
+    id: &str,
+    text: &str,
+    sidecar: &Sidecar,
+    people: &[Person],
+) -> Result<Document, String> {
+    let lines = split_lines(text);
+    if lines.is_empty() {
+        return Err("file is empty".into());
+    }
+    let meta = extract(&lines);
+    let title = sidecar
+        .title
+        .clone()
+        .or(meta.title)
+        .ok_or_else(|| format!("no title found (add title = \"…\" to {id}.toml)"))?;
+    let paragraphs = clean(&lines, &title);
+    if paragraphs.is_empty() {
+        return Err("no text left after cleaning".into());
+    }
+    let kind = sidecar
+        .kind
+        .clone()
+        .or(meta.kind)
+        .unwrap_or_else(|| DEFAULT_KIND.to_string());
+    let people = mentioned(
+        people,
+        std::iter::once(title.as_str()).chain(paragraphs.iter().map(String::as_str)),
+    );
+    Ok(Document {
+        id: id.to_string(),
+        outlet: sidecar.outlet.clone().or(meta.outlet),
+        date: sidecar.date.or(meta.date),
+        date_note: sidecar.date_note.clone(),
+        author: sidecar.author.clone(),
+        kind: kind.to_lowercase(),
+        url: sidecar.url.clone().or(meta.url),
+        people,
+        word_count: paragraphs.iter().map(|p| count_words(p)).sum(),
+        paragraphs,
+        title,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sidecar_overrides_text() {
+        let text = "# Text Title\n2025-12-11\nBody about Lenin.";
+        let sidecar = Sidecar {
+            outlet: Some("Outlet".into()),
+            date: Some(explorer_core::PartialDate::parse("2024").unwrap()),
+            kind: Some("News Brief".into()),
+            ..Sidecar::default()
+        };
+        let people = crate::people::parse_people(std::path::Path::new("p"), "Lenin\nMarx").unwrap();
+        let d = build_document("a", text, &sidecar, &people).unwrap();
+        assert_eq!(d.title, "Text Title");
+        assert_eq!(d.outlet.as_deref(), Some("Outlet"));
+        assert_eq!(d.date.unwrap().to_string(), "2024");
+        assert_eq!(d.kind, "news brief");
+        assert_eq!(d.paragraphs, ["Body about Lenin."]);
+        assert_eq!(d.word_count, 3);
+        assert_eq!(d.people, ["Lenin"]);
+    }
+
+    #[test]
+    fn defaults_and_failures() {
+        let d = build_document("a", "Title\nBody.", &Sidecar::default(), &[]).unwrap();
+        assert_eq!(d.kind, "article");
+        assert_eq!(
+            (d.outlet, d.date, d.author, d.url),
+            (None, None, None, None)
+        );
+        assert_eq!(
+            build_document("a", " \n\t\n", &Sidecar::default(), &[]).unwrap_err(),
+            "file is empty"
+        );
+        assert_eq!(
+            build_document("a", "0:00\n24:55\n", &Sidecar::default(), &[]).unwrap_err(),
+            "no title found (add title = \"…\" to a.toml)"
+        );
+        assert_eq!(
+            build_document("a", "Title\n0:00", &Sidecar::default(), &[]).unwrap_err(),
+            "no text left after cleaning"
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! The one error type of the preprocessor: a problem with one corpus file.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem with one corpus file.
+///
+/// Displayed as `path:line: message` when a line is known, else `path: message`,
+/// so that editors and terminals can jump to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusError {
+    /// The file (or folder) the problem is in.
+    pub path: PathBuf,
+    /// The 1-based line of the problem, when known.
+    pub line: Option<usize>,
+    /// What is wrong, short and concrete, starting in lowercase.
+    pub message: String,
+}
+
+impl CorpusError {
+    /// A problem with a whole file.
+    pub fn new(path: &Path, message: impl Into<String>) -> CorpusError {
+        CorpusError {
+            path: path.to_path_buf(),
+            line: None,
+            message: message.into(),
+        }
+    }
+
+    /// A problem on one line of a file.
+    pub fn at_line(path: &Path, line: usize, message: impl Into<String>) -> CorpusError {
+        CorpusError {
+            path: path.to_path_buf(),
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
+/// The 1-based line on which byte `offset` of `text` lies.
+pub fn line_of_offset(text: &[u8], offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_with_and_without_line() {
+        let p = Path::new("corpus/a.toml");
+        assert_eq!(
+            CorpusError::at_line(p, 3, "unknown key 'x'").to_string(),
+            "corpus/a.toml:3: unknown key 'x'"
+        );
+        assert_eq!(
+            CorpusError::new(p, "file is empty").to_string(),
+            "corpus/a.toml: file is empty"
+        );
+    }
+
+    #[test]
+    fn offsets_map_to_lines() {
+        let text = b"a\nbc\nd";
+        assert_eq!(line_of_offset(text, 0), 1);
+        assert_eq!(line_of_offset(text, 2), 2);
+        assert_eq!(line_of_offset(text, 5), 3);
+        assert_eq!(line_of_offset(text, 99), 3);
+    }
+}

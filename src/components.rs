@@ -1,0 +1,9 @@
+//! The page's components, one file each.
+
+pub mod app;
+pub mod facet_panel;
+pub mod highlighted;
+pub mod notices;
+pub mod reader;
+pub mod result_list;
+pub mod search_box;

@@ -1,0 +1,111 @@
+//! The ranked results: title, metadata and a snippet with the hits marked.
+
+use crate::components::highlighted::Highlighted;
+use crate::engine::EngineRef;
+use explorer_core::highlight::Matcher;
+use explorer_core::search::Hit;
+use explorer_core::snippet::{self, SNIPPET_CHARS};
+use explorer_core::view_state::ViewState;
+use explorer_core::Document;
+use yew::prelude::*;
+
+/// Properties of [`ResultList`].
+#[derive(Properties, PartialEq)]
+pub struct ResultListProps {
+    /// The corpus.
+    pub engine: EngineRef,
+    /// The matching documents, best first.
+    pub hits: Vec<Hit>,
+    /// What to mark.
+    pub matcher: Matcher,
+    /// The current view (to build each result's link).
+    pub view: ViewState,
+    /// Called with a document id to open it.
+    pub on_open: Callback<String>,
+}
+
+/// The list of results.
+#[component]
+pub fn ResultList(props: &ResultListProps) -> Html {
+    let docs = &props.engine.corpus.documents;
+    html! {
+        <ol id="results" class="results">
+            { for props.hits.iter().map(|hit| {
+                let doc = &docs[hit.doc];
+                result_item(doc, &props.matcher, &props.view, &props.on_open)
+            }) }
+        </ol>
+    }
+}
+
+/// The metadata line of a document: outlet · date · kind · author · words.
+pub fn meta_line(doc: &Document) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(doc.outlet.clone());
+    parts.extend(doc.date_label());
+    parts.push(doc.kind.clone());
+    if let Some(a) = &doc.author {
+        parts.push(format!("by {a}"));
+    }
+    parts.push(format!("{} words", group_digits(doc.word_count)));
+    parts.join(" · ")
+}
+
+/// 12345 → "12,345".
+pub fn group_digits(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn result_item(doc: &Document, matcher: &Matcher, view: &ViewState, on_open: &Callback<String>) -> Html {
+    let snip = if matcher.is_empty() { snippet::lead(doc, SNIPPET_CHARS) } else { snippet::best(doc, matcher, SNIPPET_CHARS) };
+    let mut target = view.clone();
+    target.doc = Some(doc.id.clone());
+    let onclick = {
+        let on_open = on_open.clone();
+        let id = doc.id.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.button() == 0 && !e.ctrl_key() && !e.meta_key() && !e.shift_key() {
+                e.prevent_default();
+                on_open.emit(id.clone());
+            }
+        })
+    };
+    let href = match target.to_query_string() {
+        qs if qs.is_empty() => "?".to_owned(),
+        qs => qs,
+    };
+    html! {
+        <li class="result" data-doc-id={doc.id.clone()}>
+            <h3><a class="result-title" href={href} {onclick}>
+                <Highlighted text={doc.title.clone()} ranges={matcher.ranges(&doc.title)} />
+            </a></h3>
+            <p class="result-meta">{ meta_line(doc) }</p>
+            <p class="snippet">
+                { if snip.clipped_start { "… " } else { "" } }
+                <Highlighted text={snip.text.clone()} ranges={snip.highlights.clone()} />
+                { if snip.clipped_end { " …" } else { "" } }
+            </p>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_digits;
+
+    #[test]
+    fn digits_are_grouped() {
+        assert_eq!(group_digits(0), "0");
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(1000), "1,000");
+        assert_eq!(group_digits(1234567), "1,234,567");
+    }
+}

@@ -1,0 +1,208 @@
+//! The app's one state and its reducer.
+//!
+//! Every change goes through an [`Action`]; the URL mirrors [`State::view`], and
+//! [`State::history`] tells the URL effect whether the change is a new step in
+//! the browser history (push), a refinement of the current one (replace, e.g.
+//! each keystroke of a query), or came from the history itself (none).
+
+use crate::engine::EngineRef;
+use explorer_core::facets::Facet;
+use explorer_core::view_state::{ViewState, MAX_QUERY_CHARS};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// How a state change is written to the browser history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryWrite {
+    /// A new history entry (a new view).
+    Push,
+    /// Overwrite the current entry (typing, or fixing up a URL).
+    Replace,
+    /// Leave the history alone (the change came from back/forward).
+    None,
+}
+
+/// Everything the page shows that is not derived from the corpus.
+#[derive(Clone)]
+pub struct State {
+    /// The corpus being explored.
+    pub engine: EngineRef,
+    /// Query, filters and open document: what the URL holds.
+    pub view: ViewState,
+    /// The current hit in the reader (0-based, wraps around).
+    pub hit: usize,
+    /// Messages about the URL or the last action, shown until the next action.
+    pub notices: Vec<String>,
+    /// How the last change goes into the browser history.
+    pub history: HistoryWrite,
+    /// The last action was an edit of the query (so the next one replaces the history entry).
+    typing: bool,
+}
+
+/// Something a person (or the browser history) did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The query box changed.
+    SetQuery(String),
+    /// A facet value was ticked (true) or unticked (false).
+    SetFilter(Facet, String, bool),
+    /// Clear every filter.
+    ClearFilters,
+    /// Open a document in the reader.
+    OpenDoc(String),
+    /// Close the reader and go back to the results.
+    CloseDoc,
+    /// Move to the next hit of `count` in the reader.
+    NextHit(usize),
+    /// Move to the previous hit of `count` in the reader.
+    PrevHit(usize),
+    /// Back/forward reached a URL: show its view (query string given).
+    Restore(String),
+    /// Start over: no query, no filters, no document (a new history entry).
+    Reset,
+}
+
+impl State {
+    /// The state a URL query string describes, with notices about anything in it that was ignored.
+    pub fn from_url(engine: EngineRef, query_string: &str) -> State {
+        let (view, notices) = ViewState::from_query_string(query_string);
+        let mut state = State { engine, view, hit: 0, notices, history: HistoryWrite::Replace, typing: false };
+        state.validate();
+        state
+    }
+
+    /// Drops filter values and document ids the corpus does not have, noting each.
+    fn validate(&mut self) {
+        let notes = self.view.filters.retain_known(&self.engine.facets);
+        self.notices.extend(notes);
+        if let Some(id) = &self.view.doc {
+            if self.engine.corpus.position(id).is_none() {
+                self.notices.push(format!("There is no document “{id}” in this corpus; showing the search results instead."));
+                self.view.doc = None;
+            }
+        }
+    }
+
+    /// The position of the open document in the corpus.
+    pub fn open_doc(&self) -> Option<usize> {
+        self.view.doc.as_deref().and_then(|id| self.engine.corpus.position(id))
+    }
+
+    /// Applies an action (the pure heart of the reducer).
+    pub fn apply(&self, action: Action) -> State {
+        let mut next = self.clone();
+        next.notices.clear();
+        next.history = HistoryWrite::Push;
+        next.typing = false;
+        match action {
+            Action::SetQuery(q) => {
+                let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
+                next.history = if self.typing { HistoryWrite::Replace } else { HistoryWrite::Push };
+                next.typing = true;
+                next.view.query = q;
+                next.hit = 0;
+            }
+            Action::SetFilter(facet, value, on) => next.view.filters.set(facet, &value, on),
+            Action::ClearFilters => next.view.filters = Default::default(),
+            Action::OpenDoc(id) => {
+                next.view.doc = Some(id);
+                next.hit = 0;
+                next.validate();
+            }
+            Action::CloseDoc => next.view.doc = None,
+            Action::NextHit(count) => {
+                next.history = HistoryWrite::None;
+                next.hit = if count == 0 { 0 } else { (self.hit + 1) % count };
+            }
+            Action::PrevHit(count) => {
+                next.history = HistoryWrite::None;
+                next.hit = if count == 0 { 0 } else { (self.hit + count - 1) % count };
+            }
+            Action::Reset => {
+                next.view = ViewState::default();
+                next.hit = 0;
+            }
+            Action::Restore(qs) => {
+                let mut restored = State::from_url(self.engine.clone(), &qs);
+                restored.history = HistoryWrite::None;
+                return restored;
+            }
+        }
+        next
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use explorer_core::search::Engine;
+    use explorer_core::{Corpus, Document};
+
+    fn engine() -> EngineRef {
+        let doc = |id: &str, outlet: &str| Document {
+            id: id.into(),
+            title: id.into(),
+            outlet: Some(outlet.into()),
+            date: None,
+            date_note: None,
+            author: None,
+            kind: "news".into(),
+            url: None,
+            people: vec![],
+            paragraphs: vec!["Stalin".into()],
+            word_count: 1,
+        };
+        let corpus = Corpus { version: "t".into(), people: vec![], documents: vec![doc("a", "RT"), doc("b", "Blog")] };
+        EngineRef(Rc::new(Engine::new(corpus)))
+    }
+
+    #[test]
+    fn typing_replaces_history_after_the_first_keystroke() {
+        let s = State::from_url(engine(), "");
+        let s = s.apply(Action::SetQuery("s".into()));
+        assert_eq!(s.history, HistoryWrite::Push);
+        let s = s.apply(Action::SetQuery("st".into()));
+        assert_eq!(s.history, HistoryWrite::Replace);
+        let s = s.apply(Action::OpenDoc("a".into()));
+        assert_eq!(s.history, HistoryWrite::Push);
+        let s = s.apply(Action::SetQuery("sta".into()));
+        assert_eq!(s.history, HistoryWrite::Push);
+    }
+
+    #[test]
+    fn bad_url_values_are_dropped_with_notices() {
+        let s = State::from_url(engine(), "?q=x&outlet=Nope&doc=zzz&foo=1");
+        assert_eq!(s.view.query, "x");
+        assert!(s.view.filters.is_empty());
+        assert_eq!(s.view.doc, None);
+        assert_eq!(s.notices.len(), 3, "{:?}", s.notices);
+        // The next action clears them.
+        assert!(s.apply(Action::SetQuery("y".into())).notices.is_empty());
+    }
+
+    #[test]
+    fn hits_wrap_around() {
+        let s = State::from_url(engine(), "?doc=a");
+        let s = s.apply(Action::PrevHit(3));
+        assert_eq!(s.hit, 2);
+        let s = s.apply(Action::NextHit(3));
+        assert_eq!(s.hit, 0);
+        assert_eq!(s.apply(Action::NextHit(0)).hit, 0);
+    }
+
+    #[test]
+    fn restore_does_not_write_history() {
+        let s = State::from_url(engine(), "").apply(Action::Restore("?q=stalin&outlet=RT".into()));
+        assert_eq!(s.history, HistoryWrite::None);
+        assert_eq!(s.view.query, "stalin");
+        assert!(s.view.filters.is_selected(Facet::Outlet, "RT"));
+    }
+}
