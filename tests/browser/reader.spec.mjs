@@ -33,6 +33,18 @@ async function expectCurrentHit(page, i, total, { inView = true } = {}) {
       { message: `mark.current (hit ${i + 1}) is scrolled into the viewport` },
     )
     .toBe(true);
+  // …and not hidden under a sticky header or another overlay.
+  await expect
+    .poll(
+      () =>
+        reader(page).locator('mark.current').evaluate((m) => {
+          const r = m.getBoundingClientRect();
+          const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return !!top && (top === m || m.contains(top));
+        }),
+      { message: `mark.current (hit ${i + 1}) is not covered by another element` },
+    )
+    .toBe(true);
 }
 
 /**
