@@ -21,8 +21,12 @@ fn main() {
             std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
         }
         Err(errors) => {
-            eprintln!("The corpus in {} has {} problem(s):", dir.display(), errors.len());
-            for e in &errors {
+            eprintln!("The corpus in {} has {} problem(s); fix them and build again:", dir.display(), errors.len());
+            for mut e in errors {
+                // Name files relative to the repository, as a person would type them.
+                if let Ok(rel) = e.path.strip_prefix(&manifest) {
+                    e.path = rel.to_path_buf();
+                }
                 eprintln!("  {e}");
                 println!("cargo:warning={e}");
             }

@@ -120,6 +120,24 @@ mod tests {
     }
 
     proptest! {
+        /// For any text and any query, match ranges lie inside the text, on char boundaries,
+        /// sorted and disjoint, and each one covers a word the query matched.
+        #[test]
+        fn match_ranges_are_sound(text in "\\PC{0,120}", q in "\\PC{0,20}") {
+            let corpus = crate::index::tests::tiny(&[("t", &text)]);
+            let index = Index::build(&corpus);
+            let query = crate::query::parse(&q);
+            let exp: Vec<_> = query.terms.iter().map(|t| index.expand(t)).collect();
+            let m = Matcher::new(&index, &exp);
+            let mut last = 0;
+            for r in m.ranges(&text) {
+                prop_assert!(r.start >= last && r.start < r.end && r.end <= text.len());
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                prop_assert!(m.query_word(&crate::normalize::fold(&text[r.clone()])).is_some());
+                last = r.end;
+            }
+        }
+
         #[test]
         fn segments_always_rebuild_the_text(text in "\\PC{0,40}", ranges in proptest::collection::vec((0usize..60, 0usize..60), 0..8)) {
             let ranges: Vec<Range<usize>> = ranges.into_iter().map(|(a, b)| a..b).collect();
