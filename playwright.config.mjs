@@ -2,7 +2,8 @@
 // Uses Debian's Chromium; never run `npx playwright install` on these machines.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// Port of the static server; EXPLORER_PORT overrides it (e.g. when 4173 is taken).
+const PORT = Number(process.env.EXPLORER_PORT ?? 4173);
 // The built app; EXPLORER_DIST overrides it (e.g. to test another build).
 const DIST = process.env.EXPLORER_DIST ?? 'dist';
 

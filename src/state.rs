@@ -77,7 +77,8 @@ impl State {
         self.notices.extend(notes);
         if let Some(id) = &self.view.doc {
             if self.engine.corpus.position(id).is_none() {
-                self.notices.push(format!("There is no document “{id}” in this corpus; showing the search results instead."));
+                self.notices
+                    .push(format!("There is no document “{id}” in this corpus; showing the search results instead."));
                 self.view.doc = None;
             }
         }

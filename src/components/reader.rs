@@ -74,7 +74,6 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
     let counter = match current {
         Some(i) => format!("hit {} of {}", i + 1, count),
-        None if props.matcher.is_empty() => "no hits (no query)".to_owned(),
         None => "no hits".to_owned(),
     };
     let (on_next, on_prev, on_close) = (props.on_next.clone(), props.on_prev.clone(), props.on_close.clone());

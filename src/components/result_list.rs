@@ -65,7 +65,8 @@ pub fn group_digits(n: usize) -> String {
 }
 
 fn result_item(doc: &Document, matcher: &Matcher, view: &ViewState, on_open: &Callback<String>) -> Html {
-    let snip = if matcher.is_empty() { snippet::lead(doc, SNIPPET_CHARS) } else { snippet::best(doc, matcher, SNIPPET_CHARS) };
+    let snip =
+        if matcher.is_empty() { snippet::lead(doc, SNIPPET_CHARS) } else { snippet::best(doc, matcher, SNIPPET_CHARS) };
     let mut target = view.clone();
     target.doc = Some(doc.id.clone());
     let onclick = {

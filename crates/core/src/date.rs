@@ -17,9 +17,7 @@ pub struct PartialDate {
     pub day: Option<u8>,
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
@@ -53,11 +51,7 @@ impl PartialDate {
             }
             None => None,
         };
-        Ok(PartialDate {
-            year: year as u16,
-            month: month.map(|m| m as u8),
-            day: day.map(|d| d as u8),
-        })
+        Ok(PartialDate { year: year as u16, month: month.map(|m| m as u8), day: day.map(|d| d as u8) })
     }
 
     /// Builds a full date from numbers, checking that it exists.
@@ -84,11 +78,23 @@ impl PartialDate {
             return None;
         }
         const FULL: [&str; 12] = [
-            "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
         ];
         FULL.iter()
-            .position(|f| *f == lower || (lower.len() >= 3 && f.starts_with(&lower) && (lower.len() == 3 || lower == "sept")))
+            .position(|f| {
+                *f == lower || (lower.len() >= 3 && f.starts_with(&lower) && (lower.len() == 3 || lower == "sept"))
+            })
             .map(|i| i as u8 + 1)
     }
 }

@@ -155,11 +155,7 @@ impl FacetTable {
     /// Collects the facet values of every document. Values are listed in a stable order:
     /// alphabetical for outlet and kind, newest first for year, list order for people.
     pub fn new(corpus: &Corpus) -> FacetTable {
-        let per_doc: Vec<[Vec<String>; 4]> = corpus
-            .documents
-            .iter()
-            .map(|d| Facet::ALL.map(|f| f.values(d)))
-            .collect();
+        let per_doc: Vec<[Vec<String>; 4]> = corpus.documents.iter().map(|d| Facet::ALL.map(|f| f.values(d))).collect();
         let values = Facet::ALL.map(|f| {
             let present: BTreeSet<&String> = per_doc.iter().flat_map(|v| v[f as usize].iter()).collect();
             match f {

@@ -153,10 +153,7 @@ fn score_all(index: &Index, expansions: &[Vec<Expansion>]) -> Vec<Hit> {
         }
         touched.clear();
     }
-    (0..n)
-        .filter(|&d| words_found[d] == expansions.len())
-        .map(|doc| Hit { doc, score: total[doc] })
-        .collect()
+    (0..n).filter(|&d| words_found[d] == expansions.len()).map(|doc| Hit { doc, score: total[doc] }).collect()
 }
 
 #[cfg(test)]
@@ -229,17 +226,18 @@ mod tests {
 
     #[test]
     fn every_word_must_match() {
-        let e = Engine::new(corpus(&[
-            ("a", "x", "putin and stalin", "2020"),
-            ("b", "y", "putin alone", "2021"),
-        ]));
+        let e = Engine::new(corpus(&[("a", "x", "putin and stalin", "2020"), ("b", "y", "putin alone", "2021")]));
         assert_eq!(ids(&e, "putin stalin"), ["a"]);
         assert_eq!(ids(&e, "putin"), ["b", "a"]); // equal scores: newest first
     }
 
     #[test]
     fn empty_query_lists_all_newest_first() {
-        let e = Engine::new(corpus(&[("a", "x", "one", "2020"), ("b", "y", "two", "2025-01-02"), ("c", "z", "three", "2022")]));
+        let e = Engine::new(corpus(&[
+            ("a", "x", "one", "2020"),
+            ("b", "y", "two", "2025-01-02"),
+            ("c", "z", "three", "2022"),
+        ]));
         for q in ["", "   ", "?!"] {
             assert_eq!(ids(&e, q), ["b", "c", "a"], "{q:?}");
         }

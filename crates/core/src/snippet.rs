@@ -41,7 +41,13 @@ pub fn lead(doc: &Document, max_chars: usize) -> Snippet {
     };
     let paragraph = doc.paragraphs.iter().position(is_prose).unwrap_or(0);
     let Some(text) = doc.paragraphs.get(paragraph) else {
-        return Snippet { paragraph: 0, text: String::new(), highlights: vec![], clipped_start: false, clipped_end: false };
+        return Snippet {
+            paragraph: 0,
+            text: String::new(),
+            highlights: vec![],
+            clipped_start: false,
+            clipped_end: false,
+        };
     };
     let end = cut_end(text, char_to_byte(text, max_chars), 0);
     Snippet {
@@ -64,10 +70,8 @@ pub fn best(doc: &Document, matcher: &Matcher, max_chars: usize) -> Snippet {
         if matches.is_empty() {
             continue;
         }
-        let chars: Vec<(usize, usize)> = matches
-            .iter()
-            .map(|(r, _)| (text[..r.start].chars().count(), text[..r.end].chars().count()))
-            .collect();
+        let chars: Vec<(usize, usize)> =
+            matches.iter().map(|(r, _)| (text[..r.start].chars().count(), text[..r.end].chars().count())).collect();
         let mut j = 0;
         for i in 0..matches.len() {
             j = j.max(i);
@@ -222,7 +226,8 @@ mod tests {
 
     #[test]
     fn lead_skips_stage_directions_and_short_lines() {
-        let d = doc(&["[Theme Music]", "Hello.", "This year marks the hundredth anniversary of the founding of the USSR."]);
+        let d =
+            doc(&["[Theme Music]", "Hello.", "This year marks the hundredth anniversary of the founding of the USSR."]);
         let s = lead(&d, 300);
         assert_eq!(s.paragraph, 2);
         let d = doc(&["Short.", "Also short."]);

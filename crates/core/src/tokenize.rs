@@ -22,9 +22,7 @@ pub struct Token {
 /// Splits `text` into word tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    for_each_word(text, |range, folded| {
-        out.push(Token { range, folded: folded.to_owned() })
-    });
+    for_each_word(text, |range, folded| out.push(Token { range, folded: folded.to_owned() }));
     out
 }
 

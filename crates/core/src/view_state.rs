@@ -31,7 +31,10 @@ impl ViewState {
             let (key, key_ok) = decode(raw_key);
             let (mut value, value_ok) = decode(raw_value);
             if !key_ok || !value_ok {
-                warnings.push(format!("The URL parameter “{}” was not properly encoded; it was read as well as possible.", clip(&key, 40)));
+                warnings.push(format!(
+                    "The URL parameter “{}” was not properly encoded; it was read as well as possible.",
+                    clip(&key, 40)
+                ));
             }
             match key.as_str() {
                 "" => {}
@@ -108,7 +111,10 @@ pub fn decode(s: &str) -> (String, bool) {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -150,7 +156,10 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let mut s = ViewState { query: "Сталин & \"union state\"".into(), doc: Some("001_x".into()), ..Default::default() };
+        let mut s =
+            ViewState {
+                query: "Сталин & \"union state\"".into(), doc: Some("001_x".into()), ..Default::default()
+            };
         s.filters.add(Facet::Outlet, "RT");
         s.filters.add(Facet::Person, "Stalin");
         let qs = s.to_query_string();

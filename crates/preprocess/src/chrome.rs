@@ -40,27 +40,14 @@ pub fn is_reading_time(line: &str) -> bool {
 /// A notice about the site's comments ("we have switched to a new commenting system…").
 pub fn is_comment_notice(line: &str) -> bool {
     let lower = line.to_lowercase();
-    [
-        "commenting system",
-        "commenting policy",
-        "leave comments",
-        "leave a comment",
-        "comments are closed",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    ["commenting system", "commenting policy", "leave comments", "leave a comment", "comments are closed"]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 /// A navigation word standing alone on its line (`Podcasts`, `Advertisement`, …).
 pub fn is_lone_nav_word(line: &str) -> bool {
-    const WORDS: [&str; 6] = [
-        "podcasts",
-        "advertisement",
-        "share",
-        "share this",
-        "read more",
-        "related articles",
-    ];
+    const WORDS: [&str; 6] = ["podcasts", "advertisement", "share", "share this", "read more", "related articles"];
     let lower = line.trim().trim_end_matches(':').to_lowercase();
     WORDS.contains(&lower.as_str())
 }
@@ -87,30 +74,18 @@ pub fn is_podcast_platform_line(line: &str) -> bool {
     }
     words <= 20
         && lower.contains("episode")
-        && (lower.contains("now on air")
-            || lower.contains("out now")
-            || lower.starts_with("browse all"))
+        && (lower.contains("now on air") || lower.contains("out now") || lower.starts_with("browse all"))
 }
 
 /// An appeal for support: `Support our work! Donate, subscribe, share, …` (two or more
 /// of donate / subscribe / share / rating / patreon in a short line).
 pub fn is_support_appeal(line: &str) -> bool {
-    const WORDS: [&str; 6] = [
-        "donate",
-        "donation",
-        "subscribe",
-        "share",
-        "rating",
-        "patreon",
-    ];
+    const WORDS: [&str; 6] = ["donate", "donation", "subscribe", "share", "rating", "patreon"];
     let tokens = tokenize(line);
     if tokens.len() > 30 {
         return false;
     }
-    let hits = WORDS
-        .iter()
-        .filter(|w| tokens.iter().any(|t| t.folded == **w))
-        .count();
+    let hits = WORDS.iter().filter(|w| tokens.iter().any(|t| t.folded == **w)).count();
     hits >= 2 || line.to_lowercase().starts_with("support our work")
 }
 
@@ -130,11 +105,7 @@ pub fn is_shortcode(line: &str) -> bool {
 
 /// An address hidden by an e-mail obfuscator (`[email protected]`) on a short line.
 pub fn is_email_obfuscation(line: &str) -> bool {
-    let collapsed = line
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let collapsed = line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     collapsed.contains("[email protected]") && collapsed.split(' ').count() <= 5
 }
 
@@ -145,8 +116,7 @@ pub fn link_line_url(line: &str) -> Option<String> {
     if let Some(rest) = line.strip_prefix('[') {
         let (_, after) = rest.split_once("](")?;
         let url = after.strip_suffix(')')?;
-        return (is_web_address(url) && !url.contains(char::is_whitespace))
-            .then(|| url.to_string());
+        return (is_web_address(url) && !url.contains(char::is_whitespace)).then(|| url.to_string());
     }
     if is_web_address(line) {
         return Some(line.to_string());
@@ -164,14 +134,9 @@ pub fn host_of(url: &str) -> Option<String> {
 }
 
 fn is_web_address(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
     match rest {
-        Some(rest) => {
-            !s.contains(char::is_whitespace)
-                && is_domain(rest.split(['/', '?', '#']).next().unwrap_or(""))
-        }
+        Some(rest) => !s.contains(char::is_whitespace) && is_domain(rest.split(['/', '?', '#']).next().unwrap_or("")),
         None => false,
     }
 }
@@ -180,12 +145,8 @@ fn is_web_address(s: &str) -> bool {
 fn is_domain(s: &str) -> bool {
     let labels: Vec<&str> = s.split('.').collect();
     labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        && labels
-            .last()
-            .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
+        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels.last().is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 #[cfg(test)]
@@ -194,9 +155,7 @@ mod tests {
 
     #[test]
     fn icon_rows() {
-        assert!(is_icon_line(
-            "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon"
-        ));
+        assert!(is_icon_line("icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon"));
         assert!(!is_icon_line("The icon of the revolution, an iconic icon."));
     }
 
@@ -227,22 +186,20 @@ mod tests {
     fn podcast_platform_lines() {
         assert!(is_chrome("Socialist Revolution on SpotifySocialist Revolution on Google PodcastsSocialist Revolution on Apple Podcasts"));
         assert!(is_chrome("Listen on Spotify"));
-        assert!(is_chrome(
-            "A new episode of Socialist Revolution Podcast is now on air:"
+        assert!(is_chrome("A new episode of Socialist Revolution Podcast is now on air:"));
+        assert!(is_chrome("Browse all Socialist Revolution episodes: socialistrevolution.tv."));
+        assert!(!is_chrome(
+            "In this episode, we go into a little detail about what went wrong and why the USSR failed."
         ));
-        assert!(is_chrome(
-            "Browse all Socialist Revolution episodes: socialistrevolution.tv."
-        ));
-        assert!(!is_chrome("In this episode, we go into a little detail about what went wrong and why the USSR failed."));
     }
 
     #[test]
     fn support_appeals() {
-        assert!(is_chrome("Support our work! Donate, subscribe, share, and leave a 5-star rating to help others find us."));
-        assert!(is_chrome("Please donate and subscribe."));
-        assert!(!is_chrome(
-            "Workers must share the product of their labour."
+        assert!(is_chrome(
+            "Support our work! Donate, subscribe, share, and leave a 5-star rating to help others find us."
         ));
+        assert!(is_chrome("Please donate and subscribe."));
+        assert!(!is_chrome("Workers must share the product of their labour."));
     }
 
     #[test]
@@ -266,32 +223,17 @@ mod tests {
             link_line_url("[us.politsturm.com](http://us.politsturm.com)").as_deref(),
             Some("http://us.politsturm.com")
         );
-        assert_eq!(
-            link_line_url("socialistrevolution.org").as_deref(),
-            Some("https://socialistrevolution.org")
-        );
-        assert_eq!(
-            link_line_url("https://example.org/news").as_deref(),
-            Some("https://example.org/news")
-        );
+        assert_eq!(link_line_url("socialistrevolution.org").as_deref(), Some("https://socialistrevolution.org"));
+        assert_eq!(link_line_url("https://example.org/news").as_deref(), Some("https://example.org/news"));
         assert_eq!(link_line_url("USSR 2.0"), None);
-        assert_eq!(
-            link_line_url("Browse all episodes: socialistrevolution.tv."),
-            None
-        );
+        assert_eq!(link_line_url("Browse all episodes: socialistrevolution.tv."), None);
         assert_eq!(link_line_url("[Theme Music]"), None);
         assert_eq!(link_line_url("e.g."), None);
     }
 
     #[test]
     fn hosts() {
-        assert_eq!(
-            host_of("http://us.politsturm.com").as_deref(),
-            Some("us.politsturm.com")
-        );
-        assert_eq!(
-            host_of("https://www.RT.com/russia/1/").as_deref(),
-            Some("rt.com")
-        );
+        assert_eq!(host_of("http://us.politsturm.com").as_deref(), Some("us.politsturm.com"));
+        assert_eq!(host_of("https://www.RT.com/russia/1/").as_deref(), Some("rt.com"));
     }
 }

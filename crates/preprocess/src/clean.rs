@@ -28,9 +28,7 @@ const DANGLING_WORDS: usize = 8;
 /// The clean paragraphs of a document whose title is `title`.
 pub fn clean(lines: &[Line], title: &str) -> Vec<String> {
     let header = lines.len().min(HEADER_LINES);
-    let title_at = lines[..header]
-        .iter()
-        .position(|l| is_title_line(&l.text, title));
+    let title_at = lines[..header].iter().position(|l| is_title_line(&l.text, title));
     let mut out: Vec<String> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let text = line.text.as_str();
@@ -97,11 +95,7 @@ fn common_subsequence(a: &[String], b: &[String]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
     for x in a {
         for (j, y) in b.iter().enumerate() {
-            row[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                row[j].max(prev[j + 1])
-            };
+            row[j + 1] = if x == y { prev[j] + 1 } else { row[j].max(prev[j + 1]) };
         }
         std::mem::swap(&mut prev, &mut row);
     }
@@ -171,8 +165,7 @@ mod tests {
 
     #[test]
     fn drops_chrome_anywhere_but_keeps_stage_directions() {
-        let text =
-            "Title\nBody.\n[Theme Music]\n[shortcode-box]\n0:00\n24:55\nPodcasts\nMore body.";
+        let text = "Title\nBody.\n[Theme Music]\n[shortcode-box]\n0:00\n24:55\nPodcasts\nMore body.";
         assert_eq!(run(text, "Title"), ["Body.", "[Theme Music]", "More body."]);
     }
 
@@ -223,17 +216,8 @@ mod tests {
     #[test]
     fn near_duplicate_measure() {
         let w = |s: &str| folded_words(s);
-        assert!(near_duplicates(
-            &w("one two three four five"),
-            &w("one two three four five six seven")
-        ));
-        assert!(!near_duplicates(
-            &w("one two three"),
-            &w("one two three four")
-        ));
-        assert!(!near_duplicates(
-            &w("one two three four five"),
-            &w("six seven eight nine ten one")
-        ));
+        assert!(near_duplicates(&w("one two three four five"), &w("one two three four five six seven")));
+        assert!(!near_duplicates(&w("one two three"), &w("one two three four")));
+        assert!(!near_duplicates(&w("one two three four five"), &w("six seven eight nine ten one")));
     }
 }

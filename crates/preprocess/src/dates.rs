@@ -26,11 +26,8 @@ pub fn parse_date_line(line: &str) -> Option<DateLine> {
         }
         None => (line, None),
     };
-    let mut words: Vec<&str> = date_part
-        .split_whitespace()
-        .map(|w| w.trim_matches(','))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut words: Vec<&str> =
+        date_part.split_whitespace().map(|w| w.trim_matches(',')).filter(|w| !w.is_empty()).collect();
     strip_time(&mut words);
     if words.first().is_some_and(|w| is_weekday(w)) {
         words.remove(0);
@@ -72,9 +69,7 @@ fn parse_day_month_year(day: &str, month: &str, year: &str) -> Option<PartialDat
 fn strip_time(words: &mut Vec<&str>) {
     let is_suffix = |w: &str| {
         let lower = w.to_ascii_lowercase();
-        lower == "am"
-            || lower == "pm"
-            || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+        lower == "am" || lower == "pm" || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
     };
     if words.len() >= 2 && is_suffix(words[words.len() - 1]) && is_clock(words[words.len() - 2]) {
         words.truncate(words.len() - 2);
@@ -94,15 +89,7 @@ pub fn is_clock(word: &str) -> bool {
 }
 
 fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
     lower.len() >= 3 && DAYS.iter().any(|d| d.starts_with(&lower))
 }
@@ -120,21 +107,14 @@ mod tests {
         assert_eq!(date("2025-12-11").as_deref(), Some("2025-12-11"));
         assert_eq!(date("2025-12-11T08:00:00Z").as_deref(), Some("2025-12-11"));
         assert_eq!(date("2025-02-30"), None);
-        assert_eq!(
-            date("2022"),
-            None,
-            "a bare year is too weak to be a date line"
-        );
+        assert_eq!(date("2022"), None, "a bare year is too weak to be a date line");
     }
 
     #[test]
     fn day_month_year_with_time() {
         assert_eq!(date("5 Jul, 2025 21:37").as_deref(), Some("2025-07-05"));
         assert_eq!(date("5 July 2025").as_deref(), Some("2025-07-05"));
-        assert_eq!(
-            date("Saturday, 5th July 2025 9:05 PM").as_deref(),
-            Some("2025-07-05")
-        );
+        assert_eq!(date("Saturday, 5th July 2025 9:05 PM").as_deref(), Some("2025-07-05"));
     }
 
     #[test]
@@ -153,10 +133,7 @@ mod tests {
 
     #[test]
     fn sentences_are_not_date_lines() {
-        assert_eq!(
-            date("On Oct. 9, 2022, Director of the Russian Foreign Ministry said"),
-            None
-        );
+        assert_eq!(date("On Oct. 9, 2022, Director of the Russian Foreign Ministry said"), None);
         assert_eq!(date("In 1999, the treaty was signed."), None);
         assert_eq!(date("Coup in Russia, August 1991"), None);
         assert_eq!(date("0:00"), None);

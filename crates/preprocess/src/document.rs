@@ -14,12 +14,7 @@ pub const DEFAULT_KIND: &str = "article";
 /// Cleans `text` and assembles the document `id`: metadata from the text, overridden by
 /// the sidecar, then the paragraphs cleaned against the final title, then the people.
 /// Errs with a short message when there is no text or no title.
-pub fn build_document(
-    id: &str,
-    text: &str,
-    sidecar: &Sidecar,
-    people: &[Person],
-) -> Result<Document, String> {
+pub fn build_document(id: &str, text: &str, sidecar: &Sidecar, people: &[Person]) -> Result<Document, String> {
     let lines = split_lines(text);
     if lines.is_empty() {
         return Err("file is empty".into());
@@ -34,15 +29,8 @@ pub fn build_document(
     if paragraphs.is_empty() {
         return Err("no text left after cleaning".into());
     }
-    let kind = sidecar
-        .kind
-        .clone()
-        .or(meta.kind)
-        .unwrap_or_else(|| DEFAULT_KIND.to_string());
-    let people = mentioned(
-        people,
-        std::iter::once(title.as_str()).chain(paragraphs.iter().map(String::as_str)),
-    );
+    let kind = sidecar.kind.clone().or(meta.kind).unwrap_or_else(|| DEFAULT_KIND.to_string());
+    let people = mentioned(people, std::iter::once(title.as_str()).chain(paragraphs.iter().map(String::as_str)));
     Ok(Document {
         id: id.to_string(),
         outlet: sidecar.outlet.clone().or(meta.outlet),
@@ -86,14 +74,8 @@ mod tests {
     fn defaults_and_failures() {
         let d = build_document("a", "Title\nBody.", &Sidecar::default(), &[]).unwrap();
         assert_eq!(d.kind, "article");
-        assert_eq!(
-            (d.outlet, d.date, d.author, d.url),
-            (None, None, None, None)
-        );
-        assert_eq!(
-            build_document("a", " \n\t\n", &Sidecar::default(), &[]).unwrap_err(),
-            "file is empty"
-        );
+        assert_eq!((d.outlet, d.date, d.author, d.url), (None, None, None, None));
+        assert_eq!(build_document("a", " \n\t\n", &Sidecar::default(), &[]).unwrap_err(), "file is empty");
         assert_eq!(
             build_document("a", "0:00\n24:55\n", &Sidecar::default(), &[]).unwrap_err(),
             "no title found (add title = \"…\" to a.toml)"

@@ -20,20 +20,12 @@ pub struct CorpusError {
 impl CorpusError {
     /// A problem with a whole file.
     pub fn new(path: &Path, message: impl Into<String>) -> CorpusError {
-        CorpusError {
-            path: path.to_path_buf(),
-            line: None,
-            message: message.into(),
-        }
+        CorpusError { path: path.to_path_buf(), line: None, message: message.into() }
     }
 
     /// A problem on one line of a file.
     pub fn at_line(path: &Path, line: usize, message: impl Into<String>) -> CorpusError {
-        CorpusError {
-            path: path.to_path_buf(),
-            line: Some(line),
-            message: message.into(),
-        }
+        CorpusError { path: path.to_path_buf(), line: Some(line), message: message.into() }
     }
 }
 
@@ -61,14 +53,8 @@ mod tests {
     #[test]
     fn displays_with_and_without_line() {
         let p = Path::new("corpus/a.toml");
-        assert_eq!(
-            CorpusError::at_line(p, 3, "unknown key 'x'").to_string(),
-            "corpus/a.toml:3: unknown key 'x'"
-        );
-        assert_eq!(
-            CorpusError::new(p, "file is empty").to_string(),
-            "corpus/a.toml: file is empty"
-        );
+        assert_eq!(CorpusError::at_line(p, 3, "unknown key 'x'").to_string(), "corpus/a.toml:3: unknown key 'x'");
+        assert_eq!(CorpusError::new(p, "file is empty").to_string(), "corpus/a.toml: file is empty");
     }
 
     #[test]

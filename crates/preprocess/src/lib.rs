@@ -35,12 +35,10 @@ pub fn build_corpus(dir: &Path) -> Result<Corpus, Vec<CorpusError>> {
     let mut errors = Vec::new();
 
     let people = match &files.people {
-        Some(path) => read_text(path)
-            .and_then(|t| people::parse_people(path, &t))
-            .unwrap_or_else(|e| {
-                errors.extend(e);
-                Vec::new()
-            }),
+        Some(path) => read_text(path).and_then(|t| people::parse_people(path, &t)).unwrap_or_else(|e| {
+            errors.extend(e);
+            Vec::new()
+        }),
         None => Vec::new(),
     };
 
@@ -65,10 +63,7 @@ pub fn build_corpus(dir: &Path) -> Result<Corpus, Vec<CorpusError>> {
         }
     }
     if files.documents.is_empty() {
-        errors.push(CorpusError::new(
-            dir,
-            "no documents found (put .txt or .md files here)",
-        ));
+        errors.push(CorpusError::new(dir, "no documents found (put .txt or .md files here)"));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -103,13 +98,8 @@ fn list_files(dir: &Path) -> Result<CorpusFiles, CorpusError> {
     if !dir.is_dir() {
         return Err(CorpusError::new(dir, "not a folder"));
     }
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| CorpusError::new(dir, format!("cannot read folder: {e}")))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .collect();
+    let entries = std::fs::read_dir(dir).map_err(|e| CorpusError::new(dir, format!("cannot read folder: {e}")))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file()).collect();
     paths.sort();
     let mut files = CorpusFiles::default();
     for path in paths {
@@ -118,10 +108,7 @@ fn list_files(dir: &Path) -> Result<CorpusFiles, CorpusError> {
         let (Some(stem), Some(ext)) = (path.file_stem(), path.extension()) else {
             continue;
         };
-        let (stem, ext) = (
-            stem.to_string_lossy().into_owned(),
-            ext.to_string_lossy().to_lowercase(),
-        );
+        let (stem, ext) = (stem.to_string_lossy().into_owned(), ext.to_string_lossy().to_lowercase());
         if name.starts_with('.') {
             continue;
         }
@@ -151,36 +138,25 @@ fn read_document(
         None => Ok(Sidecar::default()),
     };
     match (text, sidecar) {
-        (Ok(text), Ok(sidecar)) => document::build_document(id, &text, &sidecar, people)
-            .map_err(|m| vec![CorpusError::new(path, m)]),
-        (text, sidecar) => Err(text
-            .err()
-            .into_iter()
-            .chain(sidecar.err())
-            .flatten()
-            .collect()),
+        (Ok(text), Ok(sidecar)) => {
+            document::build_document(id, &text, &sidecar, people).map_err(|m| vec![CorpusError::new(path, m)])
+        }
+        (text, sidecar) => Err(text.err().into_iter().chain(sidecar.err()).flatten().collect()),
     }
 }
 
 /// Reads a UTF-8 text file; an invalid byte is reported with its line and byte offset.
 fn read_text(path: &Path) -> Result<String, Vec<CorpusError>> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| vec![CorpusError::new(path, format!("cannot read: {e}"))])?;
+    let bytes = std::fs::read(path).map_err(|e| vec![CorpusError::new(path, format!("cannot read: {e}"))])?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = line_of_offset(e.as_bytes(), offset);
-        vec![CorpusError::at_line(
-            path,
-            line,
-            format!("not valid UTF-8 (first bad byte at offset {offset})"),
-        )]
+        vec![CorpusError::at_line(path, line, format!("not valid UTF-8 (first bad byte at offset {offset})"))]
     })
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// 64-bit FNV-1a hash, used for the corpus version.

@@ -20,10 +20,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     text.lines()
         .enumerate()
-        .map(|(i, l)| Line {
-            number: i + 1,
-            text: collapse_whitespace(l),
-        })
+        .map(|(i, l)| Line { number: i + 1, text: collapse_whitespace(l) })
         .filter(|l| !l.text.is_empty())
         .collect()
 }
@@ -79,51 +76,24 @@ mod tests {
     #[test]
     fn splits_and_collapses() {
         let lines = split_lines("\u{feff} \n\n  a\u{a0}\u{a0}b  \t c \r\nd\n");
-        assert_eq!(
-            lines,
-            vec![
-                Line {
-                    number: 3,
-                    text: "a b c".into()
-                },
-                Line {
-                    number: 4,
-                    text: "d".into()
-                }
-            ]
-        );
+        assert_eq!(lines, vec![Line { number: 3, text: "a b c".into() }, Line { number: 4, text: "d".into() }]);
     }
 
     #[test]
     fn titles_lose_marks_and_tags() {
-        assert_eq!(
-            clean_title("## Putin Rules Out USSR Restoration"),
-            "Putin Rules Out USSR Restoration"
-        );
-        assert_eq!(
-            clean_title("[Audio] Bolshevism vs. Stalinism: 100 Years"),
-            "Bolshevism vs. Stalinism: 100 Years"
-        );
+        assert_eq!(clean_title("## Putin Rules Out USSR Restoration"), "Putin Rules Out USSR Restoration");
+        assert_eq!(clean_title("[Audio] Bolshevism vs. Stalinism: 100 Years"), "Bolshevism vs. Stalinism: 100 Years");
         assert_eq!(clean_title("[Video]  Clip"), "Clip");
         assert_eq!(clean_title("[Theme Music]"), "[Theme Music]");
-        assert_eq!(
-            clean_title("[a link](http://x.org) rest"),
-            "[a link](http://x.org) rest"
-        );
+        assert_eq!(clean_title("[a link](http://x.org) rest"), "[a link](http://x.org) rest");
         assert_eq!(clean_title("#hashtag"), "#hashtag");
         assert_eq!(title_tag("[Audio] Bolshevism"), Some("Audio"));
     }
 
     #[test]
     fn title_lines_match_loosely() {
-        assert!(is_title_line(
-            "## Putin Rules Out USSR Restoration",
-            "Putin rules out USSR restoration"
-        ));
-        assert!(!is_title_line(
-            "Putin Rules Out",
-            "Putin Rules Out USSR Restoration"
-        ));
+        assert!(is_title_line("## Putin Rules Out USSR Restoration", "Putin rules out USSR restoration"));
+        assert!(!is_title_line("Putin Rules Out", "Putin Rules Out USSR Restoration"));
         assert!(!is_title_line("—", "—"));
     }
 }

@@ -38,17 +38,13 @@ fn main() -> ExitCode {
 }
 
 /// Reads `[CORPUS_DIR] [--out FILE]`; the folder defaults to `corpus`.
-fn parse_args(
-    mut args: impl Iterator<Item = String>,
-) -> Result<(PathBuf, Option<PathBuf>), String> {
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<(PathBuf, Option<PathBuf>), String> {
     let mut dir = None;
     let mut out = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a file name")?)),
-            "-h" | "--help" => {
-                return Err("builds the explorer's corpus from a folder of captures".into())
-            }
+            "-h" | "--help" => return Err("builds the explorer's corpus from a folder of captures".into()),
             a if a.starts_with('-') => return Err(format!("unknown option '{a}'")),
             _ if dir.is_some() => return Err(format!("unexpected argument '{arg}'")),
             _ => dir = Some(PathBuf::from(arg)),
@@ -66,19 +62,8 @@ fn print_summary(corpus: &Corpus) {
         println!("  date:   {}", or_dash(d.date_label()));
         println!("  kind:   {}", d.kind);
         println!("  author: {}", or_dash(d.author.clone()));
-        println!(
-            "  words:  {} in {} paragraphs",
-            d.word_count,
-            d.paragraphs.len()
-        );
-        println!(
-            "  people: {}",
-            if d.people.is_empty() {
-                "–".into()
-            } else {
-                d.people.join(", ")
-            }
-        );
+        println!("  words:  {} in {} paragraphs", d.word_count, d.paragraphs.len());
+        println!("  people: {}", if d.people.is_empty() { "–".into() } else { d.people.join(", ") });
     }
     let words: usize = corpus.documents.iter().map(|d| d.word_count).sum();
     println!(
@@ -100,14 +85,8 @@ mod tests {
     #[test]
     fn arguments() {
         assert_eq!(args(&[]).unwrap(), (PathBuf::from("corpus"), None));
-        assert_eq!(
-            args(&["dir", "--out", "c.json"]).unwrap(),
-            (PathBuf::from("dir"), Some(PathBuf::from("c.json")))
-        );
-        assert_eq!(
-            args(&["--out", "c.json", "dir"]).unwrap().0,
-            PathBuf::from("dir")
-        );
+        assert_eq!(args(&["dir", "--out", "c.json"]).unwrap(), (PathBuf::from("dir"), Some(PathBuf::from("c.json"))));
+        assert_eq!(args(&["--out", "c.json", "dir"]).unwrap().0, PathBuf::from("dir"));
         assert_eq!(args(&["--out"]).unwrap_err(), "--out needs a file name");
         assert_eq!(args(&["a", "b"]).unwrap_err(), "unexpected argument 'b'");
         assert_eq!(args(&["-x"]).unwrap_err(), "unknown option '-x'");

@@ -32,9 +32,7 @@ pub fn extract(lines: &[Line]) -> TextMeta {
     let header = &lines[..lines.len().min(HEADER_LINES)];
     let mut meta = TextMeta::default();
 
-    let date_at = header
-        .iter()
-        .position(|l| parse_date_line(&l.text).is_some());
+    let date_at = header.iter().position(|l| parse_date_line(&l.text).is_some());
     if let Some(i) = date_at {
         let line = parse_date_line(&header[i].text).expect("position found a date line");
         meta.date = Some(line.date);
@@ -58,28 +56,17 @@ pub fn extract(lines: &[Line]) -> TextMeta {
 /// (the one before it unless that is furniture, else the one after); else the first line
 /// that is not furniture.
 fn find_title_line(header: &[Line], date_at: Option<usize>) -> Option<&str> {
-    if let Some(h) = header
-        .iter()
-        .find(|l| strip_heading_marks(&l.text) != l.text)
-    {
+    if let Some(h) = header.iter().find(|l| strip_heading_marks(&l.text) != l.text) {
         return Some(&h.text);
     }
-    let usable = |i: usize| {
-        header
-            .get(i)
-            .map(|l| l.text.as_str())
-            .filter(|t| !is_header_furniture(t))
-    };
+    let usable = |i: usize| header.get(i).map(|l| l.text.as_str()).filter(|t| !is_header_furniture(t));
     if let Some(d) = date_at {
         let before = d.checked_sub(1).and_then(usable);
         if let Some(t) = before.or_else(|| usable(d + 1)) {
             return Some(t);
         }
     }
-    header
-        .iter()
-        .map(|l| l.text.as_str())
-        .find(|t| !is_header_furniture(t))
+    header.iter().map(|l| l.text.as_str()).find(|t| !is_header_furniture(t))
 }
 
 fn kind_of_tag(tag: &str) -> Option<String> {

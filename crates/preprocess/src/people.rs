@@ -38,25 +38,14 @@ pub fn parse_people(path: &Path, text: &str) -> Result<Vec<Person>, Vec<CorpusEr
         };
         let label = crate::lines::collapse_whitespace(label);
         if label.is_empty() {
-            errors.push(CorpusError::at_line(
-                path,
-                number,
-                "missing name before ':'",
-            ));
+            errors.push(CorpusError::at_line(path, number, "missing name before ':'"));
             continue;
         }
         if let Some(first) = first_line.get(&label) {
-            errors.push(CorpusError::at_line(
-                path,
-                number,
-                format!("'{label}' is already listed on line {first}"),
-            ));
+            errors.push(CorpusError::at_line(path, number, format!("'{label}' is already listed on line {first}")));
             continue;
         }
-        let mut names: Vec<&str> = aliases
-            .into_iter()
-            .filter(|a: &&str| !a.is_empty())
-            .collect();
+        let mut names: Vec<&str> = aliases.into_iter().filter(|a: &&str| !a.is_empty()).collect();
         if names.is_empty() {
             names.push(&label);
         }
@@ -64,20 +53,13 @@ pub fn parse_people(path: &Path, text: &str) -> Result<Vec<Person>, Vec<CorpusEr
         for name in names {
             let w = folded_words(name);
             if w.is_empty() {
-                errors.push(CorpusError::at_line(
-                    path,
-                    number,
-                    format!("alias '{name}' has no words"),
-                ));
+                errors.push(CorpusError::at_line(path, number, format!("alias '{name}' has no words")));
             } else {
                 words.push(w);
             }
         }
         first_line.insert(label.clone(), number);
-        people.push(Person {
-            label,
-            aliases: words,
-        });
+        people.push(Person { label, aliases: words });
     }
     if errors.is_empty() {
         Ok(people)
@@ -91,11 +73,7 @@ pub fn mentioned<'a>(people: &[Person], texts: impl IntoIterator<Item = &'a str>
     let units: Vec<Vec<String>> = texts.into_iter().map(folded_words).collect();
     people
         .iter()
-        .filter(|p| {
-            p.aliases
-                .iter()
-                .any(|alias| units.iter().any(|words| occurs(alias, words)))
-        })
+        .filter(|p| p.aliases.iter().any(|alias| units.iter().any(|words| occurs(alias, words))))
         .map(|p| p.label.clone())
         .collect()
 }
@@ -108,9 +86,7 @@ fn occurs(alias: &[String], words: &[String]) -> bool {
     words.windows(alias.len()).any(|w| {
         w[..init.len()] == *init && {
             let t = &w[init.len()];
-            t == last
-                || t.strip_prefix(last.as_str())
-                    .is_some_and(|rest| rest == "'s" || rest == "s")
+            t == last || t.strip_prefix(last.as_str()).is_some_and(|rest| rest == "'s" || rest == "s")
         }
     })
 }
@@ -124,11 +100,7 @@ mod tests {
     }
 
     fn errors(text: &str) -> Vec<String> {
-        parse_people(Path::new("people.txt"), text)
-            .unwrap_err()
-            .iter()
-            .map(|e| e.to_string())
-            .collect()
+        parse_people(Path::new("people.txt"), text).unwrap_err().iter().map(|e| e.to_string()).collect()
     }
 
     #[test]
@@ -138,11 +110,7 @@ mod tests {
         assert_eq!(p[0].label, "Stalin");
         assert_eq!(
             p[0].aliases,
-            vec![
-                vec!["joseph".to_string(), "stalin".into()],
-                vec!["stalin".into()],
-                vec!["сталин".into()]
-            ]
+            vec![vec!["joseph".to_string(), "stalin".into()], vec!["stalin".into()], vec!["сталин".into()]]
         );
         assert_eq!(p[1].aliases, vec![vec!["lenin".to_string()]]);
     }
@@ -162,15 +130,9 @@ mod tests {
     #[test]
     fn multi_word_aliases_cyrillic_and_accents() {
         let p = people("Milošević: Slobodan Milosevic\nStalin: Сталин\nMarx: Karl Marx");
-        assert_eq!(
-            mentioned(&p, ["In 1999, Slobodan Milošević announced"]),
-            ["Milošević"]
-        );
+        assert_eq!(mentioned(&p, ["In 1999, Slobodan Milošević announced"]), ["Milošević"]);
         assert_eq!(mentioned(&p, ["Иосиф Сталин"]), ["Stalin"]);
-        assert!(
-            mentioned(&p, ["Karl Kautsky and Marx"]).is_empty(),
-            "both words must be adjacent"
-        );
+        assert!(mentioned(&p, ["Karl Kautsky and Marx"]).is_empty(), "both words must be adjacent");
         assert_eq!(mentioned(&p, ["title", "Karl Marx's Capital"]), ["Marx"]);
     }
 
@@ -182,17 +144,8 @@ mod tests {
 
     #[test]
     fn problems_with_lines() {
-        assert_eq!(
-            errors("Lenin\n: Trotsky\n"),
-            ["people.txt:2: missing name before ':'"]
-        );
-        assert_eq!(
-            errors("Lenin\n\nLenin: V. I. Lenin\n"),
-            ["people.txt:3: 'Lenin' is already listed on line 1"]
-        );
-        assert_eq!(
-            errors("Lenin: —\n"),
-            ["people.txt:1: alias '—' has no words"]
-        );
+        assert_eq!(errors("Lenin\n: Trotsky\n"), ["people.txt:2: missing name before ':'"]);
+        assert_eq!(errors("Lenin\n\nLenin: V. I. Lenin\n"), ["people.txt:3: 'Lenin' is already listed on line 1"]);
+        assert_eq!(errors("Lenin: —\n"), ["people.txt:1: alias '—' has no words"]);
     }
 }

@@ -16,15 +16,7 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
 /// The keys a sidecar may have.
-pub const KEYS: [&str; 7] = [
-    "title",
-    "outlet",
-    "date",
-    "date_note",
-    "author",
-    "kind",
-    "url",
-];
+pub const KEYS: [&str; 7] = ["title", "outlet", "date", "date_note", "author", "kind", "url"];
 
 /// The metadata one sidecar gives; every field optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,11 +42,7 @@ pub fn parse_sidecar(path: &Path, text: &str) -> Result<Sidecar, Vec<CorpusError
     let line = |offset: usize| line_of_offset(text.as_bytes(), offset);
     let table = DeTable::parse(text).map_err(|e| {
         let at = e.span().map_or(1, |s| line(s.start));
-        vec![CorpusError::at_line(
-            path,
-            at,
-            format!("invalid TOML: {}", e.message().trim()),
-        )]
+        vec![CorpusError::at_line(path, at, format!("invalid TOML: {}", e.message().trim()))]
     })?;
     let mut sidecar = Sidecar::default();
     let mut errors = Vec::new();
@@ -62,19 +50,12 @@ pub fn parse_sidecar(path: &Path, text: &str) -> Result<Sidecar, Vec<CorpusError
         let name: &str = key.get_ref();
         let at = line(key.span().start);
         if !KEYS.contains(&name) {
-            let msg = format!(
-                "unknown key '{name}' (expected one of: {})",
-                KEYS.join(", ")
-            );
+            let msg = format!("unknown key '{name}' (expected one of: {})", KEYS.join(", "));
             errors.push(CorpusError::at_line(path, at, msg));
             continue;
         }
         let DeValue::String(s) = value.get_ref() else {
-            errors.push(CorpusError::at_line(
-                path,
-                at,
-                format!("'{name}' must be a string"),
-            ));
+            errors.push(CorpusError::at_line(path, at, format!("'{name}' must be a string")));
             continue;
         };
         let s = s.trim().to_string();
@@ -108,17 +89,12 @@ mod tests {
     use super::*;
 
     fn errors(text: &str) -> Vec<String> {
-        parse_sidecar(Path::new("a.toml"), text)
-            .unwrap_err()
-            .iter()
-            .map(|e| e.to_string())
-            .collect()
+        parse_sidecar(Path::new("a.toml"), text).unwrap_err().iter().map(|e| e.to_string()).collect()
     }
 
     #[test]
     fn reads_every_key() {
-        let text =
-            "title = \"T\"\noutlet = \"O\"\ndate = \"2022-10\"\ndate_note = \"autumn 2022\"\n\
+        let text = "title = \"T\"\noutlet = \"O\"\ndate = \"2022-10\"\ndate_note = \"autumn 2022\"\n\
                     author = \"A\"\nkind = \"Analysis\"\nurl = \"https://x.org\"\n";
         let s = parse_sidecar(Path::new("a.toml"), text).unwrap();
         assert_eq!(s.title.as_deref(), Some("T"));
@@ -132,10 +108,7 @@ mod tests {
 
     #[test]
     fn empty_sidecar_is_fine() {
-        assert_eq!(
-            parse_sidecar(Path::new("a.toml"), "# nothing\n").unwrap(),
-            Sidecar::default()
-        );
+        assert_eq!(parse_sidecar(Path::new("a.toml"), "# nothing\n").unwrap(), Sidecar::default());
     }
 
     #[test]
@@ -148,14 +121,8 @@ mod tests {
 
     #[test]
     fn non_string_values_with_line() {
-        assert_eq!(
-            errors("date = 2022\n"),
-            ["a.toml:1: 'date' must be a string"]
-        );
-        assert_eq!(
-            errors("title = \"T\"\nkind = [\"a\"]\n"),
-            ["a.toml:2: 'kind' must be a string"]
-        );
+        assert_eq!(errors("date = 2022\n"), ["a.toml:1: 'date' must be a string"]);
+        assert_eq!(errors("title = \"T\"\nkind = [\"a\"]\n"), ["a.toml:2: 'kind' must be a string"]);
         assert_eq!(errors("title = \"  \"\n"), ["a.toml:1: 'title' is empty"]);
     }
 

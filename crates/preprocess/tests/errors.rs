@@ -11,10 +11,7 @@ impl TempDir {
     fn new(files: &[(&str, &[u8])]) -> TempDir {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!(
-            "explorer-preprocess-test-{}-{n}",
-            std::process::id()
-        ));
+        let dir = std::env::temp_dir().join(format!("explorer-preprocess-test-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         for (name, content) in files {
@@ -31,10 +28,7 @@ impl TempDir {
     fn errors(&self) -> Vec<String> {
         let errors = build_corpus(self.path()).expect_err("the build should fail");
         let prefix = format!("{}/", self.path().display());
-        errors
-            .iter()
-            .map(|e| e.to_string().replace(&prefix, ""))
-            .collect()
+        errors.iter().map(|e| e.to_string().replace(&prefix, "")).collect()
     }
 }
 
@@ -73,10 +67,7 @@ fn folder_does_not_exist() {
     let path = std::env::temp_dir().join("explorer-preprocess-test-missing-folder");
     let errors = build_corpus(&path).unwrap_err();
     assert_eq!(errors.len(), 1);
-    assert_eq!(
-        errors[0].to_string(),
-        format!("{}: folder does not exist", path.display())
-    );
+    assert_eq!(errors[0].to_string(), format!("{}: folder does not exist", path.display()));
 }
 
 #[test]
@@ -85,65 +76,39 @@ fn no_documents() {
     let errors = build_corpus(dir.path()).unwrap_err();
     assert_eq!(
         errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
-        [format!(
-            "{}: no documents found (put .txt or .md files here)",
-            dir.path().display()
-        )]
+        [format!("{}: no documents found (put .txt or .md files here)", dir.path().display())]
     );
 }
 
 #[test]
 fn invalid_utf8() {
     let dir = TempDir::new(&[("a.txt", b"Title\nline two\nbad \xff byte\n")]);
-    assert_eq!(
-        dir.errors(),
-        ["a.txt:3: not valid UTF-8 (first bad byte at offset 19)"]
-    );
+    assert_eq!(dir.errors(), ["a.txt:3: not valid UTF-8 (first bad byte at offset 19)"]);
 }
 
 #[test]
 fn empty_and_chrome_only_files() {
-    let dir = TempDir::new(&[
-        ("a.txt", b""),
-        ("b.txt", b"  \n\n"),
-        ("c.txt", b"Title\n0:00\n24:55\nPodcasts\n"),
-    ]);
-    assert_eq!(
-        dir.errors(),
-        [
-            "a.txt: file is empty",
-            "b.txt: file is empty",
-            "c.txt: no text left after cleaning"
-        ]
-    );
+    let dir = TempDir::new(&[("a.txt", b""), ("b.txt", b"  \n\n"), ("c.txt", b"Title\n0:00\n24:55\nPodcasts\n")]);
+    assert_eq!(dir.errors(), ["a.txt: file is empty", "b.txt: file is empty", "c.txt: no text left after cleaning"]);
 }
 
 #[test]
 fn duplicate_ids() {
     let dir = TempDir::new(&[("a.txt", DOC), ("a.md", DOC)]);
-    assert_eq!(
-        dir.errors(),
-        ["a.txt: duplicate document id 'a' (also a.md)"]
-    );
+    assert_eq!(dir.errors(), ["a.txt: duplicate document id 'a' (also a.md)"]);
 }
 
 #[test]
 fn missing_title() {
     let dir = TempDir::new(&[("a.txt", b"0:00\n1 min read\n")]);
-    assert_eq!(
-        dir.errors(),
-        ["a.txt: no title found (add title = \"…\" to a.toml)"]
-    );
+    assert_eq!(dir.errors(), ["a.txt: no title found (add title = \"…\" to a.toml)"]);
 }
 
 #[test]
 fn sidecar_problems() {
     let dir = TempDir::new(&[
         ("a.txt", DOC),
-        (
-            "a.toml",
-            b"title = \"T\"\nauthors = \"X\"\ndate = \"2022-13\"\nkind = 3\n",
-        ),
+        ("a.toml", b"title = \"T\"\nauthors = \"X\"\ndate = \"2022-13\"\nkind = 3\n"),
         ("b.txt", DOC),
         ("b.toml", b"title = \"T\"\n\nkind = \"news\n"),
         ("c.toml", b"title = \"Orphan\"\n"),
@@ -154,20 +119,10 @@ fn sidecar_problems() {
         errors[0],
         "a.toml:2: unknown key 'authors' (expected one of: title, outlet, date, date_note, author, kind, url)"
     );
-    assert_eq!(
-        errors[1],
-        "a.toml:3: bad date: '2022-13' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
-    );
+    assert_eq!(errors[1], "a.toml:3: bad date: '2022-13' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
     assert_eq!(errors[2], "a.toml:4: 'kind' must be a string");
-    assert!(
-        errors[3].starts_with("b.toml:3: invalid TOML: "),
-        "{}",
-        errors[3]
-    );
-    assert_eq!(
-        errors[4],
-        "c.toml: sidecar has no matching document (expected c.txt or c.md)"
-    );
+    assert!(errors[3].starts_with("b.toml:3: invalid TOML: "), "{}", errors[3]);
+    assert_eq!(errors[4], "c.toml: sidecar has no matching document (expected c.txt or c.md)");
 }
 
 #[test]
@@ -175,20 +130,13 @@ fn people_problems() {
     let dir = TempDir::new(&[("a.txt", DOC), ("people.txt", b"Lenin\n: Trotsky\nLenin\n")]);
     assert_eq!(
         dir.errors(),
-        [
-            "people.txt:2: missing name before ':'",
-            "people.txt:3: 'Lenin' is already listed on line 1"
-        ]
+        ["people.txt:2: missing name before ':'", "people.txt:3: 'Lenin' is already listed on line 1"]
     );
 }
 
 #[test]
 fn all_problems_are_reported_together() {
-    let dir = TempDir::new(&[
-        ("a.txt", b""),
-        ("b.txt", b"\xfe"),
-        ("c.toml", b"title = \"x\"\n"),
-    ]);
+    let dir = TempDir::new(&[("a.txt", b""), ("b.txt", b"\xfe"), ("c.toml", b"title = \"x\"\n")]);
     assert_eq!(
         dir.errors(),
         [

@@ -15,25 +15,13 @@ fn corpus_dir() -> PathBuf {
 fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        build_corpus(&corpus_dir()).unwrap_or_else(|errors| {
-            panic!(
-                "{}",
-                errors
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        })
+        build_corpus(&corpus_dir())
+            .unwrap_or_else(|errors| panic!("{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")))
     })
 }
 
 fn doc(prefix: &str) -> &'static Document {
-    corpus()
-        .documents
-        .iter()
-        .find(|d| d.id.starts_with(prefix))
-        .expect("seed document")
+    corpus().documents.iter().find(|d| d.id.starts_with(prefix)).expect("seed document")
 }
 
 /// The document built from its text alone, as if it had no sidecar.
@@ -53,20 +41,10 @@ fn all_text(d: &Document) -> String {
 
 fn assert_people(d: &Document, present: &[&str], absent: &[&str]) {
     for p in present {
-        assert!(
-            d.people.iter().any(|x| x == p),
-            "{}: {p} should be mentioned, got {:?}",
-            d.id,
-            d.people
-        );
+        assert!(d.people.iter().any(|x| x == p), "{}: {p} should be mentioned, got {:?}", d.id, d.people);
     }
     for p in absent {
-        assert!(
-            !d.people.iter().any(|x| x == p),
-            "{}: {p} should not be mentioned, got {:?}",
-            d.id,
-            d.people
-        );
+        assert!(!d.people.iter().any(|x| x == p), "{}: {p} should not be mentioned, got {:?}", d.id, d.people);
     }
 }
 
@@ -86,11 +64,7 @@ fn corpus_shape() {
     );
     assert_eq!(c.version.len(), 16);
     assert!(c.version.chars().all(|ch| ch.is_ascii_hexdigit()));
-    assert_eq!(
-        build_corpus(&corpus_dir()).unwrap().version,
-        c.version,
-        "deterministic"
-    );
+    assert_eq!(build_corpus(&corpus_dir()).unwrap().version, c.version, "deterministic");
     for p in [
         "Putin",
         "Stalin",
@@ -104,10 +78,7 @@ fn corpus_shape() {
         "Zyuganov",
         "Marx",
     ] {
-        assert!(
-            c.people.iter().any(|x| x == p),
-            "{p} missing from people.txt"
-        );
+        assert!(c.people.iter().any(|x| x == p), "{p} missing from people.txt");
     }
     assert_eq!(c.people[0], "Putin", "people keep the file order");
 }
@@ -119,17 +90,9 @@ fn no_paragraph_is_empty_and_whitespace_is_collapsed() {
         for p in &d.paragraphs {
             assert!(!p.trim().is_empty(), "{}", d.id);
             assert_eq!(p.trim(), p);
-            assert!(
-                !p.contains("  ") && !p.contains('\u{a0}') && !p.contains('\t'),
-                "{}: {p}",
-                d.id
-            );
+            assert!(!p.contains("  ") && !p.contains('\u{a0}') && !p.contains('\t'), "{}: {p}", d.id);
         }
-        let words: usize = d
-            .paragraphs
-            .iter()
-            .map(|p| explorer_core::tokenize::count_words(p))
-            .sum();
+        let words: usize = d.paragraphs.iter().map(|p| explorer_core::tokenize::count_words(p)).sum();
         assert_eq!(d.word_count, words);
         assert!(d.word_count > 300, "{}", d.id);
     }
@@ -151,23 +114,14 @@ fn seed_000_politsturm() {
         "Restoration of the USSR is senseless according to Putin, contradicting liberal and social-chauvinist claims that he seeks to restore it."
     );
     let last = d.paragraphs.last().unwrap();
-    assert!(
-        last.starts_with("• Some social chauvinists echo these claims"),
-        "{last}"
-    );
+    assert!(last.starts_with("• Some social chauvinists echo these claims"), "{last}");
     assert!(last.ends_with("prioritises the interests of a single capitalist state."));
     let text = all_text(d);
     for noise in ["us.politsturm.com", "2025-12-11", "1 min read", "► ", "# "] {
         assert!(!text.contains(noise), "{noise}");
     }
-    assert!(
-        !d.paragraphs.iter().any(|p| p == &d.title),
-        "the title is not repeated in the text"
-    );
-    assert!(
-        d.paragraphs[2].starts_with("• He added that reviving the Soviet Union"),
-        "bullets normalised"
-    );
+    assert!(!d.paragraphs.iter().any(|p| p == &d.title), "the title is not repeated in the text");
+    assert!(d.paragraphs[2].starts_with("• He added that reviving the Soviet Union"), "bullets normalised");
 }
 
 #[test]
@@ -190,31 +144,16 @@ fn seed_001_rt() {
         "According to the CPRF resolution, Volgograd Region should revert to its “historical” name as well. The Kremlin has so far not commented on the initiatives."
     );
     let text = all_text(d);
-    for noise in [
-        "icon",
-        "5 Jul, 2025",
-        "commenting",
-        "protected]",
-        "Podcasts",
-        "0:00",
-        "24:55",
-        "15:36",
-    ] {
+    for noise in ["icon", "5 Jul, 2025", "commenting", "protected]", "Podcasts", "0:00", "24:55", "15:36"] {
         assert!(!text.contains(noise), "{noise}");
     }
-    assert!(
-        !d.paragraphs.iter().any(|p| p == &d.title),
-        "the repeated title is dropped"
-    );
+    assert!(!d.paragraphs.iter().any(|p| p == &d.title), "the repeated title is dropped");
 }
 
 #[test]
 fn seed_002_socialist_revolution() {
     let d = doc("002");
-    assert_eq!(
-        d.title,
-        "Bolshevism vs. Stalinism: 100 Years Since the Founding of the USSR"
-    );
+    assert_eq!(d.title, "Bolshevism vs. Stalinism: 100 Years Since the Founding of the USSR");
     assert_eq!(d.outlet.as_deref(), Some("Socialist Revolution"));
     assert_eq!(date(d).as_deref(), Some("2022"));
     assert_eq!(d.date_note.as_deref(), Some("late 2022"));
@@ -222,23 +161,13 @@ fn seed_002_socialist_revolution() {
     assert_eq!(d.author.as_deref(), Some("John Peterson"));
     assert_eq!(d.kind, "podcast transcript");
     assert_eq!(d.url.as_deref(), Some("https://socialistrevolution.org"));
-    assert_people(
-        d,
-        &["Stalin", "Lenin", "Trotsky", "Gorbachev", "Marx"],
-        &["Lukashenko", "Zyuganov"],
-    );
-    assert_eq!(
-        d.paragraphs[0], "[The Internationale song plays in Russian]",
-        "stage directions are kept"
-    );
+    assert_people(d, &["Stalin", "Lenin", "Trotsky", "Gorbachev", "Marx"], &["Lukashenko", "Zyuganov"]);
+    assert_eq!(d.paragraphs[0], "[The Internationale song plays in Russian]", "stage directions are kept");
     assert!(d.paragraphs.iter().any(|p| p == "[Theme Music]"));
-    assert!(d.paragraphs[1].starts_with(
-        "History shows that it is not enough for the ruling class to defeat a revolution."
-    ));
-    assert_eq!(
-        d.paragraphs.last().unwrap(),
-        "And by Ted Grant and Alan Woods, I highly recommend"
+    assert!(
+        d.paragraphs[1].starts_with("History shows that it is not enough for the ruling class to defeat a revolution.")
     );
+    assert_eq!(d.paragraphs.last().unwrap(), "And by Ted Grant and Alan Woods, I highly recommend");
     let text = all_text(d);
     for noise in [
         "[Audio]",
@@ -251,16 +180,8 @@ fn seed_002_socialist_revolution() {
     ] {
         assert!(!text.contains(noise), "{noise}");
     }
-    assert!(
-        d.paragraphs
-            .iter()
-            .any(|p| p == "• Pregnancy consultation centers;"),
-        "indented bullets kept"
-    );
-    assert!(
-        d.paragraphs.iter().any(|p| p == "In the words of Lenin:"),
-        "a colon line inside the text stays"
-    );
+    assert!(d.paragraphs.iter().any(|p| p == "• Pregnancy consultation centers;"), "indented bullets kept");
+    assert!(d.paragraphs.iter().any(|p| p == "In the words of Lenin:"), "a colon line inside the text stays");
 }
 
 #[test]
@@ -270,42 +191,21 @@ fn seed_003_emancipation() {
     assert_eq!(d.outlet.as_deref(), Some("Emancipation"));
     assert_eq!(date(d).as_deref(), Some("2021-12-10"));
     assert_eq!(d.kind, "blog");
-    assert_eq!(
-        (
-            d.author.as_deref(),
-            d.url.as_deref(),
-            d.date_note.as_deref()
-        ),
-        (None, None, None)
-    );
-    assert_people(
-        d,
-        &["Stalin", "Lenin", "Gorbachev", "Yeltsin", "Khrushchev"],
-        &["Putin", "Trotsky", "Marx"],
-    );
-    assert!(d.paragraphs[0].starts_with(
-        "A few days ago, in November, was the 30th anniversary of the outlawing of the CPSU"
-    ));
+    assert_eq!((d.author.as_deref(), d.url.as_deref(), d.date_note.as_deref()), (None, None, None));
+    assert_people(d, &["Stalin", "Lenin", "Gorbachev", "Yeltsin", "Khrushchev"], &["Putin", "Trotsky", "Marx"]);
+    assert!(d.paragraphs[0]
+        .starts_with("A few days ago, in November, was the 30th anniversary of the outlawing of the CPSU"));
     assert_eq!(
         d.paragraphs.last().unwrap(),
         "Read Perestroika and the Implosion of the stalinist USSR, a selection of FOR texts published between 1987 and 1991, or download it as a PDF"
     );
     let text = all_text(d);
-    for noise in [
-        "Blog of Emancipation",
-        "We also publish",
-        "Marxist Dictionary",
-        "Navigation Map",
-        "2021-12-10",
-    ] {
+    for noise in ["Blog of Emancipation", "We also publish", "Marxist Dictionary", "Navigation Map", "2021-12-10"] {
         assert!(!text.contains(noise), "{noise}");
     }
     // Every image caption appears twice in the capture; once in the text.
     let count = |s: &str| d.paragraphs.iter().filter(|p| p.starts_with(s)).count();
-    assert_eq!(
-        count("\"Perestroika, democracy, reform and transparency (glasnost)\""),
-        1
-    );
+    assert_eq!(count("\"Perestroika, democracy, reform and transparency (glasnost)\""), 1);
     assert_eq!(count("Yeltsin during the 1991 coup."), 1);
 }
 
@@ -313,53 +213,31 @@ fn seed_003_emancipation() {
 fn seed_004_union_state() {
     let d = doc("004");
     assert_eq!(d.title, "What does Vladimir Putin want?");
-    assert_eq!(
-        d.outlet.as_deref(),
-        Some("Unnamed Ukrainian outlet (translated)")
-    );
+    assert_eq!(d.outlet.as_deref(), Some("Unnamed Ukrainian outlet (translated)"));
     assert_eq!(date(d).as_deref(), Some("2022"));
     assert_eq!(d.date_note.as_deref(), Some("autumn 2022"));
     assert_eq!(d.author.as_deref(), Some("Pavel Lysyansky"));
     assert_eq!(d.kind, "analysis");
     assert_eq!(d.url, None);
-    assert_people(
-        d,
-        &["Putin", "Lukashenko", "Milošević"],
-        &["Stalin", "Lenin", "Gorbachev", "Yeltsin"],
-    );
-    assert!(
-        d.paragraphs[0].starts_with("One big clue is the “Union State”"),
-        "{}",
-        d.paragraphs[0]
-    );
+    assert_people(d, &["Putin", "Lukashenko", "Milošević"], &["Stalin", "Lenin", "Gorbachev", "Yeltsin"]);
+    assert!(d.paragraphs[0].starts_with("One big clue is the “Union State”"), "{}", d.paragraphs[0]);
     assert_eq!(
         d.paragraphs.last().unwrap(),
         "*Pavel Lysyansky is the Director of the Institute for Strategic Studies and Security"
     );
     let text = all_text(d);
-    for noise in [
-        "matryoshka",
-        "Alexander Ryumin/TASS/ZUMA",
-        "[shortcode",
-        "Translated and Adapted by:",
-        "observe strategic",
-    ] {
+    for noise in
+        ["matryoshka", "Alexander Ryumin/TASS/ZUMA", "[shortcode", "Translated and Adapted by:", "observe strategic"]
+    {
         assert!(!text.contains(noise), "{noise}");
     }
-    let captions: Vec<&String> = d
-        .paragraphs
-        .iter()
-        .filter(|p| p.contains("Alexander Lukashenko observ"))
-        .collect();
+    let captions: Vec<&String> = d.paragraphs.iter().filter(|p| p.contains("Alexander Lukashenko observ")).collect();
     assert_eq!(
         captions,
         ["Vladimir Putin and President of Belarus Alexander Lukashenko observing strategic deterrence forces exercise in the Kremlin’s situation room on Feb. 19, 2022 – Kremlin"],
         "of the two near-duplicate captions the longer is kept"
     );
-    assert!(d
-        .paragraphs
-        .iter()
-        .any(|p| p.starts_with("• In 1999, Slobodan Milošević announced")));
+    assert!(d.paragraphs.iter().any(|p| p.starts_with("• In 1999, Slobodan Milošević announced")));
 }
 
 #[test]
@@ -386,10 +264,7 @@ fn text_only_001() {
 #[test]
 fn text_only_002() {
     let d = text_only("002");
-    assert_eq!(
-        d.title,
-        "Bolshevism vs. Stalinism: 100 Years Since the Founding of the USSR"
-    );
+    assert_eq!(d.title, "Bolshevism vs. Stalinism: 100 Years Since the Founding of the USSR");
     assert_eq!(d.kind, "podcast", "the [Audio] tag tells the kind");
     assert_eq!(d.date, None);
 }
@@ -408,16 +283,8 @@ fn text_only_003() {
 fn text_only_004_needs_its_sidecar_title() {
     // The capture starts with an image caption, which is all the text can offer as a title.
     let d = text_only("004");
-    assert!(
-        d.title
-            .starts_with("Russian traditional matryoshka nesting dolls"),
-        "{}",
-        d.title
-    );
-    assert!(d
-        .paragraphs
-        .iter()
-        .any(|p| p == "What does Vladimir Putin want?"));
+    assert!(d.title.starts_with("Russian traditional matryoshka nesting dolls"), "{}", d.title);
+    assert!(d.paragraphs.iter().any(|p| p == "What does Vladimir Putin want?"));
 }
 
 #[test]
