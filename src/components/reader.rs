@@ -6,7 +6,6 @@ use crate::engine::EngineRef;
 use crate::hooks::use_key::use_shortcuts;
 use explorer_core::highlight::Matcher;
 use std::ops::Range;
-use wasm_bindgen::JsCast;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -62,11 +61,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let first_time = opened.borrow().as_ref() != Some(doc);
         if first_time {
             *opened.borrow_mut() = Some(*doc);
-            if let Some(reader) = gloo::utils::document().get_element_by_id("reader") {
-                if let Ok(el) = reader.dyn_into::<web_sys::HtmlElement>() {
-                    el.scroll_into_view();
-                }
-            }
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
         } else {
             scroll_to_current();
         }
