@@ -1,60 +1,68 @@
 //! Highlight ranges: which words of a text a query matched.
 //!
 //! Ranges are byte ranges over the original text, always on char boundaries,
-//! sorted and never overlapping; HTML is never built here. The app renders
-//! [`segments`] as text nodes and `<mark>` elements.
+//! sorted and never overlapping; HTML is never built here. They come from the
+//! positions the query matched (see [`Compiled::spans`]), so a phrase query marks
+//! its phrases and not each word alone. The app renders [`segments`] as text
+//! nodes and `<mark>` elements.
 
-use crate::index::{Expansion, Index};
-use crate::tokenize::for_each_word;
-use std::collections::HashMap;
+use crate::index::Index;
+use crate::search::Compiled;
+use crate::tokenize::tokenize;
+use crate::Document;
 use std::ops::Range;
 
-/// The folded words a query matched, each tied to the query word it came from.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Matcher {
-    words: HashMap<String, usize>,
+/// The marked ranges of one document: in its title and in each paragraph.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocHighlights {
+    /// Byte ranges in the title.
+    pub title: Vec<Range<usize>>,
+    /// Byte ranges in each paragraph (one list per paragraph, empty when nothing is marked).
+    pub paragraphs: Vec<Vec<Range<usize>>>,
 }
 
-impl Matcher {
-    /// Collects the terms each query word expanded to (`expansions[i]` for query word `i`).
-    pub fn new(index: &Index, expansions: &[Vec<Expansion>]) -> Matcher {
-        let mut words = HashMap::new();
-        for (i, list) in expansions.iter().enumerate() {
-            for e in list {
-                words.entry(index.term(e.term).to_owned()).or_insert(i);
+impl DocHighlights {
+    /// Number of marks (hits) in the title and the paragraphs together.
+    pub fn count(&self) -> usize {
+        self.title.len() + self.paragraphs.iter().map(Vec::len).sum::<usize>()
+    }
+}
+
+/// Every hit of a compiled query in document `doc`, as byte ranges: a word hit covers the word,
+/// a phrase hit covers the phrase from its first to its last word.
+pub fn document(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Document) -> DocHighlights {
+    let mut out = DocHighlights { title: Vec::new(), paragraphs: vec![Vec::new(); doc.paragraphs.len()] };
+    let spans = compiled.spans(index, doc_no);
+    if spans.is_empty() {
+        return out;
+    }
+    let title_tokens = tokenize(&doc.title);
+    let mut para_tokens: Vec<Option<Vec<crate::tokenize::Token>>> = vec![None; doc.paragraphs.len()];
+    for (start, len, _) in spans {
+        let (tokens, list) = match index.locate(doc_no, start) {
+            None => (&title_tokens, &mut out.title),
+            Some((p, _)) if p < doc.paragraphs.len() => {
+                let tokens = para_tokens[p].get_or_insert_with(|| tokenize(&doc.paragraphs[p]));
+                (&*tokens, &mut out.paragraphs[p])
             }
+            Some(_) => continue,
+        };
+        let first = match index.locate(doc_no, start) {
+            None => start as usize,
+            Some((_, i)) => i,
+        };
+        if let Some(r) = word_range(tokens, first, len as usize) {
+            list.push(r);
         }
-        Matcher { words }
     }
+    out
+}
 
-    /// True when nothing is to be marked.
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
-    /// The query word a folded word matches, if any.
-    pub fn query_word(&self, folded: &str) -> Option<usize> {
-        self.words.get(folded).copied()
-    }
-
-    /// Every match in `text`: byte range and query word number, in text order.
-    pub fn matches(&self, text: &str) -> Vec<(Range<usize>, usize)> {
-        let mut out = Vec::new();
-        if self.is_empty() {
-            return out;
-        }
-        for_each_word(text, |range, folded| {
-            if let Some(q) = self.query_word(folded) {
-                out.push((range, q));
-            }
-        });
-        out
-    }
-
-    /// The byte ranges of every match in `text`.
-    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
-        self.matches(text).into_iter().map(|(r, _)| r).collect()
-    }
+/// The byte range from word `first` through `len` words (clamped to the words there are).
+pub fn word_range(tokens: &[crate::tokenize::Token], first: usize, len: usize) -> Option<Range<usize>> {
+    let a = tokens.get(first)?;
+    let last = (first + len.max(1) - 1).min(tokens.len() - 1);
+    Some(a.range.start..tokens[last].range.end)
 }
 
 /// A run of text, marked or not.
@@ -120,21 +128,23 @@ mod tests {
     }
 
     proptest! {
-        /// For any text and any query, match ranges lie inside the text, on char boundaries,
-        /// sorted and disjoint, and each one covers a word the query matched.
+        /// For any text and any query, highlight ranges lie inside the text, on char
+        /// boundaries, sorted and disjoint.
         #[test]
-        fn match_ranges_are_sound(text in "\\PC{0,120}", q in "\\PC{0,20}") {
-            let corpus = crate::index::tests::tiny(&[("t", &text)]);
-            let index = Index::build(&corpus);
-            let query = crate::query::parse(&q);
-            let exp: Vec<_> = query.terms.iter().map(|t| index.expand(t)).collect();
-            let m = Matcher::new(&index, &exp);
-            let mut last = 0;
-            for r in m.ranges(&text) {
-                prop_assert!(r.start >= last && r.start < r.end && r.end <= text.len());
-                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-                prop_assert!(m.query_word(&crate::normalize::fold(&text[r.clone()])).is_some());
-                last = r.end;
+        fn document_ranges_are_sound(title in "\\PC{0,30}", body in "\\PC{0,120}", q in "\\PC{0,20}") {
+            let corpus = crate::index::tests::tiny(&[(&title, &body)]);
+            let engine = crate::search::Engine::new(corpus);
+            let out = crate::search::search(&engine, &q, &Default::default(), Default::default());
+            let doc = &engine.corpus.documents[0];
+            let h = document(&engine.index, &out.compiled, 0, doc);
+            let texts = std::iter::once((&doc.title, &h.title)).chain(doc.paragraphs.iter().zip(&h.paragraphs));
+            for (text, ranges) in texts {
+                let mut last = 0;
+                for r in ranges {
+                    prop_assert!(r.start >= last && r.start < r.end && r.end <= text.len());
+                    prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                    last = r.end;
+                }
             }
         }
 

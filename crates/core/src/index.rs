@@ -1,12 +1,18 @@
-//! The inverted index: folded word forms, their stems, and per-document term counts.
+//! The inverted index: folded word forms, their stems, and where each occurs.
 //!
 //! Every distinct folded word of the corpus (its *term*) has a posting list of
-//! the documents it occurs in, with its count in the title and in the body.
-//! Terms are kept sorted, so the terms a prefix begins are one range, and are
-//! grouped by stem, so that `restorations` finds `restoration`.
+//! the documents it occurs in, with its count in the title and in the body and
+//! its positions. Terms are kept sorted, so the terms a prefix begins are one
+//! range, and are grouped by stem, so that `restorations` finds `restoration`.
+//!
+//! Positions number a document's words: the title's words first (from 0), then
+//! the paragraphs', with one unused number after the title and after each
+//! paragraph, so that consecutive numbers are always consecutive words of one
+//! paragraph (phrases never run across paragraphs).
 
+use crate::fuzzy::{distance_within, max_edits};
 use crate::model::Corpus;
-use crate::query::QueryTerm;
+use crate::query::Word;
 use crate::stem::Stemmers;
 use crate::tokenize::for_each_word;
 use std::collections::HashMap;
@@ -20,24 +26,30 @@ pub const BODY: usize = 1;
 
 /// A prefix expands to at most this many terms (the ones in most documents).
 pub const MAX_PREFIX_TERMS: usize = 100;
+/// A misspelt word expands to at most this many close terms (the ones in most documents).
+pub const MAX_FUZZY_TERMS: usize = 20;
 /// Weight of a term that a prefix begins but whose stem differs from the typed word's.
 pub const PREFIX_WEIGHT: f32 = 0.5;
 
 /// One document's occurrences of one term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posting {
     /// Document number (position in the corpus).
     pub doc: u32,
     /// Occurrences in each field (title, body).
     pub tf: [u32; FIELDS],
+    /// Where its positions are in the index's position store.
+    start: u32,
 }
 
 /// An inverted index over a corpus.
 pub struct Index {
     terms: Vec<String>,
     postings: Vec<Vec<Posting>>,
+    positions: Vec<u32>,
     by_stem: HashMap<String, Vec<u32>>,
     field_len: Vec<[u32; FIELDS]>,
+    para_starts: Vec<Vec<u32>>,
     avg_len: [f32; FIELDS],
     stemmers: Stemmers,
 }
@@ -57,32 +69,53 @@ impl Index {
         let stemmers = Stemmers::default();
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut postings: Vec<Vec<Posting>> = Vec::new();
+        let mut positions: Vec<u32> = Vec::new();
         let mut field_len = Vec::with_capacity(corpus.documents.len());
-        let mut local: HashMap<u32, [u32; FIELDS]> = HashMap::new();
+        let mut para_starts = Vec::with_capacity(corpus.documents.len());
+        let mut occurrences: Vec<(u32, u32)> = Vec::new();
         for (d, doc) in corpus.documents.iter().enumerate() {
-            local.clear();
-            let mut lens = [0u32; FIELDS];
-            let title = std::iter::once((TITLE, doc.title.as_str()));
-            let body = doc.paragraphs.iter().map(|p| (BODY, p.as_str()));
-            for (field, text) in title.chain(body) {
-                for_each_word(text, |_, folded| {
-                    let id = match ids.get(folded) {
-                        Some(&id) => id,
-                        None => {
-                            let id = postings.len() as u32;
-                            ids.insert(folded.to_owned(), id);
-                            postings.push(Vec::new());
-                            id
-                        }
-                    };
-                    local.entry(id).or_default()[field] += 1;
-                    lens[field] += 1;
+            occurrences.clear();
+            let mut pos = 0u32;
+            let mut add = |folded: &str, pos: u32, occurrences: &mut Vec<(u32, u32)>| {
+                let id = match ids.get(folded) {
+                    Some(&id) => id,
+                    None => {
+                        let id = postings.len() as u32;
+                        ids.insert(folded.to_owned(), id);
+                        postings.push(Vec::new());
+                        id
+                    }
+                };
+                occurrences.push((id, pos));
+            };
+            for_each_word(&doc.title, |_, folded| {
+                add(folded, pos, &mut occurrences);
+                pos += 1;
+            });
+            let title_len = pos;
+            pos += 1;
+            let mut starts = Vec::with_capacity(doc.paragraphs.len());
+            for p in &doc.paragraphs {
+                starts.push(pos);
+                for_each_word(p, |_, folded| {
+                    add(folded, pos, &mut occurrences);
+                    pos += 1;
                 });
+                pos += 1;
             }
-            for (&id, &tf) in &local {
-                postings[id as usize].push(Posting { doc: d as u32, tf });
+            let body_len = pos - title_len - 1 - doc.paragraphs.len() as u32;
+            occurrences.sort_unstable();
+            for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
+                let title = group.iter().take_while(|o| o.1 < title_len).count() as u32;
+                postings[group[0].0 as usize].push(Posting {
+                    doc: d as u32,
+                    tf: [title, group.len() as u32 - title],
+                    start: positions.len() as u32,
+                });
+                positions.extend(group.iter().map(|o| o.1));
             }
-            field_len.push(lens);
+            field_len.push([title_len, body_len]);
+            para_starts.push(starts);
         }
         // Sort terms so that a prefix's completions are one range; renumber postings to match.
         let mut order: Vec<(String, u32)> = ids.into_iter().collect();
@@ -91,9 +124,7 @@ impl Index {
         let mut terms = Vec::with_capacity(order.len());
         let mut by_stem: HashMap<String, Vec<u32>> = HashMap::new();
         for (new_id, (term, old)) in order.into_iter().enumerate() {
-            let mut list = std::mem::take(&mut postings[old as usize]);
-            list.sort_unstable_by_key(|p| p.doc);
-            sorted_postings.push(list);
+            sorted_postings.push(std::mem::take(&mut postings[old as usize]));
             by_stem.entry(stemmers.stem(&term).into_owned()).or_default().push(new_id as u32);
             terms.push(term);
         }
@@ -102,7 +133,7 @@ impl Index {
         for (f, avg) in avg_len.iter_mut().enumerate() {
             *avg = (field_len.iter().map(|l| l[f] as f32).sum::<f32>() / n).max(1.0);
         }
-        Index { terms, postings: sorted_postings, by_stem, field_len, avg_len, stemmers }
+        Index { terms, postings: sorted_postings, positions, by_stem, field_len, para_starts, avg_len, stemmers }
     }
 
     /// Number of documents indexed.
@@ -125,6 +156,18 @@ impl Index {
         &self.postings[id as usize]
     }
 
+    /// The positions of a posting's occurrences, ascending.
+    pub fn positions(&self, p: &Posting) -> &[u32] {
+        let start = p.start as usize;
+        &self.positions[start..start + (p.tf[TITLE] + p.tf[BODY]) as usize]
+    }
+
+    /// The posting of a term in a document, if it occurs there.
+    pub fn posting(&self, term: u32, doc: u32) -> Option<&Posting> {
+        let list = self.postings(term);
+        list.binary_search_by_key(&doc, |p| p.doc).ok().map(|i| &list[i])
+    }
+
     /// Length in words of each field of a document.
     pub fn field_len(&self, doc: usize) -> [u32; FIELDS] {
         self.field_len[doc]
@@ -133,6 +176,21 @@ impl Index {
     /// Average length in words of each field.
     pub fn avg_len(&self) -> [f32; FIELDS] {
         self.avg_len
+    }
+
+    /// The position of the first word of each paragraph of a document.
+    pub fn para_starts(&self, doc: usize) -> &[u32] {
+        &self.para_starts[doc]
+    }
+
+    /// Where a position is: `None` for the title, else the paragraph and the word's number in it.
+    pub fn locate(&self, doc: usize, pos: u32) -> Option<(usize, usize)> {
+        if pos < self.field_len[doc][TITLE] {
+            return None;
+        }
+        let starts = &self.para_starts[doc];
+        let para = starts.partition_point(|&s| s <= pos).checked_sub(1)?;
+        Some((para, (pos - starts[para]) as usize))
     }
 
     /// The stemmers the index was built with (queries must use the same).
@@ -145,6 +203,22 @@ impl Index {
         self.terms.binary_search_by(|t| t.as_str().cmp(folded)).ok().map(|i| i as u32)
     }
 
+    /// The terms a prefix begins, at most `limit`, those in most documents first.
+    pub fn completions(&self, prefix: &str, limit: usize) -> Vec<u32> {
+        let start = self.terms.partition_point(|t| t.as_str() < prefix);
+        let mut ids: Vec<u32> = self.terms[start..]
+            .iter()
+            .take_while(|t| t.starts_with(prefix))
+            .enumerate()
+            .map(|(i, _)| (start + i) as u32)
+            .collect();
+        if ids.len() > limit {
+            ids.sort_by_key(|id| (std::cmp::Reverse(self.postings[*id as usize].len()), *id));
+            ids.truncate(limit);
+        }
+        ids
+    }
+
     /// The terms a query word matches.
     ///
     /// A complete word matches the terms of its stem (weight 1). A word still being
@@ -154,14 +228,12 @@ impl Index {
     /// [`PREFIX_WEIGHT`], so `union` ranks `unions` above `unionists`. A partial word
     /// is not stemmed: `restorati` finds `restoration`, not `restored`; only when nothing
     /// begins with it is it matched by its stem (`сталина` finds `сталин`).
-    pub fn expand(&self, word: &QueryTerm) -> Vec<Expansion> {
+    pub fn expand(&self, word: &Word) -> Vec<Expansion> {
         let exact = self.lookup(&word.text);
         let mut out: Vec<Expansion> = Vec::new();
         if !word.prefix || exact.is_some() {
             let stem = self.stemmers.stem(&word.text);
-            out.extend(
-                self.by_stem.get(stem.as_ref()).into_iter().flatten().map(|&term| Expansion { term, weight: 1.0 }),
-            );
+            out.extend(self.by_stem.get(stem.as_ref()).into_iter().flatten().map(|&term| Expansion { term, weight: 1.0 }));
             if let Some(exact) = exact {
                 if !out.iter().any(|e| e.term == exact) {
                     out.push(Expansion { term: exact, weight: 1.0 });
@@ -169,26 +241,66 @@ impl Index {
             }
         }
         if word.prefix && !word.text.is_empty() {
-            let start = self.terms.partition_point(|t| t.as_str() < word.text.as_str());
-            let mut completions: Vec<u32> = self.terms[start..]
-                .iter()
-                .take_while(|t| t.starts_with(word.text.as_str()))
-                .enumerate()
-                .map(|(i, _)| (start + i) as u32)
+            let completions: Vec<u32> = self
+                .completions(&word.text, MAX_PREFIX_TERMS + out.len())
+                .into_iter()
                 .filter(|id| !out.iter().any(|e| e.term == *id))
+                .take(MAX_PREFIX_TERMS)
                 .collect();
-            if completions.len() > MAX_PREFIX_TERMS {
-                completions.sort_by_key(|id| std::cmp::Reverse(self.postings[*id as usize].len()));
-                completions.truncate(MAX_PREFIX_TERMS);
-            }
             let weight = if out.is_empty() { 1.0 } else { PREFIX_WEIGHT };
             out.extend(completions.into_iter().map(|term| Expansion { term, weight }));
-            if out.is_empty() {
+            if out.is_empty() && !word.forced {
                 // Nothing begins with the word: it may be a complete inflected form (`сталина`).
-                return self.expand(&QueryTerm { text: word.text.clone(), prefix: false });
+                let whole = Word { prefix: false, ..word.clone() };
+                return self.expand(&whole);
             }
         }
         out.sort_by_key(|e| e.term);
+        out
+    }
+
+    /// Terms within the typo tolerance of a word ([`max_edits`] for its length), closest and
+    /// then most frequent first, at most [`MAX_FUZZY_TERMS`]. Words with digits are not fuzzed.
+    pub fn fuzzy(&self, word: &str) -> Vec<Expansion> {
+        let chars: Vec<char> = word.chars().collect();
+        let max = max_edits(chars.len());
+        if max == 0 || word.bytes().any(|b| b.is_ascii_digit()) {
+            return Vec::new();
+        }
+        let mut found = self.within(&chars, max);
+        found.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.postings[id as usize].len()), id));
+        found.truncate(MAX_FUZZY_TERMS);
+        let mut out: Vec<Expansion> = found.into_iter().map(|(term, _)| Expansion { term, weight: 1.0 }).collect();
+        out.sort_by_key(|e| e.term);
+        out
+    }
+
+    /// The most frequent term closest to `word` within `max` edits (for "did you mean").
+    pub fn closest(&self, word: &str, max: usize) -> Option<u32> {
+        let chars: Vec<char> = word.chars().collect();
+        self.within(&chars, max)
+            .into_iter()
+            .filter(|&(_, d)| d > 0)
+            .min_by_key(|&(id, d)| (d, std::cmp::Reverse(self.postings[id as usize].len()), id))
+            .map(|(id, _)| id)
+    }
+
+    /// Every term within `max` edits of `chars`, with its distance.
+    fn within(&self, chars: &[char], max: usize) -> Vec<(u32, usize)> {
+        let mut buf: Vec<char> = Vec::new();
+        let mut out = Vec::new();
+        for (id, term) in self.terms.iter().enumerate() {
+            // Cheap length filter before the character-level comparison.
+            let byte_len = term.len();
+            if byte_len + 4 * max < chars.len() || byte_len > 4 * (chars.len() + max) {
+                continue;
+            }
+            buf.clear();
+            buf.extend(term.chars());
+            if let Some(d) = distance_within(chars, &buf, max) {
+                out.push((id as u32, d));
+            }
+        }
         out
     }
 }
@@ -197,6 +309,7 @@ impl Index {
 pub(crate) mod tests {
     use super::*;
     use crate::model::Document;
+    use crate::query::Word;
 
     pub(crate) fn tiny(docs: &[(&str, &str)]) -> Corpus {
         Corpus {
@@ -222,17 +335,34 @@ pub(crate) mod tests {
         }
     }
 
-    fn word(text: &str, prefix: bool) -> QueryTerm {
-        QueryTerm { text: text.into(), prefix }
+    fn word(text: &str, prefix: bool) -> Word {
+        Word { text: text.into(), prefix, forced: false, span: 0..0 }
     }
 
     #[test]
     fn counts_per_field_and_lengths() {
         let idx = Index::build(&tiny(&[("Stalin", "Stalin and Lenin. Stalin!"), ("Lenin", "Trotsky")]));
         let stalin = idx.lookup("stalin").unwrap();
-        assert_eq!(idx.postings(stalin), [Posting { doc: 0, tf: [1, 2] }]);
+        let p = &idx.postings(stalin)[0];
+        assert_eq!((p.doc, p.tf), (0, [1, 2]));
         assert_eq!(idx.field_len(0), [1, 4]);
         assert_eq!(idx.avg_len(), [1.0, 2.5]);
+    }
+
+    #[test]
+    fn positions_leave_a_gap_between_paragraphs() {
+        let idx = Index::build(&tiny(&[("Union State", "the union\nstate of things")]));
+        // Title: union 0, state 1; gap 2; "the union": 3, 4; gap 5; "state of things": 6, 7, 8.
+        let union = idx.lookup("union").unwrap();
+        let state = idx.lookup("state").unwrap();
+        assert_eq!(idx.positions(&idx.postings(union)[0]), [0, 4]);
+        assert_eq!(idx.positions(&idx.postings(state)[0]), [1, 6]);
+        assert_eq!(idx.para_starts(0), [3, 6]);
+        assert_eq!(idx.locate(0, 1), None);
+        assert_eq!(idx.locate(0, 4), Some((0, 1)));
+        assert_eq!(idx.locate(0, 8), Some((1, 2)));
+        assert_eq!(idx.posting(union, 0).map(|p| p.tf), Some([1, 1]));
+        assert_eq!(idx.posting(union, 1), None);
     }
 
     #[test]
@@ -260,6 +390,18 @@ pub(crate) mod tests {
         let e = idx.expand(&word("union", true));
         let got: Vec<(&str, f32)> = e.iter().map(|e| (idx.term(e.term), e.weight)).collect();
         assert_eq!(got, [("union", 1.0), ("unionists", PREFIX_WEIGHT), ("unions", 1.0)]);
+    }
+
+    #[test]
+    fn fuzzy_finds_close_spellings_by_length() {
+        let idx = Index::build(&tiny(&[("", "gorbachev stalin lenin marx")]));
+        let names = |e: Vec<Expansion>| e.iter().map(|e| idx.term(e.term).to_owned()).collect::<Vec<_>>();
+        assert_eq!(names(idx.fuzzy("gorbachov")), ["gorbachev"]);
+        assert_eq!(names(idx.fuzzy("gorbachyov")), ["gorbachev"]); // 2 edits, 10 letters
+        assert_eq!(names(idx.fuzzy("stalni")), ["stalin"]);
+        assert!(idx.fuzzy("stlni").is_empty()); // 2 edits but only 5 letters
+        assert!(idx.fuzzy("marc").len() == 1 && idx.fuzzy("mrx").is_empty()); // 3 letters: exact only
+        assert_eq!(idx.closest("lenn", 2).map(|t| idx.term(t)), Some("lenin"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod facets;
+pub mod fuzzy;
 pub mod highlight;
 pub mod index;
 pub mod model;
@@ -14,6 +15,7 @@ pub mod query;
 pub mod search;
 pub mod snippet;
 pub mod stem;
+pub mod stopwords;
 pub mod tokenize;
 pub mod view_state;
 
@@ -21,4 +23,4 @@ pub use date::PartialDate;
 pub use facets::{Facet, Filters};
 pub use index::Index;
 pub use model::{Corpus, Document};
-pub use search::{search, SearchOutcome};
+pub use search::{search, Engine, SearchOutcome, Sort};

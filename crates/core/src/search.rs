@@ -1,6 +1,6 @@
-//! Ranked search: BM25F over title and body, filtered by facets.
+//! Ranked search: a parsed query evaluated over the index, scored with BM25F, filtered by facets.
 //!
-//! For a query word `t` and document `d`, the field-weighted term frequency is
+//! For a query word or phrase `t` and document `d`, the field-weighted term frequency is
 //!
 //! ```text
 //! tf~(t,d) = Σ_f  w_f · tf_f(t,d) / (1 − b + b · len_f(d) / avglen_f)
@@ -8,21 +8,27 @@
 //!
 //! over the fields title (`w = 3`) and body (`w = 1`), where `tf_f` counts the
 //! occurrences of every term the word expands to (see [`Index::expand`]), each
-//! times its weight. The score is
+//! times its weight (or the phrase's occurrences). The score is
 //!
 //! ```text
 //! score(d) = Σ_t  idf(t) · tf~ · (k1 + 1) / (k1 + tf~),   idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5))
 //! ```
 //!
 //! with `k1 = 1.2`, `b = 0.75`, `N` the number of documents and `df` the number
-//! of documents containing any expansion of `t`. A document must contain every
-//! query word. Ties, and the empty query, order by date, newest first.
+//! of documents containing `t`, summed over the words and phrases a document
+//! matches. A word with no match at all falls back to close spellings
+//! ([`Index::fuzzy`]); a document that needs such a fallback ranks below every
+//! document that does not, whatever the scores. Common words (stopwords) are
+//! ignored beside other words. Ties, and the empty query, order by date, newest first.
 
 use crate::facets::{FacetCounts, FacetTable, Filters};
-use crate::highlight::Matcher;
-use crate::index::{Expansion, Index, FIELDS};
+use crate::fuzzy::max_edits;
+use crate::index::{Expansion, Index, BODY, FIELDS, TITLE};
 use crate::model::Corpus;
-use crate::query::{self, Query};
+use crate::normalize::fold;
+use crate::query::{self, MetaField, Node, Query, TextField, Word};
+use crate::stopwords::is_stopword;
+use crate::tokenize::for_each_word;
 use std::cmp::Ordering;
 
 /// BM25 term-frequency saturation.
@@ -51,6 +57,50 @@ impl Engine {
     }
 }
 
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Sort {
+    /// Best match first (the empty query: newest first).
+    #[default]
+    Relevance,
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+    /// By title, A to Z.
+    Title,
+}
+
+impl Sort {
+    /// All orders, as offered to a person.
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Title];
+
+    /// The URL value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Title => "title",
+        }
+    }
+
+    /// The label shown to a person.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Relevance",
+            Sort::Newest => "Newest first",
+            Sort::Oldest => "Oldest first",
+            Sort::Title => "Title A–Z",
+        }
+    }
+
+    /// The order named by a URL value.
+    pub fn from_key(key: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
 /// One matching document and its score.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
@@ -58,6 +108,45 @@ pub struct Hit {
     pub doc: usize,
     /// BM25F score (0 for the empty query).
     pub score: f32,
+    /// Number of query words this document matched only through close spellings.
+    pub fuzzy: u16,
+}
+
+/// A word or phrase whose occurrences are marked (not one under `NOT`).
+#[derive(Debug, Clone, PartialEq)]
+struct Marked {
+    /// For each word of the phrase (one for a word), the terms it matches.
+    words: Vec<Vec<Expansion>>,
+    /// Title only, or anywhere.
+    field: TextField,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Plan {
+    /// Leaf `i` (index into `Compiled::leaves`).
+    Leaf(usize),
+    And(Vec<Plan>),
+    Or(Vec<Plan>),
+    Not(Box<Plan>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Leaf {
+    /// A word or phrase, with whether its terms are only close spellings.
+    Text { marked: Marked, fuzzy: bool, negated: bool },
+    Meta(MetaField, Vec<Word>),
+    Year(u16, u16),
+}
+
+/// A query resolved against the index: what each word matches, ready to evaluate and highlight.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Compiled {
+    leaves: Vec<Leaf>,
+    plan: Option<Plan>,
+    /// Misspelt words and the close spelling they were matched by (`gorbachov` → `gorbachev`).
+    pub corrections: Vec<(String, String)>,
+    /// Stopwords that were left out.
+    pub ignored: Vec<String>,
 }
 
 /// Everything a search produces for the results page.
@@ -65,14 +154,16 @@ pub struct Hit {
 pub struct SearchOutcome {
     /// The parsed query (with its notes).
     pub query: Query,
-    /// Matching documents that pass the filters, best first.
+    /// The query resolved against the index (for snippets and highlights).
+    pub compiled: Compiled,
+    /// Matching documents that pass the filters, in the requested order.
     pub hits: Vec<Hit>,
     /// Number of documents that match the query, whatever the filters.
     pub query_matches: usize,
     /// Counts for every facet value.
     pub facets: Vec<FacetCounts>,
-    /// What to highlight.
-    pub matcher: Matcher,
+    /// A corrected query that would find something, when this one finds nothing.
+    pub did_you_mean: Option<String>,
 }
 
 /// Inverse document frequency, as in Lucene's BM25.
@@ -95,65 +186,332 @@ pub fn term_score(tf: [f32; FIELDS], len: [u32; FIELDS], avg: [f32; FIELDS], idf
     }
 }
 
-/// Runs a query typed by a person, with filters.
-pub fn search(engine: &Engine, input: &str, filters: &Filters) -> SearchOutcome {
-    let query = query::parse(input);
-    let n = engine.index.doc_count();
-    let expansions: Vec<Vec<Expansion>> = query.terms.iter().map(|t| engine.index.expand(t)).collect();
-    let mut scored: Vec<Hit> = if query.is_empty() {
-        (0..n).map(|doc| Hit { doc, score: 0.0 }).collect()
-    } else {
-        score_all(&engine.index, &expansions)
-    };
-    let matching: Vec<usize> = scored.iter().map(|h| h.doc).collect();
-    let facets = engine.facets.counts(&matching, filters);
-    scored.retain(|h| filters.passes_all(&engine.facets, h.doc));
-    let docs = &engine.corpus.documents;
-    scored.sort_by(|a, b| {
-        b.score
-            .partial_cmp(&a.score)
-            .unwrap_or(Ordering::Equal)
-            .then_with(|| docs[b.doc].date.cmp(&docs[a.doc].date))
-            .then_with(|| docs[a.doc].title.cmp(&docs[b.doc].title))
-    });
-    SearchOutcome {
-        matcher: Matcher::new(&engine.index, &expansions),
-        query,
-        hits: scored,
-        query_matches: matching.len(),
-        facets,
-    }
-}
+/// Per document: `None` (no match) or the score and the number of fuzzy-only words.
+type Matches = Vec<Option<(f32, u16)>>;
 
-/// Scores every document that contains all query words.
-fn score_all(index: &Index, expansions: &[Vec<Expansion>]) -> Vec<Hit> {
-    let n = index.doc_count();
-    let avg = index.avg_len();
-    let mut total = vec![0f32; n];
-    let mut words_found = vec![0usize; n];
-    let mut tf = vec![[0f32; FIELDS]; n];
-    let mut touched: Vec<usize> = Vec::new();
-    for list in expansions {
-        for e in list {
-            for p in index.postings(e.term) {
-                let d = p.doc as usize;
-                if tf[d] == [0.0; FIELDS] {
-                    touched.push(d);
+impl Compiled {
+    /// Resolves a parsed query against an index.
+    pub fn new(index: &Index, query: &Query) -> Compiled {
+        let mut c = Compiled::default();
+        let mut ignored = Vec::new();
+        let root = query.root.as_ref().map(|n| drop_stopwords(n, &mut ignored));
+        c.ignored = ignored;
+        c.plan = root.map(|n| c.compile(index, &n, false));
+        c
+    }
+
+    fn compile(&mut self, index: &Index, node: &Node, negated: bool) -> Plan {
+        match node {
+            Node::Term(w, field) => {
+                let mut words = vec![index.expand(w)];
+                let mut fuzzy = false;
+                if words[0].is_empty() {
+                    words[0] = index.fuzzy(&w.text);
+                    fuzzy = !words[0].is_empty();
+                    if let Some(best) = words[0].iter().max_by_key(|e| index.postings(e.term).len()) {
+                        self.corrections.push((w.text.clone(), index.term(best.term).to_owned()));
+                    }
                 }
-                for (acc, &count) in tf[d].iter_mut().zip(&p.tf) {
-                    *acc += e.weight * count as f32;
+                self.leaf(Leaf::Text { marked: Marked { words, field: *field }, fuzzy, negated })
+            }
+            Node::Phrase(ws, field) => {
+                let words = ws.iter().map(|w| index.expand(w)).collect();
+                self.leaf(Leaf::Text { marked: Marked { words, field: *field }, fuzzy: false, negated })
+            }
+            Node::Meta(f, ws) => self.leaf(Leaf::Meta(*f, ws.clone())),
+            Node::Year(a, b) => self.leaf(Leaf::Year(*a, *b)),
+            Node::And(c) => Plan::And(c.iter().map(|n| self.compile(index, n, negated)).collect()),
+            Node::Or(c) => Plan::Or(c.iter().map(|n| self.compile(index, n, negated)).collect()),
+            Node::Not(c) => Plan::Not(Box::new(self.compile(index, c, !negated))),
+        }
+    }
+
+    fn leaf(&mut self, leaf: Leaf) -> Plan {
+        self.leaves.push(leaf);
+        Plan::Leaf(self.leaves.len() - 1)
+    }
+
+    /// True when the query matches every document (nothing to mark).
+    pub fn is_empty(&self) -> bool {
+        self.plan.is_none()
+    }
+
+    /// Evaluates the query: for every document, whether it matches and how well.
+    fn evaluate(&self, engine: &Engine) -> Matches {
+        let n = engine.index.doc_count();
+        match &self.plan {
+            None => vec![Some((0.0, 0)); n],
+            Some(p) => self.eval(engine, p),
+        }
+    }
+
+    fn eval(&self, engine: &Engine, plan: &Plan) -> Matches {
+        let n = engine.index.doc_count();
+        match plan {
+            Plan::Leaf(i) => self.eval_leaf(engine, &self.leaves[*i]),
+            Plan::And(children) => {
+                let mut acc: Matches = vec![Some((0.0, 0)); n];
+                for c in children {
+                    let m = self.eval(engine, c);
+                    for (a, b) in acc.iter_mut().zip(m) {
+                        *a = match (*a, b) {
+                            (Some((s1, f1)), Some((s2, f2))) => Some((s1 + s2, f1 + f2)),
+                            _ => None,
+                        };
+                    }
+                }
+                acc
+            }
+            Plan::Or(children) => {
+                let mut acc: Matches = vec![None; n];
+                for c in children {
+                    let m = self.eval(engine, c);
+                    for (a, b) in acc.iter_mut().zip(m) {
+                        *a = match (*a, b) {
+                            (Some((s1, f1)), Some((s2, f2))) => Some((s1 + s2, f1.min(f2))),
+                            (x, None) => x,
+                            (None, y) => y,
+                        };
+                    }
+                }
+                acc
+            }
+            Plan::Not(c) => self.eval(engine, c).into_iter().map(|m| if m.is_some() { None } else { Some((0.0, 0)) }).collect(),
+        }
+    }
+
+    fn eval_leaf(&self, engine: &Engine, leaf: &Leaf) -> Matches {
+        let index = &engine.index;
+        let n = index.doc_count();
+        match leaf {
+            Leaf::Text { marked, fuzzy, .. } => {
+                let tf = occurrences(index, marked);
+                let df = tf.iter().filter(|t| t.is_some()).count();
+                let w_idf = idf(n, df);
+                let avg = index.avg_len();
+                tf.into_iter()
+                    .enumerate()
+                    .map(|(d, t)| t.map(|t| (term_score(t, index.field_len(d), avg, w_idf), u16::from(*fuzzy))))
+                    .collect()
+            }
+            Leaf::Meta(field, words) => engine
+                .corpus
+                .documents
+                .iter()
+                .map(|doc| {
+                    let values: Vec<&str> = match field {
+                        MetaField::Outlet => doc.outlet.as_deref().into_iter().collect(),
+                        MetaField::Author => doc.author.as_deref().into_iter().collect(),
+                        MetaField::Kind => vec![doc.kind.as_str()],
+                        MetaField::Person => doc.people.iter().map(String::as_str).collect(),
+                    };
+                    values.iter().any(|v| words_in(v, words)).then_some((0.0, 0))
+                })
+                .collect(),
+            Leaf::Year(a, b) => engine
+                .corpus
+                .documents
+                .iter()
+                .map(|doc| doc.year().is_some_and(|y| (*a..=*b).contains(&y)).then_some((0.0, 0)))
+                .collect(),
+        }
+    }
+
+    /// The marked spans of a document: (first position, number of words, leaf), sorted and
+    /// merged so that they never overlap.
+    pub fn spans(&self, index: &Index, doc: usize) -> Vec<(u32, u32, usize)> {
+        let mut spans = Vec::new();
+        for (i, leaf) in self.leaves.iter().enumerate() {
+            if let Leaf::Text { marked, negated: false, .. } = leaf {
+                for (start, len) in occurrence_spans(index, marked, doc) {
+                    spans.push((start, len, i));
                 }
             }
         }
-        let w_idf = idf(n, touched.len());
-        for &d in &touched {
-            total[d] += term_score(tf[d], index.field_len(d), avg, w_idf);
-            words_found[d] += 1;
-            tf[d] = [0.0; FIELDS];
+        spans.sort_unstable();
+        let mut merged: Vec<(u32, u32, usize)> = Vec::with_capacity(spans.len());
+        for s in spans {
+            match merged.last_mut() {
+                Some(last) if s.0 < last.0 + last.1 => last.1 = last.1.max(s.0 + s.1 - last.0),
+                _ => merged.push(s),
+            }
         }
-        touched.clear();
+        merged
     }
-    (0..n).filter(|&d| words_found[d] == expansions.len()).map(|doc| Hit { doc, score: total[doc] }).collect()
+}
+
+/// True when the folded words of `value` contain `words` consecutively (the last may be a prefix).
+fn words_in(value: &str, words: &[Word]) -> bool {
+    let mut tokens = Vec::new();
+    for_each_word(value, |_, f| tokens.push(f.to_owned()));
+    if words.is_empty() || tokens.len() < words.len() {
+        return false;
+    }
+    tokens.windows(words.len()).any(|win| {
+        win.iter().zip(words).all(|(t, w)| *t == w.text || (w.prefix && t.starts_with(&w.text)))
+    })
+}
+
+/// Leaves stopwords out of an AND (and a top-level word list) when other words remain.
+fn drop_stopwords(node: &Node, ignored: &mut Vec<String>) -> Node {
+    let is_stop = |n: &Node| matches!(n, Node::Term(w, TextField::Any) if !w.prefix && is_stopword(&w.text));
+    match node {
+        Node::And(children) => {
+            let all_stop = children.iter().all(is_stop);
+            let mut keep: Vec<Node> = Vec::new();
+            for c in children {
+                if !all_stop && is_stop(c) {
+                    if let Node::Term(w, _) = c {
+                        ignored.push(w.text.clone());
+                    }
+                } else {
+                    keep.push(drop_stopwords(c, ignored));
+                }
+            }
+            if keep.len() == 1 {
+                keep.into_iter().next().expect("one child")
+            } else {
+                Node::And(keep)
+            }
+        }
+        Node::Or(c) => Node::Or(c.iter().map(|n| drop_stopwords(n, ignored)).collect()),
+        Node::Not(c) => Node::Not(Box::new(drop_stopwords(c, ignored))),
+        other => other.clone(),
+    }
+}
+
+/// Positions of all terms of one phrase word in a document, ascending.
+fn word_positions(index: &Index, terms: &[Expansion], doc: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    for e in terms {
+        if let Some(p) = index.posting(e.term, doc) {
+            out.extend_from_slice(index.positions(p));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Per document, the weighted occurrences of a word or phrase in each field.
+fn occurrences(index: &Index, marked: &Marked) -> Vec<Option<[f32; FIELDS]>> {
+    let n = index.doc_count();
+    let mut tf: Vec<Option<[f32; FIELDS]>> = vec![None; n];
+    let title_only = marked.field == TextField::Title;
+    if marked.words.len() == 1 {
+        for e in &marked.words[0] {
+            for p in index.postings(e.term) {
+                let counts = [p.tf[TITLE] as f32, if title_only { 0.0 } else { p.tf[BODY] as f32 }];
+                if counts == [0.0, 0.0] {
+                    continue;
+                }
+                let slot = tf[p.doc as usize].get_or_insert([0.0; FIELDS]);
+                slot[TITLE] += e.weight * counts[TITLE];
+                slot[BODY] += e.weight * counts[BODY];
+            }
+        }
+        return tf;
+    }
+    for doc in phrase_candidates(index, marked) {
+        let spans = occurrence_spans(index, marked, doc as usize);
+        if spans.is_empty() {
+            continue;
+        }
+        let title_len = index.field_len(doc as usize)[TITLE];
+        let in_title = spans.iter().filter(|s| s.0 < title_len).count() as f32;
+        tf[doc as usize] = Some([in_title, spans.len() as f32 - in_title]);
+    }
+    tf
+}
+
+/// Documents that contain every word of a phrase (in any order).
+fn phrase_candidates(index: &Index, marked: &Marked) -> Vec<u32> {
+    let mut docs: Option<Vec<u32>> = None;
+    for terms in &marked.words {
+        let mut these: Vec<u32> = terms.iter().flat_map(|e| index.postings(e.term).iter().map(|p| p.doc)).collect();
+        these.sort_unstable();
+        these.dedup();
+        docs = Some(match docs {
+            None => these,
+            Some(prev) => prev.into_iter().filter(|d| these.binary_search(d).is_ok()).collect(),
+        });
+    }
+    docs.unwrap_or_default()
+}
+
+/// The occurrences of a word or phrase in one document: (first position, number of words).
+fn occurrence_spans(index: &Index, marked: &Marked, doc: usize) -> Vec<(u32, u32)> {
+    let title_len = index.field_len(doc)[TITLE];
+    let keep = |p: u32| marked.field == TextField::Any || p < title_len;
+    let lists: Vec<Vec<u32>> = marked.words.iter().map(|t| word_positions(index, t, doc as u32)).collect();
+    let Some(first) = lists.first() else { return Vec::new() };
+    let len = lists.len() as u32;
+    first
+        .iter()
+        .copied()
+        .filter(|&p| keep(p))
+        .filter(|&p| lists.iter().enumerate().skip(1).all(|(i, l)| l.binary_search(&(p + i as u32)).is_ok()))
+        .map(|p| (p, len))
+        .collect()
+}
+
+/// Runs a query typed by a person, with filters, in the given order.
+pub fn search(engine: &Engine, input: &str, filters: &Filters, sort: Sort) -> SearchOutcome {
+    let query = query::parse(input);
+    let compiled = Compiled::new(&engine.index, &query);
+    let matches = compiled.evaluate(engine);
+    let mut hits: Vec<Hit> = matches
+        .iter()
+        .enumerate()
+        .filter_map(|(doc, m)| m.map(|(score, fuzzy)| Hit { doc, score, fuzzy }))
+        .collect();
+    let matching: Vec<usize> = hits.iter().map(|h| h.doc).collect();
+    let facets = engine.facets.counts(&matching, filters);
+    hits.retain(|h| filters.passes_all(&engine.facets, h.doc));
+    sort_hits(&mut hits, engine, sort);
+    let did_you_mean = if matching.is_empty() && !query.is_empty() { did_you_mean(engine, input, &query) } else { None };
+    SearchOutcome { query, compiled, hits, query_matches: matching.len(), facets, did_you_mean }
+}
+
+fn sort_hits(hits: &mut [Hit], engine: &Engine, sort: Sort) {
+    let docs = &engine.corpus.documents;
+    let by_date_desc = |a: &Hit, b: &Hit| docs[b.doc].date.cmp(&docs[a.doc].date);
+    let by_title = |a: &Hit, b: &Hit| {
+        fold(&docs[a.doc].title).cmp(&fold(&docs[b.doc].title)).then_with(|| docs[a.doc].id.cmp(&docs[b.doc].id))
+    };
+    hits.sort_by(|a, b| match sort {
+        Sort::Relevance => a
+            .fuzzy
+            .cmp(&b.fuzzy)
+            .then_with(|| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal))
+            .then_with(|| by_date_desc(a, b))
+            .then_with(|| by_title(a, b)),
+        Sort::Newest => by_date_desc(a, b).then_with(|| by_title(a, b)),
+        Sort::Oldest => by_date_desc(b, a).then_with(|| by_title(a, b)),
+        Sort::Title => by_title(a, b),
+    });
+}
+
+/// A version of the input with each unknown word replaced by its closest corpus word,
+/// when that version finds something.
+fn did_you_mean(engine: &Engine, input: &str, query: &Query) -> Option<String> {
+    let mut out = input.to_owned();
+    let mut changed = false;
+    for w in query.words().into_iter().rev() {
+        if engine.index.lookup(&w.text).is_some() || (w.prefix && !engine.index.completions(&w.text, 1).is_empty()) {
+            continue;
+        }
+        let max = max_edits(w.text.chars().count()).max(1) + 1;
+        if let Some(t) = engine.index.closest(&w.text, max.min(3)) {
+            out.replace_range(w.span.clone(), engine.index.term(t));
+            changed = true;
+        }
+    }
+    if !changed {
+        return None;
+    }
+    let q = query::parse(&out);
+    let c = Compiled::new(&engine.index, &q);
+    c.evaluate(engine).iter().any(Option::is_some).then_some(out)
 }
 
 #[cfg(test)]
@@ -186,7 +544,7 @@ mod tests {
     }
 
     fn ids(engine: &Engine, q: &str) -> Vec<String> {
-        search(engine, q, &Filters::default()).hits.iter().map(|h| engine.corpus.documents[h.doc].id.clone()).collect()
+        search(engine, q, &Filters::default(), Sort::Relevance).hits.iter().map(|h| engine.corpus.documents[h.doc].id.clone()).collect()
     }
 
     /// The expected order is worked out by hand from the formula in the module docs.
@@ -206,7 +564,7 @@ mod tests {
             ("b", "Stalin years", "lenin lenin", "2021"),
             ("c", "Trotsky", "exile abroad", "2022"),
         ]));
-        let out = search(&e, "lenin ", &Filters::default());
+        let out = search(&e, "lenin ", &Filters::default(), Sort::Relevance);
         let got: Vec<(usize, f32)> = out.hits.iter().map(|h| (h.doc, h.score)).collect();
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].0, 0);
@@ -275,12 +633,166 @@ mod tests {
         ]));
         let mut f = Filters::default();
         f.add(Facet::Outlet, "RT");
-        let out = search(&e, "stalin", &f);
+        let out = search(&e, "stalin", &f, Sort::Relevance);
         assert_eq!(out.hits.len(), 1);
         assert_eq!(out.query_matches, 2);
         let outlet = &out.facets[Facet::Outlet as usize].values;
         assert_eq!(outlet, &[("Blog".to_string(), 1), ("RT".to_string(), 1)]);
-        let all = search(&e, "", &f);
+        let all = search(&e, "", &f, Sort::Relevance);
         assert_eq!(all.facets[Facet::Outlet as usize].values[1], ("RT".to_string(), 2));
+    }
+
+    fn seven() -> Engine {
+        Engine::new(corpus(&[
+            ("r1", "Union State", "The union, state of Russia and Belarus.", "2022-10"),
+            ("r2", "Stalin and Lenin", "Stalin met Lenin. Gorbachev came later.", "2025-07-05"),
+            ("b1", "The union", "A state\nunion state", "2021"),
+            ("b2", "Trotsky", "Lenin and Trotsky led the revolution; the party", "1917"),
+            ("b3", "Nothing", "about the weather and the sea", "2000"),
+        ]))
+    }
+
+    fn multi(docs: &[(&str, &str, &str, &str)]) -> Corpus {
+        let mut c = corpus(docs);
+        for d in &mut c.documents {
+            d.paragraphs = d.paragraphs[0].split('\n').map(str::to_owned).collect();
+        }
+        c
+    }
+
+    fn sorted(mut v: Vec<String>) -> Vec<String> {
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn or_and_not() {
+        let e = seven();
+        assert_eq!(sorted(ids(&e, "stalin OR trotsky ")), ["b2", "r2"]);
+        assert_eq!(sorted(ids(&e, "lenin -trotsky ")), ["r2"]);
+        assert_eq!(sorted(ids(&e, "lenin NOT stalin ")), ["b2"]);
+        assert_eq!(sorted(ids(&e, "-lenin -union ")), ["b3"]);
+        assert_eq!(sorted(ids(&e, "(stalin OR trotsky) -gorbachev ")), ["b2"]);
+        assert_eq!(sorted(ids(&e, "lenin stalin OR trotsky ")), ["b2", "r2"]);
+    }
+
+    #[test]
+    fn phrases_span_punctuation_but_not_paragraphs() {
+        let e = Engine::new(multi(&[
+            ("r1", "x", "The union, state of Russia", "2022"),
+            ("b1", "y", "A union\nstate apart", "2021"),
+            ("b2", "z", "state union", "2020"),
+        ]));
+        assert_eq!(ids(&e, "\"union state\""), ["r1"]);
+        assert_eq!(ids(&e, "\"union sta*\""), ["r1"]);
+        assert_eq!(sorted(ids(&e, "union state ")), ["b1", "b2", "r1"]);
+    }
+
+    #[test]
+    fn phrase_highlights_only_phrase_occurrences() {
+        let e = Engine::new(multi(&[("r1", "x", "union state, and a state union state", "2022")]));
+        let out = search(&e, "\"union state\"", &Filters::default(), Sort::Relevance);
+        // Title "x" is position 0; the body starts at 2: union 2, state 3, and 4, a 5, state 6, union 7, state 8.
+        assert_eq!(out.compiled.spans(&e.index, 0), [(2, 2, 0), (7, 2, 0)]);
+    }
+
+    #[test]
+    fn field_queries() {
+        let e = seven();
+        assert_eq!(ids(&e, "title:union "), ["r1", "b1"]); // equal scores: newest first
+        assert_eq!(ids(&e, "title:\"union state\" "), ["r1"]);
+        assert_eq!(sorted(ids(&e, "outlet:rt ")), ["r1", "r2"]);
+        assert_eq!(sorted(ids(&e, "outlet:blo")), ["b1", "b2", "b3"]);
+        assert_eq!(ids(&e, "outlet:rt lenin "), ["r2"]);
+        assert_eq!(sorted(ids(&e, "year:2021..2022 ")), ["b1", "r1"]);
+        assert_eq!(ids(&e, "year:1917 "), ["b2"]);
+        assert_eq!(ids(&e, "kind:news year:..1999 "), ["b2"]);
+        assert!(ids(&e, "author:nobody ").is_empty());
+    }
+
+    #[test]
+    fn fuzzy_tiers() {
+        let e = Engine::new(corpus(&[
+            ("a", "x", "gorbachev spoke", "2020"),
+            ("b", "y", "gorbachov spelled so in this text", "2021"),
+            ("c", "z", "nothing here", "2022"),
+        ]));
+        // An exact match exists: no fallback, only the exact document.
+        assert_eq!(ids(&e, "gorbachov "), ["b"]);
+        // No exact match: close spellings are found.
+        let e = Engine::new(corpus(&[("a", "x", "gorbachev spoke", "2020"), ("c", "z", "nothing here", "2022")]));
+        let out = search(&e, "gorbachov", &Filters::default(), Sort::Relevance);
+        assert_eq!(out.hits.len(), 1);
+        assert_eq!(out.hits[0].fuzzy, 1);
+        assert_eq!(out.compiled.corrections, [("gorbachov".to_string(), "gorbachev".to_string())]);
+        // Exact matches rank above fuzzy ones whatever the scores.
+        let e = Engine::new(corpus(&[
+            ("a", "Lenin Lenin", "lenin lenin lenin spoke", "2020"),
+            ("b", "y", "stalin and lenin", "2021"),
+            ("c", "z", "stalin", "2022"),
+        ]));
+        let out = search(&e, "lenin OR stalni ", &Filters::default(), Sort::Relevance);
+        let order: Vec<&str> = out.hits.iter().map(|h| e.corpus.documents[h.doc].id.as_str()).collect();
+        assert_eq!(order[2], "c", "{order:?}");
+    }
+
+    #[test]
+    fn stopwords_are_ignored_beside_other_words() {
+        let e = seven();
+        let out = search(&e, "the revolution ", &Filters::default(), Sort::Relevance);
+        assert_eq!(out.compiled.ignored, ["the"]);
+        assert_eq!(ids(&e, "the revolution "), ["b2"]);
+        // Alone they are searched.
+        assert_eq!(sorted(ids(&e, "the ")), ["b1", "b2", "b3", "r1"]);
+        // In a phrase they count.
+        assert!(ids(&e, "\"the party\"").contains(&"b2".to_string()));
+    }
+
+    #[test]
+    fn sort_orders() {
+        let e = seven();
+        let by = |s: Sort| -> Vec<String> {
+            search(&e, "", &Filters::default(), s).hits.iter().map(|h| e.corpus.documents[h.doc].id.clone()).collect()
+        };
+        assert_eq!(by(Sort::Newest), ["r2", "r1", "b1", "b3", "b2"]);
+        assert_eq!(by(Sort::Oldest), ["b2", "b3", "b1", "r1", "r2"]);
+        assert_eq!(by(Sort::Title), ["b3", "r2", "b1", "b2", "r1"]);
+        assert_eq!(Sort::from_key("oldest"), Some(Sort::Oldest));
+        assert_eq!(Sort::from_key("x"), None);
+    }
+
+    #[test]
+    fn did_you_mean_when_nothing_is_found() {
+        let e = seven();
+        // A word within the typo tolerance is found without asking.
+        assert_eq!(ids(&e, "trotsky lenni "), ["b2"]);
+        let out = search(&e, "weathr sae ", &Filters::default(), Sort::Relevance);
+        assert!(out.hits.is_empty());
+        assert_eq!(out.did_you_mean.as_deref(), Some("weather sea "));
+        assert!(search(&e, "zzzzzz ", &Filters::default(), Sort::Relevance).did_you_mean.is_none());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// For arbitrary Unicode queries: no panic, results are a subset of the filter's documents,
+        /// and every marked span lies inside the document.
+        #[test]
+        fn any_query_is_safe(q in "\\PC{0,40}", pick in 0usize..4) {
+            let e = seven();
+            let mut f = Filters::default();
+            let outlets = ["RT", "Blog"];
+            if pick < 2 {
+                f.add(Facet::Outlet, outlets[pick]);
+            }
+            let out = search(&e, &q, &f, Sort::Relevance);
+            for h in &out.hits {
+                proptest::prop_assert!(f.passes_all(&e.facets, h.doc));
+                for (start, len, _) in out.compiled.spans(&e.index, h.doc) {
+                    let end = start + len - 1;
+                    let total = e.index.field_len(h.doc)[0] + e.index.field_len(h.doc)[1] + 1 + e.corpus.documents[h.doc].paragraphs.len() as u32;
+                    proptest::prop_assert!(end < total);
+                }
+            }
+        }
     }
 }

@@ -5,8 +5,11 @@
 //! earliest first on ties. It is cut at word boundaries and carries the
 //! highlight ranges of its hits, relative to the snippet text.
 
-use crate::highlight::Matcher;
+use crate::highlight::word_range;
+use crate::index::Index;
 use crate::model::Document;
+use crate::search::Compiled;
+use crate::tokenize::tokenize;
 use crate::tokenize::count_words;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -59,38 +62,77 @@ pub fn lead(doc: &Document, max_chars: usize) -> Snippet {
     }
 }
 
-/// The passage with the densest cluster of hits, or the lead when the body has no hit.
-pub fn best(doc: &Document, matcher: &Matcher, max_chars: usize) -> Snippet {
+/// The passage of document `doc_no` with the densest cluster of hits of a compiled
+/// query, or the lead when the body has no hit.
+pub fn best(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Document, max_chars: usize) -> Snippet {
     let max_chars = max_chars.max(20);
-    // (distinct words, hits, paragraph, first hit, last hit) of the best window so far.
-    let mut best: Option<((usize, usize), usize, usize, usize)> = None;
-    let mut best_matches = Vec::new();
-    for (p, text) in doc.paragraphs.iter().enumerate() {
-        let matches = matcher.matches(text);
-        if matches.is_empty() {
-            continue;
+    // Body hits, grouped by paragraph: (paragraph, word number in it, words, leaf).
+    let hits: Vec<(usize, usize, usize, usize)> = compiled
+        .spans(index, doc_no)
+        .into_iter()
+        .filter_map(|(start, len, leaf)| index.locate(doc_no, start).map(|(p, i)| (p, i, len as usize, leaf)))
+        .filter(|h| h.0 < doc.paragraphs.len())
+        .collect();
+    if hits.is_empty() {
+        return lead(doc, max_chars);
+    }
+    // Choose the paragraph and window (in words) cheaply from positions alone.
+    let width = (max_chars / 7).max(4);
+    let mut best: Option<((usize, usize), usize)> = None;
+    let mut i = 0;
+    while i < hits.len() {
+        let mut j = i;
+        while j + 1 < hits.len() && hits[j + 1].0 == hits[i].0 && hits[j + 1].1 + hits[j + 1].2 <= hits[i].1 + width {
+            j += 1;
         }
-        let chars: Vec<(usize, usize)> =
-            matches.iter().map(|(r, _)| (text[..r.start].chars().count(), text[..r.end].chars().count())).collect();
-        let mut j = 0;
-        for i in 0..matches.len() {
-            j = j.max(i);
-            while j + 1 < matches.len() && chars[j + 1].1 - chars[i].0 <= max_chars {
-                j += 1;
-            }
-            let distinct: BTreeSet<usize> = matches[i..=j].iter().map(|m| m.1).collect();
-            let key = (distinct.len(), j - i + 1);
-            if best.as_ref().is_none_or(|b| key > b.0) {
-                best = Some((key, p, i, j));
-                best_matches = matches.clone();
-            }
+        let distinct: BTreeSet<usize> = hits[i..=j].iter().map(|h| h.3).collect();
+        let key = (distinct.len(), j - i + 1);
+        if best.is_none_or(|b| key > b.0) {
+            best = Some((key, i));
+        }
+        i += 1;
+    }
+    let para = hits[best.map_or(0, |b| b.1)].0;
+    // Only that paragraph is tokenized, to turn word numbers into byte ranges.
+    let text = &doc.paragraphs[para];
+    let tokens = tokenize(text);
+    let matches: Vec<(Range<usize>, usize)> = hits
+        .iter()
+        .filter(|h| h.0 == para)
+        .filter_map(|h| word_range(&tokens, h.1, h.2).map(|r| (r, h.3)))
+        .collect();
+    window(text, para, &matches, max_chars)
+}
+
+/// The best window of at most `max_chars` characters of one paragraph, given its hits.
+fn window(text: &str, paragraph: usize, matches: &[(Range<usize>, usize)], max_chars: usize) -> Snippet {
+    if matches.is_empty() {
+        let end = cut_end(text, char_to_byte(text, max_chars), 0);
+        return Snippet {
+            paragraph,
+            text: text[..end].trim_end().to_owned(),
+            highlights: vec![],
+            clipped_start: false,
+            clipped_end: end < text.len(),
+        };
+    }
+    let chars: Vec<(usize, usize)> =
+        matches.iter().map(|(r, _)| (text[..r.start].chars().count(), text[..r.end].chars().count())).collect();
+    let mut best: Option<((usize, usize), usize, usize)> = None;
+    let mut j = 0;
+    for i in 0..matches.len() {
+        j = j.max(i);
+        while j + 1 < matches.len() && chars[j + 1].1 - chars[i].0 <= max_chars {
+            j += 1;
+        }
+        let distinct: BTreeSet<usize> = matches[i..=j].iter().map(|m| m.1).collect();
+        let key = (distinct.len(), j - i + 1);
+        if best.as_ref().is_none_or(|b| key > b.0) {
+            best = Some((key, i, j));
         }
     }
-    let Some((_, p, i, j)) = best else {
-        return lead(doc, max_chars);
-    };
-    let text = &doc.paragraphs[p];
-    let (cs, ce) = (best_matches[i].0.start, best_matches[j].0.end);
+    let (_, i, j) = best.expect("matches is not empty");
+    let (cs, ce) = (matches[i].0.start, matches[j].0.end);
     let cluster_chars = text[cs..ce].chars().count();
     let slack = max_chars.saturating_sub(cluster_chars);
     let total_chars = text.chars().count();
@@ -106,18 +148,12 @@ pub fn best(doc: &Document, matcher: &Matcher, max_chars: usize) -> Snippet {
     let lead_ws = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
     let base = start + lead_ws;
-    let highlights = best_matches
+    let highlights = matches
         .iter()
         .filter(|(r, _)| r.start >= base && r.end <= base + trimmed.len())
         .map(|(r, _)| r.start - base..r.end - base)
         .collect();
-    Snippet {
-        paragraph: p,
-        text: trimmed.to_owned(),
-        highlights,
-        clipped_start: start > 0,
-        clipped_end: end < text.len(),
-    }
+    Snippet { paragraph, text: trimmed.to_owned(), highlights, clipped_start: start > 0, clipped_end: end < text.len() }
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {
@@ -160,9 +196,8 @@ fn cut_end(text: &str, at: usize, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::Index;
     use crate::model::Corpus;
-    use crate::query::parse;
+    use crate::search::{search, Engine};
     use proptest::prelude::*;
 
     fn doc(paragraphs: &[&str]) -> Document {
@@ -181,12 +216,10 @@ mod tests {
         }
     }
 
-    fn matcher(d: &Document, q: &str) -> Matcher {
-        let corpus = Corpus { version: "t".into(), people: vec![], documents: vec![d.clone()] };
-        let index = Index::build(&corpus);
-        let query = parse(q);
-        let exp: Vec<_> = query.terms.iter().map(|t| index.expand(t)).collect();
-        Matcher::new(&index, &exp)
+    fn snip(d: &Document, q: &str, max: usize) -> Snippet {
+        let engine = Engine::new(Corpus { version: "t".into(), people: vec![], documents: vec![d.clone()] });
+        let out = search(&engine, q, &Default::default(), Default::default());
+        best(&engine.index, &out.compiled, 0, &engine.corpus.documents[0], max)
     }
 
     fn marked(s: &Snippet) -> Vec<&str> {
@@ -199,7 +232,7 @@ mod tests {
         let p1 = format!("Lenin once. {filler}");
         let p2 = format!("{filler} Stalin and Lenin met; Stalin spoke. {filler}");
         let d = doc(&[&p1, &p2]);
-        let s = best(&d, &matcher(&d, "stalin lenin "), 120);
+        let s = snip(&d, "stalin lenin ", 120);
         assert_eq!(s.paragraph, 1);
         assert_eq!(marked(&s), ["Stalin", "Lenin", "Stalin"]);
         assert!(s.clipped_start && s.clipped_end);
@@ -212,22 +245,28 @@ mod tests {
         let filler = "x ".repeat(80);
         let p = format!("lenin lenin lenin lenin {filler} stalin then lenin {filler}");
         let d = doc(&[&p]);
-        let s = best(&d, &matcher(&d, "stalin lenin "), 40);
+        let s = snip(&d, "stalin OR lenin ", 40);
         assert_eq!(marked(&s), ["stalin", "lenin"]);
     }
 
     #[test]
+    fn phrases_are_marked_whole() {
+        let d = doc(&["A union. The union, state of Russia and the state."]);
+        let s = snip(&d, "\"union state\"", 100);
+        assert_eq!(marked(&s), ["union, state"]);
+    }
+
+    #[test]
     fn no_hit_in_body_gives_the_lead() {
-        let d = doc(&["First paragraph here.", "Second."]);
-        let s = best(&d, &matcher(&d, "absent "), 100);
-        assert_eq!(s.text, "First paragraph here.");
+        let d = doc(&["First paragraph here, long enough to be prose.", "Second."]);
+        let s = snip(&d, "absent ", 100);
+        assert_eq!(s.text, "First paragraph here, long enough to be prose.");
         assert!(s.highlights.is_empty() && !s.clipped_end);
     }
 
     #[test]
     fn lead_skips_stage_directions_and_short_lines() {
-        let d =
-            doc(&["[Theme Music]", "Hello.", "This year marks the hundredth anniversary of the founding of the USSR."]);
+        let d = doc(&["[Theme Music]", "Hello.", "This year marks the hundredth anniversary of the founding of the USSR."]);
         let s = lead(&d, 300);
         assert_eq!(s.paragraph, 2);
         let d = doc(&["Short.", "Also short."]);
@@ -245,10 +284,11 @@ mod tests {
     #[test]
     fn cyrillic_snippets_stay_on_char_boundaries() {
         let d = doc(&["Сталин и Ленин. Сталин говорил долго, очень долго, и Ленин слушал."]);
-        let s = best(&d, &matcher(&d, "ленин "), 25);
+        let s = snip(&d, "ленин ", 25);
         for r in &s.highlights {
             assert!(s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end));
         }
+        assert!(!s.highlights.is_empty());
         assert!(marked(&s).iter().all(|m| *m == "Ленин"));
     }
 
@@ -257,7 +297,7 @@ mod tests {
         fn highlights_are_valid(paras in proptest::collection::vec("\\PC{0,80}", 1..4), q in "\\PC{0,12}", max in 0usize..100) {
             let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
             let d = doc(&refs);
-            let s = best(&d, &matcher(&d, &q), max);
+            let s = snip(&d, &q, max);
             let mut last = 0;
             for r in &s.highlights {
                 prop_assert!(r.start >= last && r.start < r.end && r.end <= s.text.len());

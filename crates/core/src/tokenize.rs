@@ -30,14 +30,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
     let mut buf = String::new();
     for (start, word) in text.unicode_word_indices() {
-        // Trailing apostrophes (plural possessive "workers’") are not part of the word.
-        let word = word.trim_end_matches(['\'', '\u{2019}']);
-        if word.is_empty() {
-            continue;
+        // A colon joins letters in UAX #29 (Swedish "S:t"), but here it separates words,
+        // so that "title:stalin" or "Note:this" are two words.
+        let mut offset = start;
+        for part in word.split(':') {
+            let part_start = offset;
+            offset += part.len() + 1;
+            // Trailing apostrophes (plural possessive "workers’") are not part of the word.
+            let part = part.trim_end_matches(['\'', '\u{2019}']);
+            if part.is_empty() || !part.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            buf.clear();
+            fold_into(part, &mut buf);
+            f(part_start..part_start + part.len(), &buf);
         }
-        buf.clear();
-        fold_into(word, &mut buf);
-        f(start..start + word.len(), &buf);
     }
 }
 
@@ -76,6 +83,11 @@ mod tests {
     #[test]
     fn hyphens_split() {
         assert_eq!(words("de-Stalinization, anti-communist"), ["de", "stalinization", "anti", "communist"]);
+    }
+
+    #[test]
+    fn colons_split() {
+        assert_eq!(words("title:Stalin Note:this"), ["title", "stalin", "note", "this"]);
     }
 
     #[test]
