@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod facet_panel;
+pub mod help;
 pub mod highlighted;
 pub mod notices;
 pub mod reader;

@@ -7,6 +7,7 @@
 
 use crate::engine::EngineRef;
 use explorer_core::facets::Facet;
+use explorer_core::search::Sort;
 use explorer_core::view_state::{ViewState, MAX_QUERY_CHARS};
 use std::rc::Rc;
 use yew::Reducible;
@@ -42,8 +43,12 @@ pub struct State {
 /// Something a person (or the browser history) did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// The query box changed.
+    /// The query box changed (a keystroke).
     SetQuery(String),
+    /// A whole new query was chosen (a suggestion, an example, a correction): a new history entry.
+    PickQuery(String),
+    /// The order of the results changed.
+    SetSort(Sort),
     /// A facet value was ticked (true) or unticked (false).
     SetFilter(Facet, String, bool),
     /// Clear every filter.
@@ -103,6 +108,11 @@ impl State {
                 next.view.query = q;
                 next.hit = 0;
             }
+            Action::PickQuery(q) => {
+                next.view.query = q.chars().take(MAX_QUERY_CHARS).collect();
+                next.hit = 0;
+            }
+            Action::SetSort(sort) => next.view.sort = sort,
             Action::SetFilter(facet, value, on) => next.view.filters.set(facet, &value, on),
             Action::ClearFilters => next.view.filters = Default::default(),
             Action::OpenDoc(id) => {
@@ -187,6 +197,18 @@ mod tests {
         assert_eq!(s.notices.len(), 3, "{:?}", s.notices);
         // The next action clears them.
         assert!(s.apply(Action::SetQuery("y".into())).notices.is_empty());
+    }
+
+    #[test]
+    fn picked_queries_and_sort_are_new_history_entries() {
+        let s = State::from_url(engine(), "").apply(Action::SetQuery("st".into()));
+        let s = s.apply(Action::PickQuery("stalin ".into()));
+        assert_eq!((s.history, s.view.query.as_str()), (HistoryWrite::Push, "stalin "));
+        let s = s.apply(Action::SetSort(Sort::Title));
+        assert_eq!((s.history, s.view.sort), (HistoryWrite::Push, Sort::Title));
+        // Typing after a pick starts a new entry, then refines it.
+        let s = s.apply(Action::SetQuery("stalin l".into()));
+        assert_eq!(s.history, HistoryWrite::Push);
     }
 
     #[test]

@@ -4,8 +4,8 @@ use crate::components::highlighted::Highlighted;
 use crate::components::result_list::meta_line;
 use crate::engine::EngineRef;
 use crate::hooks::use_key::use_shortcuts;
-use explorer_core::highlight::Matcher;
-use std::ops::Range;
+use explorer_core::highlight;
+use explorer_core::search::Compiled;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -16,8 +16,8 @@ pub struct ReaderProps {
     pub engine: EngineRef,
     /// Position of the document in the corpus.
     pub doc: usize,
-    /// What to mark.
-    pub matcher: Matcher,
+    /// The query, resolved (what to mark).
+    pub compiled: Compiled,
     /// The current hit (wraps around the hit count).
     pub hit: usize,
     /// Called with the hit count to go to the next hit.
@@ -41,9 +41,10 @@ fn scroll_to_current() {
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let doc = &props.engine.corpus.documents[props.doc];
-    let title_ranges = props.matcher.ranges(&doc.title);
-    let ranges: Vec<Vec<Range<usize>>> = doc.paragraphs.iter().map(|p| props.matcher.ranges(p)).collect();
-    let count: usize = title_ranges.len() + ranges.iter().map(Vec::len).sum::<usize>();
+    let marks = highlight::document(&props.engine.index, &props.compiled, props.doc, doc);
+    let count = marks.count();
+    let title_ranges = marks.title;
+    let ranges = marks.paragraphs;
     let current = if count == 0 { None } else { Some(props.hit % count) };
 
     // n / p step through the hits when focus is not in a text field.

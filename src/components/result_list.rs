@@ -2,8 +2,8 @@
 
 use crate::components::highlighted::Highlighted;
 use crate::engine::EngineRef;
-use explorer_core::highlight::Matcher;
-use explorer_core::search::Hit;
+use explorer_core::highlight;
+use explorer_core::search::{Compiled, Hit};
 use explorer_core::snippet::{self, SNIPPET_CHARS};
 use explorer_core::view_state::ViewState;
 use explorer_core::Document;
@@ -16,8 +16,8 @@ pub struct ResultListProps {
     pub engine: EngineRef,
     /// The matching documents, best first.
     pub hits: Vec<Hit>,
-    /// What to mark.
-    pub matcher: Matcher,
+    /// The query, resolved (what to mark).
+    pub compiled: Compiled,
     /// The current view (to build each result's link).
     pub view: ViewState,
     /// Called with a document id to open it.
@@ -27,12 +27,10 @@ pub struct ResultListProps {
 /// The list of results.
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
-    let docs = &props.engine.corpus.documents;
     html! {
         <ol id="results" class="results">
             { for props.hits.iter().map(|hit| {
-                let doc = &docs[hit.doc];
-                result_item(doc, &props.matcher, &props.view, &props.on_open)
+                result_item(&props.engine, hit.doc, &props.compiled, &props.view, &props.on_open)
             }) }
         </ol>
     }
@@ -64,9 +62,20 @@ pub fn group_digits(n: usize) -> String {
     out
 }
 
-fn result_item(doc: &Document, matcher: &Matcher, view: &ViewState, on_open: &Callback<String>) -> Html {
-    let snip =
-        if matcher.is_empty() { snippet::lead(doc, SNIPPET_CHARS) } else { snippet::best(doc, matcher, SNIPPET_CHARS) };
+fn result_item(
+    engine: &EngineRef,
+    doc_no: usize,
+    compiled: &Compiled,
+    view: &ViewState,
+    on_open: &Callback<String>,
+) -> Html {
+    let doc = &engine.corpus.documents[doc_no];
+    let snip = if compiled.is_empty() {
+        snippet::lead(doc, SNIPPET_CHARS)
+    } else {
+        snippet::best(&engine.index, compiled, doc_no, doc, SNIPPET_CHARS)
+    };
+    let title_ranges = highlight::title(&engine.index, compiled, doc_no, doc);
     let mut target = view.clone();
     target.doc = Some(doc.id.clone());
     let onclick = {
@@ -86,7 +95,7 @@ fn result_item(doc: &Document, matcher: &Matcher, view: &ViewState, on_open: &Ca
     html! {
         <li class="result" data-doc-id={doc.id.clone()}>
             <h3><a class="result-title" href={href} {onclick}>
-                <Highlighted text={doc.title.clone()} ranges={matcher.ranges(&doc.title)} />
+                <Highlighted text={doc.title.clone()} ranges={title_ranges} />
             </a></h3>
             <p class="result-meta">{ meta_line(doc) }</p>
             <p class="snippet">

@@ -58,6 +58,18 @@ pub fn document(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Documen
     out
 }
 
+/// The marked ranges of a document's title only (for result lists).
+pub fn title(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Document) -> Vec<Range<usize>> {
+    let title_len = index.field_len(doc_no)[crate::index::TITLE];
+    let spans: Vec<(u32, u32, usize)> =
+        compiled.spans(index, doc_no).into_iter().take_while(|s| s.0 < title_len).collect();
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let tokens = tokenize(&doc.title);
+    spans.into_iter().filter_map(|(start, len, _)| word_range(&tokens, start as usize, len as usize)).collect()
+}
+
 /// The byte range from word `first` through `len` words (clamped to the words there are).
 pub fn word_range(tokens: &[crate::tokenize::Token], first: usize, len: usize) -> Option<Range<usize>> {
     let a = tokens.get(first)?;

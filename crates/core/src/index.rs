@@ -233,7 +233,9 @@ impl Index {
         let mut out: Vec<Expansion> = Vec::new();
         if !word.prefix || exact.is_some() {
             let stem = self.stemmers.stem(&word.text);
-            out.extend(self.by_stem.get(stem.as_ref()).into_iter().flatten().map(|&term| Expansion { term, weight: 1.0 }));
+            out.extend(
+                self.by_stem.get(stem.as_ref()).into_iter().flatten().map(|&term| Expansion { term, weight: 1.0 }),
+            );
             if let Some(exact) = exact {
                 if !out.iter().any(|e| e.term == exact) {
                     out.push(Expansion { term: exact, weight: 1.0 });

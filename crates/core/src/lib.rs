@@ -5,6 +5,7 @@
 //! build time and the Yew app uses it to search, highlight and facet in Wasm.
 
 pub mod date;
+pub mod examples;
 pub mod facets;
 pub mod fuzzy;
 pub mod highlight;
@@ -16,6 +17,7 @@ pub mod search;
 pub mod snippet;
 pub mod stem;
 pub mod stopwords;
+pub mod suggest;
 pub mod tokenize;
 pub mod view_state;
 

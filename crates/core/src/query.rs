@@ -126,11 +126,22 @@ enum Lex {
     And,
     Not,
     /// Text of a bare chunk (already split from operators) with its span; `neg` for a leading `-`.
-    Chunk { text: Range<usize>, neg: bool },
+    Chunk {
+        text: Range<usize>,
+        neg: bool,
+    },
     /// A quoted phrase: the span inside the quotes; `closed` false when the input ended first.
-    Quoted { inner: Range<usize>, neg: bool, closed: bool },
+    Quoted {
+        inner: Range<usize>,
+        neg: bool,
+        closed: bool,
+    },
     /// `field:` followed by a chunk or quoted value.
-    Field { name: String, value: Box<Lex>, neg: bool },
+    Field {
+        name: String,
+        value: Box<Lex>,
+        neg: bool,
+    },
 }
 
 const FIELDS: [&str; 6] = ["title", "outlet", "author", "kind", "person", "year"];

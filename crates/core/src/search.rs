@@ -133,7 +133,11 @@ enum Plan {
 #[derive(Debug, Clone, PartialEq)]
 enum Leaf {
     /// A word or phrase, with whether its terms are only close spellings.
-    Text { marked: Marked, fuzzy: bool, negated: bool },
+    Text {
+        marked: Marked,
+        fuzzy: bool,
+        negated: bool,
+    },
     Meta(MetaField, Vec<Word>),
     Year(u16, u16),
 }
@@ -276,7 +280,9 @@ impl Compiled {
                 }
                 acc
             }
-            Plan::Not(c) => self.eval(engine, c).into_iter().map(|m| if m.is_some() { None } else { Some((0.0, 0)) }).collect(),
+            Plan::Not(c) => {
+                self.eval(engine, c).into_iter().map(|m| if m.is_some() { None } else { Some((0.0, 0)) }).collect()
+            }
         }
     }
 
@@ -347,9 +353,9 @@ fn words_in(value: &str, words: &[Word]) -> bool {
     if words.is_empty() || tokens.len() < words.len() {
         return false;
     }
-    tokens.windows(words.len()).any(|win| {
-        win.iter().zip(words).all(|(t, w)| *t == w.text || (w.prefix && t.starts_with(&w.text)))
-    })
+    tokens
+        .windows(words.len())
+        .any(|win| win.iter().zip(words).all(|(t, w)| *t == w.text || (w.prefix && t.starts_with(&w.text))))
 }
 
 /// Leaves stopwords out of an AND (and a top-level word list) when other words remain.
@@ -459,16 +465,14 @@ pub fn search(engine: &Engine, input: &str, filters: &Filters, sort: Sort) -> Se
     let query = query::parse(input);
     let compiled = Compiled::new(&engine.index, &query);
     let matches = compiled.evaluate(engine);
-    let mut hits: Vec<Hit> = matches
-        .iter()
-        .enumerate()
-        .filter_map(|(doc, m)| m.map(|(score, fuzzy)| Hit { doc, score, fuzzy }))
-        .collect();
+    let mut hits: Vec<Hit> =
+        matches.iter().enumerate().filter_map(|(doc, m)| m.map(|(score, fuzzy)| Hit { doc, score, fuzzy })).collect();
     let matching: Vec<usize> = hits.iter().map(|h| h.doc).collect();
     let facets = engine.facets.counts(&matching, filters);
     hits.retain(|h| filters.passes_all(&engine.facets, h.doc));
     sort_hits(&mut hits, engine, sort);
-    let did_you_mean = if matching.is_empty() && !query.is_empty() { did_you_mean(engine, input, &query) } else { None };
+    let did_you_mean =
+        if matching.is_empty() && !query.is_empty() { did_you_mean(engine, input, &query) } else { None };
     SearchOutcome { query, compiled, hits, query_matches: matching.len(), facets, did_you_mean }
 }
 
@@ -544,7 +548,11 @@ mod tests {
     }
 
     fn ids(engine: &Engine, q: &str) -> Vec<String> {
-        search(engine, q, &Filters::default(), Sort::Relevance).hits.iter().map(|h| engine.corpus.documents[h.doc].id.clone()).collect()
+        search(engine, q, &Filters::default(), Sort::Relevance)
+            .hits
+            .iter()
+            .map(|h| engine.corpus.documents[h.doc].id.clone())
+            .collect()
     }
 
     /// The expected order is worked out by hand from the formula in the module docs.

@@ -9,8 +9,8 @@ use crate::highlight::word_range;
 use crate::index::Index;
 use crate::model::Document;
 use crate::search::Compiled;
-use crate::tokenize::tokenize;
 use crate::tokenize::count_words;
+use crate::tokenize::tokenize;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -96,11 +96,8 @@ pub fn best(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Document, m
     // Only that paragraph is tokenized, to turn word numbers into byte ranges.
     let text = &doc.paragraphs[para];
     let tokens = tokenize(text);
-    let matches: Vec<(Range<usize>, usize)> = hits
-        .iter()
-        .filter(|h| h.0 == para)
-        .filter_map(|h| word_range(&tokens, h.1, h.2).map(|r| (r, h.3)))
-        .collect();
+    let matches: Vec<(Range<usize>, usize)> =
+        hits.iter().filter(|h| h.0 == para).filter_map(|h| word_range(&tokens, h.1, h.2).map(|r| (r, h.3))).collect();
     window(text, para, &matches, max_chars)
 }
 
@@ -266,7 +263,8 @@ mod tests {
 
     #[test]
     fn lead_skips_stage_directions_and_short_lines() {
-        let d = doc(&["[Theme Music]", "Hello.", "This year marks the hundredth anniversary of the founding of the USSR."]);
+        let d =
+            doc(&["[Theme Music]", "Hello.", "This year marks the hundredth anniversary of the founding of the USSR."]);
         let s = lead(&d, 300);
         assert_eq!(s.paragraph, 2);
         let d = doc(&["Short.", "Also short."]);

@@ -5,6 +5,7 @@
 //! can be and reported as short warnings for the page to show.
 
 use crate::facets::{Facet, Filters};
+use crate::search::Sort;
 
 /// Longest query kept from a URL, in characters.
 pub const MAX_QUERY_CHARS: usize = 5000;
@@ -18,6 +19,8 @@ pub struct ViewState {
     pub filters: Filters,
     /// Id of the document open in the reader.
     pub doc: Option<String>,
+    /// Order of the results.
+    pub sort: Sort,
 }
 
 impl ViewState {
@@ -50,6 +53,13 @@ impl ViewState {
                     }
                     state.query = value;
                 }
+                "sort" => match Sort::from_key(value.trim()) {
+                    Some(sort) => state.sort = sort,
+                    None => warnings.push(format!(
+                        "Unknown sort order “{}” was ignored (use relevance, newest, oldest or title).",
+                        clip(&value, 40)
+                    )),
+                },
                 "doc" => {
                     if state.doc.is_some() {
                         warnings.push("The URL names more than one document (doc); the first was used.".into());
@@ -78,6 +88,9 @@ impl ViewState {
         }
         for (facet, value) in self.filters.pairs() {
             parts.push(format!("{}={}", facet.key(), encode(value)));
+        }
+        if self.sort != Sort::Relevance {
+            parts.push(format!("sort={}", self.sort.key()));
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", encode(doc)));
@@ -192,6 +205,15 @@ mod tests {
         let (s, w) = ViewState::from_query_string(&long);
         assert_eq!(s.query.len(), MAX_QUERY_CHARS);
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn sort_order() {
+        let (s, w) = ViewState::from_query_string("?sort=title");
+        assert_eq!((s.sort, w.len()), (Sort::Title, 0));
+        let (s, w) = ViewState::from_query_string("?sort=sideways");
+        assert_eq!((s.sort, w.len()), (Sort::Relevance, 1));
+        assert_eq!(ViewState { sort: Sort::Newest, ..Default::default() }.to_query_string(), "?sort=newest");
     }
 
     #[test]

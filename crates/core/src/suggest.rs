@@ -1,0 +1,73 @@
+//! Suggestions while typing: completions of the last word from the corpus vocabulary.
+
+use crate::index::Index;
+use crate::tokenize::for_each_word;
+
+/// Completions offered at most.
+pub const MAX_SUGGESTIONS: usize = 8;
+
+/// One completion of the word being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The completed word (folded, as in the index).
+    pub word: String,
+    /// Number of documents it occurs in.
+    pub docs: usize,
+    /// The whole query with the word being typed replaced by this one and a space.
+    pub query: String,
+}
+
+/// Completions of the word at the end of `input` (when one is being typed there), most frequent
+/// first. Nothing when the input ends in a space or punctuation, or the word is a single letter.
+pub fn completions(index: &Index, input: &str) -> Vec<Suggestion> {
+    let mut last = None;
+    for_each_word(input, |range, folded| last = Some((range, folded.to_owned())));
+    let Some((range, word)) = last else { return Vec::new() };
+    if range.end != input.len() || word.chars().count() < 2 {
+        return Vec::new();
+    }
+    let mut ids = index.completions(&word, MAX_SUGGESTIONS + 1);
+    ids.sort_by_key(|&id| (std::cmp::Reverse(index.postings(id).len()), id));
+    ids.into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|id| {
+            let term = index.term(id);
+            Suggestion {
+                word: term.to_owned(),
+                docs: index.postings(id).len(),
+                query: format!("{}{} ", &input[..range.start], term),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::tests::tiny;
+
+    #[test]
+    fn completes_the_last_word_most_frequent_first() {
+        let idx = Index::build(&tiny(&[("", "stalin stalinism"), ("", "stalin stalingrad"), ("", "stalin")]));
+        let s = completions(&idx, "putin Stal");
+        let words: Vec<&str> = s.iter().map(|s| s.word.as_str()).collect();
+        assert_eq!(words, ["stalin", "stalingrad", "stalinism"]);
+        assert_eq!(s[0].docs, 3);
+        assert_eq!(s[0].query, "putin stalin ");
+    }
+
+    #[test]
+    fn nothing_after_a_space_or_for_one_letter() {
+        let idx = Index::build(&tiny(&[("", "stalin")]));
+        assert!(completions(&idx, "stal ").is_empty());
+        assert!(completions(&idx, "s").is_empty());
+        assert!(completions(&idx, "").is_empty());
+        assert!(completions(&idx, "🙂").is_empty());
+    }
+
+    #[test]
+    fn keeps_quotes_and_operators_before_the_word() {
+        let idx = Index::build(&tiny(&[("", "union state")]));
+        assert_eq!(completions(&idx, "-\"union sta")[0].query, "-\"union state ");
+    }
+}
