@@ -148,6 +148,8 @@ impl Filters {
 #[derive(Debug, Clone, Default)]
 pub struct FacetTable {
     per_doc: Vec<[Vec<String>; 4]>,
+    /// The same values as positions in `values` (for counting without comparing strings).
+    per_doc_ix: Vec<[Vec<u32>; 4]>,
     values: [Vec<String>; 4],
 }
 
@@ -168,7 +170,18 @@ impl FacetTable {
                 }
             }
         });
-        FacetTable { per_doc, values }
+        let per_doc_ix = per_doc
+            .iter()
+            .map(|vals| {
+                Facet::ALL.map(|f| {
+                    vals[f as usize]
+                        .iter()
+                        .filter_map(|v| values[f as usize].iter().position(|k| k == v).map(|i| i as u32))
+                        .collect()
+                })
+            })
+            .collect();
+        FacetTable { per_doc, per_doc_ix, values }
     }
 
     /// The values of `facet` that occur in the corpus, in display order.
@@ -185,17 +198,27 @@ impl FacetTable {
     /// each facet counted under the filters of the other facets.
     pub fn counts(&self, matching: &[usize], filters: &Filters) -> Vec<FacetCounts> {
         let mut counts: Vec<Vec<usize>> = Facet::ALL.iter().map(|f| vec![0; self.values(*f).len()]).collect();
+        let unfiltered = filters.is_empty();
         for &doc in matching {
-            let failing: Vec<Facet> = Facet::ALL.into_iter().filter(|f| !filters.passes(*f, self, doc)).collect();
-            let counted: Vec<Facet> = match failing.as_slice() {
-                [] => Facet::ALL.to_vec(),
-                [only] => vec![*only],
-                _ => continue,
-            };
-            for f in counted {
-                for v in self.doc_values(f, doc) {
-                    if let Some(i) = self.values(f).iter().position(|k| k == v) {
-                        counts[f as usize][i] += 1;
+            let mut failing = 0;
+            let mut failed = Facet::Outlet;
+            if !unfiltered {
+                for f in Facet::ALL {
+                    if !filters.passes(f, self, doc) {
+                        failing += 1;
+                        failed = f;
+                    }
+                }
+            }
+            for f in Facet::ALL {
+                let counted = match failing {
+                    0 => true,
+                    1 => f == failed,
+                    _ => false,
+                };
+                if counted {
+                    for &i in &self.per_doc_ix[doc][f as usize] {
+                        counts[f as usize][i as usize] += 1;
                     }
                 }
             }

@@ -13,8 +13,21 @@ pub fn max_edits(chars: usize) -> usize {
     }
 }
 
+/// Which letters a word has, as bits (letters that share a bit are not told apart).
+///
+/// Each edit adds or removes at most one letter, so two words within `d` edits differ in
+/// at most `d` bits each way: a cheap test that rules out most words before comparing.
+pub fn letter_mask(word: &str) -> u32 {
+    word.chars().fold(0, |m, c| m | 1 << (c as u32 % 32))
+}
+
+/// True when two letter masks allow an edit distance of at most `max`.
+pub fn masks_allow(a: u32, b: u32, max: usize) -> bool {
+    (a & !b).count_ones() as usize <= max && (b & !a).count_ones() as usize <= max
+}
+
 /// The edit distance between `a` and `b` if it is at most `max`, else `None`.
-pub fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+pub fn distance_within<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     let (n, m) = (a.len(), b.len());
     if n.abs_diff(m) > max {
         return None;
@@ -22,29 +35,36 @@ pub fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if max == 0 {
         return (a == b).then_some(0);
     }
-    // Three rows of the dynamic programme (the one before last for transpositions).
-    let mut prev2 = vec![0usize; m + 1];
-    let mut prev: Vec<usize> = (0..=m).collect();
-    let mut cur = vec![0usize; m + 1];
+    // Three rows of the dynamic programme (the one before last for transpositions), kept on
+    // the stack in one array and taken in turn: words are short.
+    const W: usize = 64;
+    if m >= W {
+        return None;
+    }
+    let mut rows = [0usize; 3 * W];
+    for (j, cell) in rows.iter_mut().enumerate().take(m + 1) {
+        *cell = j;
+    }
+    let row = |i: usize| (i % 3) * W;
     for i in 1..=n {
-        cur[0] = i;
-        let mut row_min = cur[0];
+        let (cur, prev, prev2) = (row(i), row(i - 1), row(i + 1));
+        rows[cur] = i;
+        let mut row_min = i;
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let mut v = (rows[prev + j] + 1).min(rows[cur + j - 1] + 1).min(rows[prev + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(prev2[j - 2] + 1);
+                v = v.min(rows[prev2 + j - 2] + 1);
             }
-            cur[j] = v;
+            rows[cur + j] = v;
             row_min = row_min.min(v);
         }
         if row_min > max {
             return None;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
     }
-    (prev[m] <= max).then_some(prev[m])
+    let d = rows[row(n) + m];
+    (d <= max).then_some(d)
 }
 
 #[cfg(test)]
@@ -63,6 +83,16 @@ mod tests {
         assert_eq!(max_edits(4), 1);
         assert_eq!(max_edits(7), 1);
         assert_eq!(max_edits(8), 2);
+    }
+
+    #[test]
+    fn masks_never_rule_out_a_close_word() {
+        for (a, b, d) in
+            [("gorbachov", "gorbachev", 1), ("stalni", "stalin", 1), ("kitten", "sitting", 3), ("сталин", "сталн", 1)]
+        {
+            assert!(masks_allow(letter_mask(a), letter_mask(b), d), "{a} {b}");
+        }
+        assert!(!masks_allow(letter_mask("abcd"), letter_mask("wxyz"), 2));
     }
 
     #[test]

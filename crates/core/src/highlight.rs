@@ -8,7 +8,7 @@
 
 use crate::index::Index;
 use crate::search::Compiled;
-use crate::tokenize::tokenize;
+use crate::tokenize::word_ranges;
 use crate::Document;
 use std::ops::Range;
 
@@ -36,13 +36,13 @@ pub fn document(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Documen
     if spans.is_empty() {
         return out;
     }
-    let title_tokens = tokenize(&doc.title);
-    let mut para_tokens: Vec<Option<Vec<crate::tokenize::Token>>> = vec![None; doc.paragraphs.len()];
+    let title_tokens = word_ranges(&doc.title);
+    let mut para_tokens: Vec<Option<Vec<Range<usize>>>> = vec![None; doc.paragraphs.len()];
     for (start, len, _) in spans {
         let (tokens, list) = match index.locate(doc_no, start) {
             None => (&title_tokens, &mut out.title),
             Some((p, _)) if p < doc.paragraphs.len() => {
-                let tokens = para_tokens[p].get_or_insert_with(|| tokenize(&doc.paragraphs[p]));
+                let tokens = para_tokens[p].get_or_insert_with(|| word_ranges(&doc.paragraphs[p]));
                 (&*tokens, &mut out.paragraphs[p])
             }
             Some(_) => continue,
@@ -66,15 +66,15 @@ pub fn title(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Document) 
     if spans.is_empty() {
         return Vec::new();
     }
-    let tokens = tokenize(&doc.title);
+    let tokens = word_ranges(&doc.title);
     spans.into_iter().filter_map(|(start, len, _)| word_range(&tokens, start as usize, len as usize)).collect()
 }
 
 /// The byte range from word `first` through `len` words (clamped to the words there are).
-pub fn word_range(tokens: &[crate::tokenize::Token], first: usize, len: usize) -> Option<Range<usize>> {
-    let a = tokens.get(first)?;
-    let last = (first + len.max(1) - 1).min(tokens.len() - 1);
-    Some(a.range.start..tokens[last].range.end)
+pub fn word_range(words: &[Range<usize>], first: usize, len: usize) -> Option<Range<usize>> {
+    let a = words.get(first)?;
+    let last = (first + len.max(1) - 1).min(words.len() - 1);
+    Some(a.start..words[last].end)
 }
 
 /// A run of text, marked or not.

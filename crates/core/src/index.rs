@@ -10,12 +10,12 @@
 //! paragraph, so that consecutive numbers are always consecutive words of one
 //! paragraph (phrases never run across paragraphs).
 
-use crate::fuzzy::{distance_within, max_edits};
+use crate::fuzzy::{distance_within, letter_mask, masks_allow, max_edits};
+use crate::fxhash::FxHashMap as HashMap;
 use crate::model::Corpus;
 use crate::query::Word;
 use crate::stem::Stemmers;
 use crate::tokenize::for_each_word;
-use std::collections::HashMap;
 
 /// The fields a document is searched in.
 pub const FIELDS: usize = 2;
@@ -49,6 +49,8 @@ pub struct Index {
     positions: Vec<u32>,
     by_stem: HashMap<String, Vec<u32>>,
     field_len: Vec<[u32; FIELDS]>,
+    /// Letter masks of the terms, for the typo search's quick filter.
+    masks: Vec<u32>,
     para_starts: Vec<Vec<u32>>,
     avg_len: [f32; FIELDS],
     stemmers: Stemmers,
@@ -67,12 +69,15 @@ impl Index {
     /// Indexes the title and paragraphs of every document.
     pub fn build(corpus: &Corpus) -> Index {
         let stemmers = Stemmers::default();
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: HashMap<String, u32> = HashMap::default();
         let mut postings: Vec<Vec<Posting>> = Vec::new();
         let mut positions: Vec<u32> = Vec::new();
         let mut field_len = Vec::with_capacity(corpus.documents.len());
         let mut para_starts = Vec::with_capacity(corpus.documents.len());
         let mut occurrences: Vec<(u32, u32)> = Vec::new();
+        // Scratch space indexed by term: the last document it was seen in, and its slot there.
+        let (mut stamp, mut slot): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+        let mut doc_terms: Vec<(u32, [u32; FIELDS])> = Vec::new();
         for (d, doc) in corpus.documents.iter().enumerate() {
             occurrences.clear();
             let mut pos = 0u32;
@@ -104,15 +109,36 @@ impl Index {
                 pos += 1;
             }
             let body_len = pos - title_len - 1 - doc.paragraphs.len() as u32;
-            occurrences.sort_unstable();
-            for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
-                let title = group.iter().take_while(|o| o.1 < title_len).count() as u32;
-                postings[group[0].0 as usize].push(Posting {
-                    doc: d as u32,
-                    tf: [title, group.len() as u32 - title],
-                    start: positions.len() as u32,
-                });
-                positions.extend(group.iter().map(|o| o.1));
+            // Group the occurrences by term in one pass (no sort): count each term's
+            // occurrences, give each its slice of the position store, then fill the slices
+            // in text order, so every slice is ascending.
+            if stamp.len() < postings.len() {
+                stamp.resize(postings.len(), u32::MAX);
+                slot.resize(postings.len(), 0);
+            }
+            doc_terms.clear();
+            for &(term, p) in &occurrences {
+                let t = term as usize;
+                if stamp[t] != d as u32 {
+                    stamp[t] = d as u32;
+                    slot[t] = doc_terms.len() as u32;
+                    doc_terms.push((term, [0, 0]));
+                }
+                doc_terms[slot[t] as usize].1[usize::from(p >= title_len)] += 1;
+            }
+            let base = positions.len() as u32;
+            let mut next = Vec::with_capacity(doc_terms.len());
+            let mut offset = base;
+            for &(term, tf) in &doc_terms {
+                postings[term as usize].push(Posting { doc: d as u32, tf, start: offset });
+                next.push(offset);
+                offset += tf[0] + tf[1];
+            }
+            positions.resize(offset as usize, 0);
+            for &(term, p) in &occurrences {
+                let k = slot[term as usize] as usize;
+                positions[next[k] as usize] = p;
+                next[k] += 1;
             }
             field_len.push([title_len, body_len]);
             para_starts.push(starts);
@@ -122,7 +148,7 @@ impl Index {
         order.sort_unstable();
         let mut sorted_postings = Vec::with_capacity(order.len());
         let mut terms = Vec::with_capacity(order.len());
-        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::default();
         for (new_id, (term, old)) in order.into_iter().enumerate() {
             sorted_postings.push(std::mem::take(&mut postings[old as usize]));
             by_stem.entry(stemmers.stem(&term).into_owned()).or_default().push(new_id as u32);
@@ -133,7 +159,8 @@ impl Index {
         for (f, avg) in avg_len.iter_mut().enumerate() {
             *avg = (field_len.iter().map(|l| l[f] as f32).sum::<f32>() / n).max(1.0);
         }
-        Index { terms, postings: sorted_postings, positions, by_stem, field_len, para_starts, avg_len, stemmers }
+        let masks = terms.iter().map(|t| letter_mask(t)).collect();
+        Index { terms, postings: sorted_postings, positions, by_stem, field_len, masks, para_starts, avg_len, stemmers }
     }
 
     /// Number of documents indexed.
@@ -291,15 +318,32 @@ impl Index {
     fn within(&self, chars: &[char], max: usize) -> Vec<(u32, usize)> {
         let mut buf: Vec<char> = Vec::new();
         let mut out = Vec::new();
+        let ascii: Option<Vec<u8>> = chars.iter().all(char::is_ascii).then(|| chars.iter().map(|&c| c as u8).collect());
+        let n = chars.len();
+        let query_mask = chars.iter().fold(0u32, |m, &c| m | 1 << (c as u32 % 32));
         for (id, term) in self.terms.iter().enumerate() {
-            // Cheap length filter before the character-level comparison.
-            let byte_len = term.len();
-            if byte_len + 4 * max < chars.len() || byte_len > 4 * (chars.len() + max) {
+            if !masks_allow(query_mask, self.masks[id], max) {
                 continue;
             }
-            buf.clear();
-            buf.extend(term.chars());
-            if let Some(d) = distance_within(chars, &buf, max) {
+            // Cheap length filters before the comparison: a term has at least len/4 characters.
+            let byte_len = term.len();
+            if byte_len + 4 * max < n || byte_len > 4 * (n + max) {
+                continue;
+            }
+            let d = match &ascii {
+                Some(q) if term.is_ascii() => {
+                    if byte_len.abs_diff(n) > max {
+                        continue;
+                    }
+                    distance_within(q, term.as_bytes(), max)
+                }
+                _ => {
+                    buf.clear();
+                    buf.extend(term.chars());
+                    distance_within(chars, &buf, max)
+                }
+            };
+            if let Some(d) = d {
                 out.push((id as u32, d));
             }
         }

@@ -8,6 +8,7 @@ pub mod date;
 pub mod examples;
 pub mod facets;
 pub mod fuzzy;
+pub mod fxhash;
 pub mod highlight;
 pub mod index;
 pub mod model;

@@ -389,12 +389,16 @@ fn drop_stopwords(node: &Node, ignored: &mut Vec<String>) -> Node {
 /// Positions of all terms of one phrase word in a document, ascending.
 fn word_positions(index: &Index, terms: &[Expansion], doc: u32) -> Vec<u32> {
     let mut out = Vec::new();
+    let mut lists = 0;
     for e in terms {
         if let Some(p) = index.posting(e.term, doc) {
             out.extend_from_slice(index.positions(p));
+            lists += 1;
         }
     }
-    out.sort_unstable();
+    if lists > 1 {
+        out.sort_unstable();
+    }
     out
 }
 

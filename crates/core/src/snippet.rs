@@ -10,8 +10,7 @@ use crate::index::Index;
 use crate::model::Document;
 use crate::search::Compiled;
 use crate::tokenize::count_words;
-use crate::tokenize::tokenize;
-use std::collections::BTreeSet;
+use crate::tokenize::word_ranges;
 use std::ops::Range;
 
 /// Default snippet length in characters.
@@ -85,8 +84,7 @@ pub fn best(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Document, m
         while j + 1 < hits.len() && hits[j + 1].0 == hits[i].0 && hits[j + 1].1 + hits[j + 1].2 <= hits[i].1 + width {
             j += 1;
         }
-        let distinct: BTreeSet<usize> = hits[i..=j].iter().map(|h| h.3).collect();
-        let key = (distinct.len(), j - i + 1);
+        let key = (distinct(hits[i..=j].iter().map(|h| h.3)), j - i + 1);
         if best.is_none_or(|b| key > b.0) {
             best = Some((key, i));
         }
@@ -95,7 +93,7 @@ pub fn best(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Document, m
     let para = hits[best.map_or(0, |b| b.1)].0;
     // Only that paragraph is tokenized, to turn word numbers into byte ranges.
     let text = &doc.paragraphs[para];
-    let tokens = tokenize(text);
+    let tokens = word_ranges(text);
     let matches: Vec<(Range<usize>, usize)> =
         hits.iter().filter(|h| h.0 == para).filter_map(|h| word_range(&tokens, h.1, h.2).map(|r| (r, h.3))).collect();
     window(text, para, &matches, max_chars)
@@ -113,8 +111,7 @@ fn window(text: &str, paragraph: usize, matches: &[(Range<usize>, usize)], max_c
             clipped_end: end < text.len(),
         };
     }
-    let chars: Vec<(usize, usize)> =
-        matches.iter().map(|(r, _)| (text[..r.start].chars().count(), text[..r.end].chars().count())).collect();
+    let chars = char_offsets(text, matches);
     let mut best: Option<((usize, usize), usize, usize)> = None;
     let mut j = 0;
     for i in 0..matches.len() {
@@ -122,18 +119,18 @@ fn window(text: &str, paragraph: usize, matches: &[(Range<usize>, usize)], max_c
         while j + 1 < matches.len() && chars[j + 1].1 - chars[i].0 <= max_chars {
             j += 1;
         }
-        let distinct: BTreeSet<usize> = matches[i..=j].iter().map(|m| m.1).collect();
-        let key = (distinct.len(), j - i + 1);
+        let key = (distinct(matches[i..=j].iter().map(|m| m.1)), j - i + 1);
         if best.as_ref().is_none_or(|b| key > b.0) {
             best = Some((key, i, j));
         }
     }
     let (_, i, j) = best.expect("matches is not empty");
     let (cs, ce) = (matches[i].0.start, matches[j].0.end);
-    let cluster_chars = text[cs..ce].chars().count();
+    let count = |s: &str| if s.is_ascii() { s.len() } else { s.chars().count() };
+    let cluster_chars = count(&text[cs..ce]);
     let slack = max_chars.saturating_sub(cluster_chars);
-    let total_chars = text.chars().count();
-    let cs_char = text[..cs].chars().count();
+    let total_chars = count(text);
+    let cs_char = count(&text[..cs]);
     let mut start_char = cs_char.saturating_sub(slack / 2);
     let end_char = (start_char + max_chars).min(total_chars);
     if end_char - start_char < max_chars {
@@ -153,7 +150,29 @@ fn window(text: &str, paragraph: usize, matches: &[(Range<usize>, usize)], max_c
     Snippet { paragraph, text: trimmed.to_owned(), highlights, clipped_start: start > 0, clipped_end: end < text.len() }
 }
 
+/// Number of different query words (leaf numbers) among `leaves`.
+fn distinct(leaves: impl Iterator<Item = usize>) -> usize {
+    leaves.fold(0u64, |mask, l| mask | 1 << l.min(63)).count_ones() as usize
+}
+
+/// The character offsets of each match's start and end, counted in one pass over the text.
+fn char_offsets(text: &str, matches: &[(Range<usize>, usize)]) -> Vec<(usize, usize)> {
+    if text.is_ascii() {
+        return matches.iter().map(|(r, _)| (r.start, r.end)).collect();
+    }
+    let (mut byte, mut chars) = (0, 0);
+    let mut to_chars = |target: usize| {
+        chars += text[byte..target].chars().count();
+        byte = target;
+        chars
+    };
+    matches.iter().map(|(r, _)| (to_chars(r.start), to_chars(r.end))).collect()
+}
+
 fn char_to_byte(text: &str, chars: usize) -> usize {
+    if text.is_ascii() {
+        return chars.min(text.len());
+    }
     text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
 }
 

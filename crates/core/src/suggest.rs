@@ -26,7 +26,12 @@ pub fn completions(index: &Index, input: &str) -> Vec<Suggestion> {
     if range.end != input.len() || word.chars().count() < 2 {
         return Vec::new();
     }
-    let mut ids = index.completions(&word, MAX_SUGGESTIONS + 1);
+    let mut ids = index.completions(&word, 4 * MAX_SUGGESTIONS);
+    // A possessive ("stalin's") is not offered when the word itself ("stalin") is.
+    ids.retain(|&id| {
+        let t = index.term(id);
+        !(t.ends_with("'s") && index.lookup(&t[..t.len() - 2]).is_some())
+    });
     ids.sort_by_key(|&id| (std::cmp::Reverse(index.postings(id).len()), id));
     ids.into_iter()
         .take(MAX_SUGGESTIONS)
@@ -48,7 +53,7 @@ mod tests {
 
     #[test]
     fn completes_the_last_word_most_frequent_first() {
-        let idx = Index::build(&tiny(&[("", "stalin stalinism"), ("", "stalin stalingrad"), ("", "stalin")]));
+        let idx = Index::build(&tiny(&[("", "stalin stalinism"), ("", "stalin stalingrad stalin’s"), ("", "stalin")]));
         let s = completions(&idx, "putin Stal");
         let words: Vec<&str> = s.iter().map(|s| s.word.as_str()).collect();
         assert_eq!(words, ["stalin", "stalingrad", "stalinism"]);
