@@ -50,12 +50,34 @@ export async function resultIds(page) {
   return results(page).evaluateAll((lis) => lis.map((li) => li.dataset.docId));
 }
 
-/** The number stated by `#result-count` (0 for "No documents match"). */
+/** `#result-count` ends with the time the search took: ", 0.2 ms" (a decimal number). */
+const TIME_SUFFIX = ', \\d+(?:\\.\\d+)? ms';
+
+/**
+ * A regex for the whole text of `#result-count`: `countText('5 documents')` matches
+ * "5 documents, 0.2 ms"; a RegExp argument is a pattern for the part before the time.
+ */
+export function countText(head) {
+  const src = head instanceof RegExp ? `(?:${head.source})` : head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${src}${TIME_SUFFIX}$`);
+}
+
+/** `#result-count` after a query that finds something: "3 documents match, 0.4 ms" or "1 document matches, …". */
+export const MATCH_COUNT = countText(/\d+ documents match|1 document matches/);
+
+/** The number stated by `#result-count` (0 for "No documents match"), with or without the time. */
 export function countFromText(text) {
-  const t = text.trim();
+  const t = text.trim().replace(new RegExp(`${TIME_SUFFIX}$`), '');
   if (/^no documents? match/i.test(t)) return 0;
   const m = t.match(/^(\d+) documents?( match(es)?)?$/);
-  if (!m) throw new Error(`#result-count has an unexpected text: ${JSON.stringify(t)}`);
+  if (!m) throw new Error(`#result-count has an unexpected text: ${JSON.stringify(text.trim())}`);
+  return Number(m[1]);
+}
+
+/** The milliseconds stated at the end of `#result-count` (throws when there is no time). */
+export function timeFromText(text) {
+  const m = text.trim().match(/, (\d+(?:\.\d+)?) ms$/);
+  if (!m) throw new Error(`#result-count states no time: ${JSON.stringify(text.trim())}`);
   return Number(m[1]);
 }
 
@@ -85,6 +107,31 @@ export async function fillQuery(page, text) {
   await searchBox(page).fill(text);
   await expect(searchBox(page)).toHaveValue(text);
 }
+
+/**
+ * Runs `q` (one input event), waits until the URL holds it and the list agrees with
+ * `#result-count`, and returns the result ids in display order.
+ */
+export async function idsFor(page, q) {
+  await fillQuery(page, q);
+  await expect.poll(() => params(page).get('q') ?? '', { message: `q=${JSON.stringify(q)} in the URL` }).toBe(q);
+  await expectConsistentCount(page);
+  return resultIds(page);
+}
+
+/** The year shown in a `.result-meta` ("outlet · date · kind · N words"). */
+export function yearOf(meta) {
+  const parts = meta.split('·').map((p) => p.trim());
+  for (const p of parts) {
+    if (/\bwords?$/.test(p)) continue;
+    const m = p.match(/\b(1[89]\d\d|20\d\d)\b/);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** `RT` as a word (in a `.result-meta`). */
+export const hasRT = /(^|[^\p{L}\p{N}])RT([^\p{L}\p{N}]|$)/u;
 
 /** Locator of a facet value: `section.facet[data-facet=F] label.facet-value[data-value=V]`. */
 export function facetValue(page, facet, value) {

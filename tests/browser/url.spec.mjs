@@ -1,7 +1,6 @@
-import { test, expect, DOC, CORPUS_SIZE, openApp, searchBox, results, resultIds, facetValue, typeQuery, params, noticeText } from './helpers.mjs';
+import { test, expect, DOC, CORPUS_SIZE, openApp, searchBox, results, resultIds, facetValue, typeQuery, params, noticeText, hasRT } from './helpers.mjs';
 
 const reader = (page) => page.locator('article#reader');
-const hasRT = /(^|[^\p{L}\p{N}])RT([^\p{L}\p{N}]|$)/u;
 
 test('/?q=stalin&outlet=RT restores the query, the filter and its checkbox', async ({ page }) => {
   await openApp(page, '/?q=stalin&outlet=RT');

@@ -289,7 +289,9 @@ impl Index {
     }
 
     /// Terms within the typo tolerance of a word ([`max_edits`] for its length), closest and
-    /// then most frequent first, at most [`MAX_FUZZY_TERMS`]. Words with digits are not fuzzed.
+    /// then most frequent first, at most [`MAX_FUZZY_TERMS`], each widened to the terms of its
+    /// stem as a correctly spelt word would be (`gorbachov` → `gorbachev`, `gorbachev's`).
+    /// Words with digits are not fuzzed.
     pub fn fuzzy(&self, word: &str) -> Vec<Expansion> {
         let chars: Vec<char> = word.chars().collect();
         let max = max_edits(chars.len());
@@ -299,7 +301,16 @@ impl Index {
         let mut found = self.within(&chars, max);
         found.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.postings[id as usize].len()), id));
         found.truncate(MAX_FUZZY_TERMS);
-        let mut out: Vec<Expansion> = found.into_iter().map(|(term, _)| Expansion { term, weight: 1.0 }).collect();
+        let mut out: Vec<Expansion> = Vec::new();
+        for (term, _) in found {
+            let stem = self.stemmers.stem(&self.terms[term as usize]);
+            let family = self.by_stem.get(stem.as_ref()).map(Vec::as_slice).unwrap_or_default();
+            for &t in family.iter().chain(std::iter::once(&term)) {
+                if !out.iter().any(|e| e.term == t) {
+                    out.push(Expansion { term: t, weight: 1.0 });
+                }
+            }
+        }
         out.sort_by_key(|e| e.term);
         out
     }
@@ -440,10 +451,11 @@ pub(crate) mod tests {
 
     #[test]
     fn fuzzy_finds_close_spellings_by_length() {
-        let idx = Index::build(&tiny(&[("", "gorbachev stalin lenin marx")]));
+        let idx = Index::build(&tiny(&[("", "gorbachev stalin lenin marx"), ("", "Gorbachev’s plans")]));
         let names = |e: Vec<Expansion>| e.iter().map(|e| idx.term(e.term).to_owned()).collect::<Vec<_>>();
-        assert_eq!(names(idx.fuzzy("gorbachov")), ["gorbachev"]);
-        assert_eq!(names(idx.fuzzy("gorbachyov")), ["gorbachev"]); // 2 edits, 10 letters
+        // The close spelling is widened to its stem's words, as a correct spelling would be.
+        assert_eq!(names(idx.fuzzy("gorbachov")), ["gorbachev", "gorbachev's"]);
+        assert_eq!(names(idx.fuzzy("gorbachyov")), ["gorbachev", "gorbachev's"]); // 2 edits, 10 letters
         assert_eq!(names(idx.fuzzy("stalni")), ["stalin"]);
         assert!(idx.fuzzy("stlni").is_empty()); // 2 edits but only 5 letters
         assert!(idx.fuzzy("marc").len() == 1 && idx.fuzzy("mrx").is_empty()); // 3 letters: exact only

@@ -18,7 +18,8 @@ pub struct Suggestion {
 }
 
 /// Completions of the word at the end of `input` (when one is being typed there), most frequent
-/// first. Nothing when the input ends in a space or punctuation, or the word is a single letter.
+/// first. Nothing when the input ends in a space or punctuation, the word is a single letter, or
+/// the word is already complete: the most frequent completion is the word itself.
 pub fn completions(index: &Index, input: &str) -> Vec<Suggestion> {
     let mut last = None;
     for_each_word(input, |range, folded| last = Some((range, folded.to_owned())));
@@ -33,6 +34,9 @@ pub fn completions(index: &Index, input: &str) -> Vec<Suggestion> {
         !(t.ends_with("'s") && index.lookup(&t[..t.len() - 2]).is_some())
     });
     ids.sort_by_key(|&id| (std::cmp::Reverse(index.postings(id).len()), id));
+    if ids.first().is_some_and(|&id| index.term(id) == word) {
+        return Vec::new();
+    }
     ids.into_iter()
         .take(MAX_SUGGESTIONS)
         .map(|id| {
@@ -59,6 +63,13 @@ mod tests {
         assert_eq!(words, ["stalin", "stalingrad", "stalinism"]);
         assert_eq!(s[0].docs, 3);
         assert_eq!(s[0].query, "putin stalin ");
+    }
+
+    #[test]
+    fn nothing_when_the_word_is_complete() {
+        let idx = Index::build(&tiny(&[("", "stalin stalinism"), ("", "stalin")]));
+        assert!(completions(&idx, "stalin").is_empty());
+        assert_eq!(completions(&idx, "stalini")[0].word, "stalinism");
     }
 
     #[test]
