@@ -10,7 +10,7 @@ use crate::index::Index;
 use crate::model::Document;
 use crate::search::Compiled;
 use crate::tokenize::count_words;
-use crate::tokenize::word_ranges;
+use crate::tokenize::word_ranges_upto;
 use std::ops::Range;
 
 /// Default snippet length in characters.
@@ -93,7 +93,9 @@ pub fn best(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Document, m
     let para = hits[best.map_or(0, |b| b.1)].0;
     // Only that paragraph is tokenized, to turn word numbers into byte ranges.
     let text = &doc.paragraphs[para];
-    let tokens = word_ranges(text);
+    // Words past the window are never shown: stop reading the paragraph there.
+    let last_hit = hits.iter().filter(|h| h.0 == para).map(|h| h.1 + h.2).max().unwrap_or(0);
+    let tokens = word_ranges_upto(text, last_hit + 2 * width);
     let matches: Vec<(Range<usize>, usize)> =
         hits.iter().filter(|h| h.0 == para).filter_map(|h| word_range(&tokens, h.1, h.2).map(|r| (r, h.3))).collect();
     window(text, para, &matches, max_chars)

@@ -28,8 +28,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// The byte ranges of the words of `text` (no folding, no allocation per word).
 pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
+    word_ranges_upto(text, usize::MAX)
+}
+
+/// The byte ranges of the first `count` words of `text` (stops reading there).
+pub fn word_ranges_upto(text: &str, count: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for_each_word(text, |r, _| out.push(r));
+    if text.is_ascii() {
+        ascii_words_while(text, |r, _| {
+            out.push(r);
+            out.len() < count
+        });
+    } else {
+        for_each_word(text, |r, _| {
+            if out.len() < count {
+                out.push(r)
+            }
+        });
+    }
     out
 }
 
@@ -62,6 +78,14 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
 /// index building spends its time). Letters, digits and `_` make words; `.` and `'` join two
 /// letters or two digits, `,` and `;` join two digits; `:` always separates.
 fn ascii_words(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
+    ascii_words_while(text, |r, w| {
+        f(r, w);
+        true
+    });
+}
+
+/// [`ascii_words`] that stops when `f` returns false.
+fn ascii_words_while(text: &str, mut f: impl FnMut(Range<usize>, &str) -> bool) {
     let b = text.as_bytes();
     let word_char = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     let mut buf = String::new();
@@ -101,13 +125,16 @@ fn ascii_words(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
         }
         let word = &text[start..end];
         if word.bytes().any(|c| c.is_ascii_alphanumeric()) {
-            if word.bytes().any(|c| c.is_ascii_uppercase()) {
+            let go_on = if word.bytes().any(|c| c.is_ascii_uppercase()) {
                 buf.clear();
                 buf.push_str(word);
                 buf.make_ascii_lowercase();
-                f(start..end, &buf);
+                f(start..end, &buf)
             } else {
-                f(start..end, word);
+                f(start..end, word)
+            };
+            if !go_on {
+                return;
             }
         }
     }
@@ -148,6 +175,14 @@ mod tests {
     #[test]
     fn hyphens_split() {
         assert_eq!(words("de-Stalinization, anti-communist"), ["de", "stalinization", "anti", "communist"]);
+    }
+
+    #[test]
+    fn word_ranges_can_stop_early() {
+        let text = "one two three four";
+        assert_eq!(word_ranges_upto(text, 2), [0..3, 4..7]);
+        assert_eq!(word_ranges_upto("один два три", 2).len(), 2);
+        assert_eq!(word_ranges(text).len(), 4);
     }
 
     #[test]
