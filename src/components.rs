@@ -1,10 +1,15 @@
 //! The page's components, one file each.
 
 pub mod app;
+pub mod embed_dialog;
+pub mod export_buttons;
 pub mod facet_panel;
 pub mod help;
 pub mod highlighted;
 pub mod notices;
+pub mod pager;
 pub mod reader;
 pub mod result_list;
 pub mod search_box;
+pub mod tabs;
+pub mod views;

@@ -4,8 +4,10 @@
 //! bar, [`engine`] loads the embedded corpus, and [`components`] draw it.
 
 pub mod components;
+pub mod download;
 pub mod engine;
 pub mod hooks;
+pub mod host;
 pub mod state;
 pub mod url;
 

@@ -6,9 +6,9 @@
 //! each keystroke of a query), or came from the history itself (none).
 
 use crate::engine::EngineRef;
-use explorer_core::facets::Facet;
+use explorer_core::facets::{Facet, Filters};
 use explorer_core::search::Sort;
-use explorer_core::view_state::{ViewState, MAX_QUERY_CHARS};
+use explorer_core::view_state::{Analysis, View, ViewState, MAX_QUERY_CHARS};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -53,8 +53,16 @@ pub enum Action {
     SetFilter(Facet, String, bool),
     /// Clear every filter.
     ClearFilters,
+    /// Replace all filters (a host page's command).
+    SetFilters(Filters),
     /// Open a document in the reader.
     OpenDoc(String),
+    /// Open a document in the reader at a given hit (from a concordance line).
+    OpenHit(String, usize),
+    /// Show another tab.
+    SetView(View),
+    /// Change the analysis views' settings.
+    SetAnalysis(Analysis),
     /// Close the reader and go back to the results.
     CloseDoc,
     /// Move to the next hit of `count` in the reader.
@@ -89,6 +97,11 @@ impl State {
         }
     }
 
+    /// The position of the document shown in the reader, when the reader is the tab shown.
+    pub fn reader_doc(&self) -> Option<usize> {
+        (self.view.view == View::Reader).then(|| self.open_doc()).flatten()
+    }
+
     /// The position of the open document in the corpus.
     pub fn open_doc(&self) -> Option<usize> {
         self.view.doc.as_deref().and_then(|id| self.engine.corpus.position(id))
@@ -115,12 +128,31 @@ impl State {
             Action::SetSort(sort) => next.view.sort = sort,
             Action::SetFilter(facet, value, on) => next.view.filters.set(facet, &value, on),
             Action::ClearFilters => next.view.filters = Default::default(),
+            Action::SetFilters(f) => {
+                next.view.filters = f;
+                next.validate();
+            }
             Action::OpenDoc(id) => {
                 next.view.doc = Some(id);
+                next.view.view = View::Reader;
                 next.hit = 0;
                 next.validate();
             }
-            Action::CloseDoc => next.view.doc = None,
+            Action::OpenHit(id, hit) => {
+                next.view.doc = Some(id);
+                next.view.view = View::Reader;
+                next.hit = hit;
+                next.validate();
+            }
+            Action::SetView(view) => {
+                next.view.view = if view == View::Reader && next.view.doc.is_none() { View::Search } else { view };
+                next.view.analysis.page = 1;
+            }
+            Action::SetAnalysis(a) => next.view.analysis = a,
+            Action::CloseDoc => {
+                next.view.doc = None;
+                next.view.view = View::Search;
+            }
             Action::NextHit(count) => {
                 next.history = HistoryWrite::None;
                 next.hit = if count == 0 { 0 } else { (self.hit + 1) % count };
@@ -130,7 +162,8 @@ impl State {
                 next.hit = if count == 0 { 0 } else { (self.hit + count - 1) % count };
             }
             Action::Reset => {
-                next.view = ViewState::default();
+                // Start over, but stay embedded (or not) as the page was opened.
+                next.view = ViewState { presentation: self.view.presentation.clone(), ..ViewState::default() };
                 next.hit = 0;
             }
             Action::Restore(qs) => {
@@ -209,6 +242,19 @@ mod tests {
         // Typing after a pick starts a new entry, then refines it.
         let s = s.apply(Action::SetQuery("stalin l".into()));
         assert_eq!(s.history, HistoryWrite::Push);
+    }
+
+    #[test]
+    fn views_and_hits() {
+        let s = State::from_url(engine(), "?q=stalin");
+        let s = s.apply(Action::SetView(View::Concordance));
+        assert_eq!(s.view.view, View::Concordance);
+        assert_eq!(s.view.to_query_string(), "?q=stalin&view=concordance");
+        let s = s.apply(Action::OpenHit("b".into(), 2));
+        assert_eq!((s.view.view, s.hit, s.reader_doc()), (View::Reader, 2, Some(1)));
+        // The reader tab needs a document.
+        let s = s.apply(Action::CloseDoc).apply(Action::SetView(View::Reader));
+        assert_eq!(s.view.view, View::Search);
     }
 
     #[test]

@@ -1,19 +1,29 @@
 //! The root component: loads the corpus, owns the state, mirrors it in the URL, lays out the page.
 
+use crate::components::embed_dialog::EmbedDialog;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::help::Help;
 use crate::components::notices::Notices;
 use crate::components::reader::Reader;
 use crate::components::result_list::{group_digits, ResultList};
 use crate::components::search_box::SearchBox;
+use crate::components::tabs::Tabs;
+use crate::components::views::concordance::ConcordanceView;
+use crate::components::views::words::WordsView;
+use crate::components::views::ViewProps;
 use crate::engine::{self, EngineRef};
+use crate::host;
 use crate::state::{Action, State};
 use crate::url;
+use explorer_core::analysis::allowed_docs;
+use explorer_core::embed::{Command, Outgoing};
 use explorer_core::examples::examples;
 use explorer_core::facets::Facet;
 use explorer_core::search::{search, Sort};
 use explorer_core::suggest::completions;
+use explorer_core::view_state::{Theme, View, ViewState};
 use gloo::events::EventListener;
+use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -39,13 +49,14 @@ pub struct ExplorerProps {
     pub engine: EngineRef,
 }
 
-/// The explorer page: header with the search box, facets, and results or the reader.
+/// The explorer page: header with the search box, facets, tabs, and the view shown.
 #[component]
 pub fn Explorer(props: &ExplorerProps) -> Html {
     let state = {
         let engine = props.engine.clone();
         use_reducer(move || State::from_url(engine, &url::current_query_string()))
     };
+    let presentation = state.view.presentation.clone();
 
     // The URL mirrors the view; back/forward restore it.
     use_effect_with((state.view.clone(), state.history), |(view, how)| url::write(view, *how));
@@ -58,12 +69,34 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             move || drop(listener)
         });
     }
+    use_effect_with(state.notices.clone(), |notices| {
+        for n in notices {
+            gloo::console::warn!(n.clone());
+        }
+    });
+    // The theme asked for by the URL goes on the root element (CSS follows the system otherwise).
+    use_effect_with(presentation.theme, |theme| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = match theme {
+                Theme::Auto => root.remove_attribute("data-theme"),
+                t => root.set_attribute("data-theme", t.key()),
+            };
+        }
+    });
+    // Commands from the host page, when embedded and its origin is allowed.
     {
-        let notices = state.notices.clone();
-        use_effect_with(notices, |notices| {
-            for n in notices {
-                gloo::console::warn!(n.clone());
-            }
+        let dispatch = state.dispatcher();
+        use_effect_with(presentation.origins.clone(), move |origins| {
+            let listener = (!origins.is_empty()).then(|| {
+                host::listen(origins.clone(), move |command| {
+                    dispatch.dispatch(match command {
+                        Command::SetQuery(q) => Action::PickQuery(q),
+                        Command::SetFilters(f) => Action::SetFilters(f),
+                        Command::OpenDocument(id) => Action::OpenDoc(id),
+                    })
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -86,6 +119,57 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let engine = engine.clone();
         use_memo((), move |_| examples(&engine))
     };
+    let allowed = {
+        let engine = engine.clone();
+        use_memo(state.view.filters.clone(), move |f| Rc::new(allowed_docs(&engine, f)))
+    };
+
+    // Tell the host page what happens (when embedded in a frame).
+    {
+        let origins = presentation.origins.clone();
+        let message = Outgoing::Ready {
+            view: state.view.view.key().to_owned(),
+            query: state.view.query.clone(),
+            results: outcome.hits.len(),
+            documents: engine.corpus.documents.len(),
+        };
+        use_effect_with((), move |_| host::send(&message, &origins));
+    }
+    {
+        let origins = presentation.origins.clone();
+        let message = Outgoing::Query { query: state.view.query.clone(), results: outcome.hits.len() };
+        let first = use_mut_ref(|| true);
+        use_effect_with((state.view.query.clone(), state.view.filters.clone()), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                host::send(&message, &origins);
+            }
+        });
+    }
+    {
+        let origins = presentation.origins.clone();
+        let doc = state.reader_doc().map(|d| &engine.corpus.documents[d]);
+        let message = doc.map(|d| Outgoing::Document { id: d.id.clone(), title: d.title.clone() });
+        use_effect_with(state.reader_doc(), move |_| {
+            if let Some(m) = message {
+                host::send(&m, &origins);
+            }
+        });
+    }
+    {
+        // After every render: report the content's height when it changed (embed.js sizes the iframe).
+        let origins = presentation.origins.clone();
+        let last = use_mut_ref(|| 0u32);
+        let embedded = presentation.embed;
+        use_effect(move || {
+            if embedded {
+                let height = gloo::utils::document().document_element().map_or(0, |e| e.scroll_height().max(0) as u32);
+                if height != *last.borrow() {
+                    *last.borrow_mut() = height;
+                    host::send(&Outgoing::Resize { height }, &origins);
+                }
+            }
+        });
+    }
 
     let dispatch = state.dispatcher();
     let on_input = dispatch_with(&dispatch, Action::SetQuery);
@@ -105,6 +189,9 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let on_close = dispatch_with(&dispatch, |_: ()| Action::CloseDoc);
     let on_next = dispatch_with(&dispatch, Action::NextHit);
     let on_prev = dispatch_with(&dispatch, Action::PrevHit);
+    let on_view = dispatch_with(&dispatch, Action::SetView);
+    let on_settings = dispatch_with(&dispatch, Action::SetAnalysis);
+    let on_open_hit = dispatch_with(&dispatch, |(id, hit): (String, usize)| Action::OpenHit(id, hit));
 
     let total = engine.corpus.documents.len();
     let shown = outcome.hits.len();
@@ -135,40 +222,79 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         ));
     }
 
-    let main = match state.open_doc() {
-        Some(doc) => html! {
+    let view_props = ViewProps {
+        engine: engine.clone(),
+        query: state.view.query.clone().into(),
+        compiled: outcome.compiled.clone(),
+        docs: (*allowed).clone(),
+        filters: state.view.filters.clone(),
+        analysis: state.view.analysis.clone(),
+        on_settings,
+        on_open_hit,
+    };
+    let results = html! {
+        <>
+            <div class="results-bar">
+                if let Some(fix) = outcome.did_you_mean.clone() {
+                    <p id="did-you-mean" class="did-you-mean">{ "Did you mean " }
+                        <button type="button" class="link" onclick={
+                            let (on_pick, fix) = (on_pick.clone(), fix.clone());
+                            move |_| on_pick.emit(fix.clone())
+                        }>{ fix.trim_end().to_owned() }</button>{ "?" }</p>
+                }
+                <label class="sort">{ "Sort " }
+                    <select id="sort" onchange={on_sort}>
+                        { for Sort::ALL.iter().map(|s| html! {
+                            <option value={s.key()} selected={*s == state.view.sort}>{ s.label() }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <ResultList engine={engine.clone()} hits={outcome.hits.clone()} compiled={outcome.compiled.clone()}
+                view={state.view.clone()} {on_open} />
+            if shown == 0 {
+                <p class="empty-results">
+                    { "Nothing found. Try fewer or shorter words" }
+                    { if state.view.filters.is_empty() { "." } else { ", or clear the filters." } }
+                </p>
+            }
+        </>
+    };
+    let main = match (state.view.view, state.reader_doc()) {
+        (View::Reader, Some(doc)) => html! {
             <Reader engine={engine.clone()} {doc} compiled={outcome.compiled.clone()} hit={state.hit}
                 {on_next} {on_prev} {on_close} />
         },
-        None => html! {
-            <>
-                <div class="results-bar">
-                    if let Some(fix) = outcome.did_you_mean.clone() {
-                        <p id="did-you-mean" class="did-you-mean">{ "Did you mean " }
-                            <button type="button" class="link" onclick={
-                                let (on_pick, fix) = (on_pick.clone(), fix.clone());
-                                move |_| on_pick.emit(fix.clone())
-                            }>{ fix.trim_end().to_owned() }</button>{ "?" }</p>
-                    }
-                    <label class="sort">{ "Sort " }
-                        <select id="sort" onchange={on_sort}>
-                            { for Sort::ALL.iter().map(|s| html! {
-                                <option value={s.key()} selected={*s == state.view.sort}>{ s.label() }</option>
-                            }) }
-                        </select>
-                    </label>
-                </div>
-                <ResultList engine={engine.clone()} hits={outcome.hits.clone()} compiled={outcome.compiled.clone()}
-                    view={state.view.clone()} {on_open} />
-                if shown == 0 {
-                    <p class="empty-results">
-                        { "Nothing found. Try fewer or shorter words" }
-                        { if state.view.filters.is_empty() { "." } else { ", or clear the filters." } }
-                    </p>
-                }
-            </>
-        },
+        (View::Concordance, _) => html! { <ConcordanceView ..view_props.clone() /> },
+        (View::Words, _) => html! { <WordsView ..view_props.clone() /> },
+        _ => results,
     };
+    let search_row = html! {
+        <div class="search-row">
+            <SearchBox value={state.view.query.clone()} suggestions={(*suggestions).clone()} {on_input} on_pick={on_pick.clone()} />
+            <Help examples={(*examples).clone()} on_pick={on_pick.clone()} />
+        </div>
+    };
+
+    if presentation.embed {
+        let mut full = state.view.clone();
+        full.presentation = Default::default();
+        let full_url =
+            format!("{}{}", gloo::utils::window().location().pathname().unwrap_or_default(), full.to_query_string());
+        return html! {
+            <div class="shell embed">
+                if presentation.search_box {
+                    <header class="top embed-top">
+                        { search_row }
+                        <p id="result-count" class="result-count" aria-live="polite">{ count_text }</p>
+                    </header>
+                }
+                <Notices {messages} />
+                <main id="app" class="content">{ main }</main>
+                <p class="embed-foot"><a id="open-full" href={full_url} target="_blank" rel="noopener">{ "Open the full explorer ↗" }</a></p>
+            </div>
+        };
+    }
 
     html! {
         <div class="shell">
@@ -177,10 +303,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     let dispatch = dispatch.clone();
                     move |e: MouseEvent| { e.prevent_default(); dispatch.dispatch(Action::Reset); }
                 }>{ "Corpus Explorer" }</a></h1>
-                <div class="search-row">
-                    <SearchBox value={state.view.query.clone()} suggestions={(*suggestions).clone()} {on_input} on_pick={on_pick.clone()} />
-                    <Help examples={(*examples).clone()} on_pick={on_pick.clone()} />
-                </div>
+                { search_row }
                 <p id="result-count" class="result-count" aria-live="polite">{ count_text }</p>
             </header>
             <Notices {messages} />
@@ -188,7 +311,13 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 <aside class="sidebar">
                     <FacetPanel counts={outcome.facets.clone()} filters={state.view.filters.clone()} {on_toggle} {on_clear} />
                 </aside>
-                <main id="app" class="content">{ main }</main>
+                <div class="main-column">
+                    <div class="tab-row">
+                        <Tabs current={state.view.view} has_doc={state.open_doc().is_some()} on_select={on_view} />
+                        <EmbedDialog view={embed_view(&state.view)} />
+                    </div>
+                    <main id="app" class="content">{ main }</main>
+                </div>
             </div>
             <footer class="foot">
                 { format!("{} documents · {} words · corpus version {}",
@@ -198,6 +327,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             </footer>
         </div>
     }
+}
+
+/// The view an embed of the current page shows (the reader only when it is the tab shown).
+fn embed_view(view: &ViewState) -> ViewState {
+    let mut v = view.clone();
+    if v.view != View::Reader {
+        v.doc = None;
+    }
+    v
 }
 
 /// Milliseconds since the page started, with sub-millisecond precision where the browser gives it.

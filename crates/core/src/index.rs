@@ -220,6 +220,35 @@ impl Index {
         Some((para, (pos - starts[para]) as usize))
     }
 
+    /// Number of words of a document, title and body together (its tokens; gaps not counted).
+    pub fn doc_tokens(&self, doc: usize) -> u32 {
+        self.field_len[doc][TITLE] + self.field_len[doc][BODY]
+    }
+
+    /// Number of positions a document uses: its words plus the gap after the title and after
+    /// each paragraph (every position of the document is below this).
+    pub fn doc_positions(&self, doc: usize) -> u32 {
+        self.doc_tokens(doc) + 1 + self.para_starts[doc].len() as u32
+    }
+
+    /// The word number of a position within the whole document (title words first, then the
+    /// paragraphs' words, gaps not counted), or `None` for a gap.
+    pub fn word_number(&self, doc: usize, pos: u32) -> Option<u32> {
+        let title = self.field_len[doc][TITLE];
+        if pos < title {
+            return Some(pos);
+        }
+        let starts = &self.para_starts[doc];
+        let para = starts.partition_point(|&s| s <= pos).checked_sub(1)?;
+        let end = starts.get(para + 1).map_or(self.doc_positions(doc) - 1, |&next| next - 1);
+        (pos < end).then(|| pos - 1 - para as u32)
+    }
+
+    /// Every stem of the corpus with its terms (ascending term numbers), in no particular order.
+    pub fn stem_groups(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        self.by_stem.iter().map(|(stem, terms)| (stem.as_str(), terms.as_slice()))
+    }
+
     /// The stemmers the index was built with (queries must use the same).
     pub fn stemmers(&self) -> &Stemmers {
         &self.stemmers

@@ -4,7 +4,9 @@
 //! natively with `cargo test`. The preprocessor uses it to build the corpus at
 //! build time and the Yew app uses it to search, highlight and facet in Wasm.
 
+pub mod analysis;
 pub mod date;
+pub mod embed;
 pub mod examples;
 pub mod facets;
 pub mod fuzzy;

@@ -1,0 +1,238 @@
+//! CSV and JSON export of an analysis table, with the metadata that says where it came from.
+//!
+//! CSV follows RFC 4180: fields separated by commas, records ended by CRLF, a field
+//! holding a comma, a double quote, CR or LF is put in double quotes with its quotes
+//! doubled. The first record names the columns; there is no preamble, so every further
+//! record is one table row. The metadata that fits a row is repeated on each one as the
+//! last three columns `query`, `filters` (`key=value` pairs joined by `; `) and
+//! `corpus_version`. Against formula injection in spreadsheets, a *text* field that
+//! begins with `=`, `+`, `-`, `@`, a tab or CR gets a leading `'` (numbers are written
+//! as numbers: `-1.5` stays a number).
+//!
+//! JSON is one object: `{"view", "query", "filters": ["key=value", …], "corpus_version",
+//! "generated", "columns": […], "rows": [{column: value, …}, …]}`, numbers as JSON
+//! numbers (a number that is not finite as `null`).
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// One value of a table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    /// Text, written as it is (escaped as needed).
+    Text(String),
+    /// A number: integers are written without a decimal point.
+    Number(f64),
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Text(s)
+    }
+}
+
+impl From<f64> for Cell {
+    fn from(x: f64) -> Cell {
+        Cell::Number(x)
+    }
+}
+
+impl From<usize> for Cell {
+    fn from(x: usize) -> Cell {
+        Cell::Number(x as f64)
+    }
+}
+
+impl From<u32> for Cell {
+    fn from(x: u32) -> Cell {
+        Cell::Number(f64::from(x))
+    }
+}
+
+/// A view's rows under named columns (each row has one cell per column).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// Column names.
+    pub columns: Vec<String>,
+    /// The rows.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Where a table came from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// The view's name (`concordance`, `wordlist`, …).
+    pub view: String,
+    /// The query as typed.
+    pub query: String,
+    /// The facet filters as (key, value) pairs (see [`super::filter_pairs`]).
+    pub filters: Vec<(String, String)>,
+    /// The corpus's content hash ([`crate::Corpus::version`]).
+    pub corpus_version: String,
+    /// When the export was made, as given by the caller (the core has no clock).
+    pub generated: String,
+}
+
+impl Meta {
+    fn filter_list(&self) -> Vec<String> {
+        self.filters.iter().map(|(k, v)| format!("{k}={v}")).collect()
+    }
+}
+
+/// The table as CSV (RFC 4180, CRLF), with the `query`, `filters`, `corpus_version` columns last.
+pub fn to_csv(table: &Table, meta: &Meta) -> String {
+    let mut out = String::new();
+    let extra = [meta.query.clone(), meta.filter_list().join("; "), meta.corpus_version.clone()];
+    let header = table.columns.iter().map(String::as_str).chain(["query", "filters", "corpus_version"]);
+    record(&mut out, header.map(|c| Cell::Text(c.to_owned())));
+    for row in &table.rows {
+        record(&mut out, row.iter().cloned().chain(extra.iter().map(|s| Cell::Text(s.clone()))));
+    }
+    out
+}
+
+fn record(out: &mut String, cells: impl Iterator<Item = Cell>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match cell {
+            Cell::Number(x) => out.push_str(&number(x)),
+            Cell::Text(s) => field(out, &s),
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// A number as text: integers without a decimal point, others in Rust's shortest exact form,
+/// and an empty field for a number that is not finite.
+fn number(x: f64) -> String {
+    if !x.is_finite() {
+        String::new()
+    } else if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// One text field: guarded against formulas, then quoted when it must be.
+fn field(out: &mut String, s: &str) {
+    let guard = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = s.contains([',', '"', '\r', '\n']);
+    if quote {
+        out.push('"');
+    }
+    if guard {
+        out.push('\'');
+    }
+    if quote {
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
+/// The table and its metadata as one JSON object (see the module docs).
+pub fn to_json(table: &Table, meta: &Meta) -> String {
+    let rows: Vec<Value> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut m = Map::new();
+            for (col, cell) in table.columns.iter().zip(row) {
+                let v = match cell {
+                    Cell::Text(s) => Value::String(s.clone()),
+                    Cell::Number(x) => serde_json::Number::from_f64(*x).map_or(Value::Null, Value::Number),
+                };
+                m.insert(col.clone(), v);
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "view": meta.view,
+        "query": meta.query,
+        "filters": meta.filter_list(),
+        "corpus_version": meta.corpus_version,
+        "generated": meta.generated,
+        "columns": table.columns,
+        "rows": rows,
+    });
+    serde_json::to_string_pretty(&doc).expect("JSON of strings and numbers")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (Table, Meta) {
+        let table = Table {
+            columns: vec!["word".into(), "count".into(), "g2".into()],
+            rows: vec![
+                vec!["plain".into(), Cell::Number(3.0), Cell::Number(-1.5)],
+                vec!["a, \"quoted\"\nline".into(), Cell::Number(0.25), Cell::Number(f64::NAN)],
+                vec!["=SUM(A1)".into(), "+1".into(), "-2".into()],
+                vec!["@x".into(), "\tx".into(), "\r=y".into()],
+            ],
+        };
+        let meta = Meta {
+            view: "wordlist".into(),
+            query: "-putin".into(),
+            filters: vec![("outlet".into(), "RT".into()), ("year".into(), "2022".into())],
+            corpus_version: "abc123".into(),
+            generated: "2025-01-01T00:00:00Z".into(),
+        };
+        (table, meta)
+    }
+
+    #[test]
+    fn csv_quotes_and_guards() {
+        let (table, meta) = sample();
+        let csv = to_csv(&table, &meta);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "word,count,g2,query,filters,corpus_version");
+        // The query "-putin" is text starting with '-': guarded in every row.
+        assert_eq!(lines[1], "plain,3,-1.5,'-putin,outlet=RT; year=2022,abc123");
+        // Comma, quote and newline: quoted, quotes doubled; NaN is an empty field.
+        assert_eq!(lines[2], "\"a, \"\"quoted\"\"\nline\",0.25,,'-putin,outlet=RT; year=2022,abc123");
+        assert_eq!(lines[3], "'=SUM(A1),'+1,'-2,'-putin,outlet=RT; year=2022,abc123");
+        // Tab and CR openers are guarded; a CR also forces quoting.
+        assert_eq!(lines[4], "'@x,'\tx,\"'\r=y\",'-putin,outlet=RT; year=2022,abc123");
+        assert_eq!(lines[5], "");
+        assert!(csv.ends_with("\r\n"));
+        // Header plus one record per row (five CRLFs, one inside no field).
+        assert_eq!(csv.matches("\r\n").count(), 5);
+    }
+
+    #[test]
+    fn empty_table_is_a_header() {
+        let csv = to_csv(&Table { columns: vec!["a".into()], rows: vec![] }, &Meta::default());
+        assert_eq!(csv, "a,query,filters,corpus_version\r\n");
+    }
+
+    #[test]
+    fn json_has_metadata_and_rows_by_column() {
+        let (table, meta) = sample();
+        let v: Value = serde_json::from_str(&to_json(&table, &meta)).unwrap();
+        assert_eq!(v["view"], "wordlist");
+        assert_eq!(v["query"], "-putin");
+        assert_eq!(v["filters"], serde_json::json!(["outlet=RT", "year=2022"]));
+        assert_eq!(v["corpus_version"], "abc123");
+        assert_eq!(v["generated"], "2025-01-01T00:00:00Z");
+        assert_eq!(v["columns"], serde_json::json!(["word", "count", "g2"]));
+        assert_eq!(v["rows"].as_array().unwrap().len(), 4);
+        assert_eq!(v["rows"][0], serde_json::json!({"word": "plain", "count": 3.0, "g2": -1.5}));
+        assert_eq!(v["rows"][1]["g2"], Value::Null);
+        // JSON needs no formula guard: text is kept as it is.
+        assert_eq!(v["rows"][2]["word"], "=SUM(A1)");
+    }
+}

@@ -1,0 +1,185 @@
+//! The message protocol between an embedded explorer (in an iframe) and its host page.
+//!
+//! Every message is a JSON object with `source`, `version` and `type`. The explorer sends
+//! (`source: "corpus-explorer"`):
+//!
+//! | type | fields | when |
+//! |---|---|---|
+//! | `ready` | `view`, `query`, `results`, `documents` | the explorer has loaded |
+//! | `query` | `query`, `results` | the query or filters changed (`results`: documents matching) |
+//! | `document` | `id`, `title` | a document was opened in the reader |
+//! | `resize` | `height` | the content's height changed (pixels), for the host to size the iframe |
+//!
+//! The host may send (`source: "corpus-explorer-host"`), and is obeyed only when its origin is
+//! listed in the embed URL's `origins` parameter:
+//!
+//! | type | fields |
+//! |---|---|
+//! | `setQuery` | `query` (string) |
+//! | `setFilters` | `filters`: object of facet → list of values (`{"outlet": ["RT"]}`); replaces all filters |
+//! | `openDocument` | `id` (document id) |
+//!
+//! Anything else is ignored (with a console warning).
+
+use crate::facets::{Facet, Filters};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The protocol version; a message with another version is refused.
+pub const VERSION: u32 = 1;
+/// The `source` of the explorer's messages.
+pub const SOURCE: &str = "corpus-explorer";
+/// The `source` a host's commands must carry.
+pub const HOST_SOURCE: &str = "corpus-explorer-host";
+
+/// A message from the explorer to its host.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Outgoing {
+    /// The explorer has loaded.
+    Ready {
+        /// The view shown (`search`, `concordance`, …).
+        view: String,
+        /// The query.
+        query: String,
+        /// Documents matching the query and filters.
+        results: usize,
+        /// Documents in the corpus.
+        documents: usize,
+    },
+    /// The query or the filters changed.
+    Query {
+        /// The query.
+        query: String,
+        /// Documents matching the query and filters.
+        results: usize,
+    },
+    /// A document was opened in the reader.
+    Document {
+        /// Its id.
+        id: String,
+        /// Its title.
+        title: String,
+    },
+    /// The content's height in pixels.
+    Resize {
+        /// Height in CSS pixels.
+        height: u32,
+    },
+}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    source: &'static str,
+    version: u32,
+    #[serde(flatten)]
+    message: &'a Outgoing,
+}
+
+impl Outgoing {
+    /// The message as JSON, with `source` and `version`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&Envelope { source: SOURCE, version: VERSION, message: self })
+            .unwrap_or_else(|_| "{}".to_owned())
+    }
+}
+
+/// A command from the host page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Replace the query.
+    SetQuery(String),
+    /// Replace all filters.
+    SetFilters(Filters),
+    /// Open a document in the reader.
+    OpenDocument(String),
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+enum Raw {
+    SetQuery { source: String, version: u32, query: String },
+    SetFilters { source: String, version: u32, filters: BTreeMap<String, Vec<String>> },
+    OpenDocument { source: String, version: u32, id: String },
+}
+
+/// Reads a host command from its JSON form, or says why it is not one.
+pub fn parse_command(json: &str) -> Result<Command, String> {
+    let raw: Raw = serde_json::from_str(json).map_err(|e| format!("not a command: {e}"))?;
+    let (source, version) = match &raw {
+        Raw::SetQuery { source, version, .. }
+        | Raw::SetFilters { source, version, .. }
+        | Raw::OpenDocument { source, version, .. } => (source.as_str(), *version),
+    };
+    if source != HOST_SOURCE {
+        return Err(format!("source must be \"{HOST_SOURCE}\""));
+    }
+    if version != VERSION {
+        return Err(format!("version {version} is not supported (this is version {VERSION})"));
+    }
+    Ok(match raw {
+        Raw::SetQuery { query, .. } => {
+            Command::SetQuery(query.chars().take(crate::view_state::MAX_QUERY_CHARS).collect())
+        }
+        Raw::OpenDocument { id, .. } => Command::OpenDocument(id),
+        Raw::SetFilters { filters, .. } => {
+            let mut f = Filters::default();
+            for (key, values) in filters {
+                let facet = Facet::from_key(&key).ok_or_else(|| format!("unknown facet \"{key}\""))?;
+                for v in values {
+                    f.add(facet, v);
+                }
+            }
+            Command::SetFilters(f)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outgoing_messages_carry_source_and_version() {
+        let m = Outgoing::Query { query: "stalin".into(), results: 4 };
+        assert_eq!(
+            m.to_json(),
+            r#"{"source":"corpus-explorer","version":1,"type":"query","query":"stalin","results":4}"#
+        );
+        let r = Outgoing::Ready { view: "search".into(), query: String::new(), results: 5, documents: 5 };
+        assert!(r.to_json().contains(r#""type":"ready""#));
+    }
+
+    #[test]
+    fn commands() {
+        let q = parse_command(r#"{"source":"corpus-explorer-host","version":1,"type":"setQuery","query":"lenin"}"#);
+        assert_eq!(q, Ok(Command::SetQuery("lenin".into())));
+        let f = parse_command(
+            r#"{"source":"corpus-explorer-host","version":1,"type":"setFilters","filters":{"outlet":["RT"],"year":["2025"]}}"#,
+        )
+        .unwrap();
+        let Command::SetFilters(f) = f else { panic!("filters") };
+        assert!(f.is_selected(Facet::Outlet, "RT") && f.is_selected(Facet::Year, "2025"));
+        let d = parse_command(r#"{"source":"corpus-explorer-host","version":1,"type":"openDocument","id":"001"}"#);
+        assert_eq!(d, Ok(Command::OpenDocument("001".into())));
+    }
+
+    #[test]
+    fn bad_commands_are_refused_with_a_reason() {
+        for (json, why) in [
+            (r#"{"source":"x","version":1,"type":"setQuery","query":"a"}"#, "source"),
+            (r#"{"source":"corpus-explorer-host","version":2,"type":"setQuery","query":"a"}"#, "version 2"),
+            (r#"{"source":"corpus-explorer-host","version":1,"type":"drop","query":"a"}"#, "not a command"),
+            (r#"{"source":"corpus-explorer-host","version":1,"type":"setQuery"}"#, "not a command"),
+            (
+                r#"{"source":"corpus-explorer-host","version":1,"type":"setFilters","filters":{"colour":["red"]}}"#,
+                "colour",
+            ),
+            ("<script>", "not a command"),
+            ("null", "not a command"),
+        ] {
+            let e = parse_command(json).unwrap_err();
+            assert!(e.contains(why), "{json}: {e}");
+        }
+    }
+}
