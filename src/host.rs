@@ -45,7 +45,7 @@ pub fn listen(origins: Vec<String>, on_command: impl Fn(Command) + 'static) -> E
         if !json.contains("corpus-explorer-host") {
             return;
         }
-        if !origins.iter().any(|o| *o == origin) {
+        if !origins.contains(&origin) {
             gloo::console::warn!(format!(
                 "Ignored a command from {origin}: that origin is not in the embed's origins parameter."
             ));

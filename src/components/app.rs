@@ -8,7 +8,11 @@ use crate::components::reader::Reader;
 use crate::components::result_list::{group_digits, ResultList};
 use crate::components::search_box::SearchBox;
 use crate::components::tabs::Tabs;
+use crate::components::views::collocates::CollocatesView;
 use crate::components::views::concordance::ConcordanceView;
+use crate::components::views::distribution::DistributionView;
+use crate::components::views::keyness::KeynessView;
+use crate::components::views::trends::TrendsView;
 use crate::components::views::words::WordsView;
 use crate::components::views::ViewProps;
 use crate::engine::{self, EngineRef};
@@ -267,6 +271,13 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         },
         (View::Concordance, _) => html! { <ConcordanceView ..view_props.clone() /> },
         (View::Words, _) => html! { <WordsView ..view_props.clone() /> },
+        (View::Keyness, _) => {
+            let open_doc: Option<AttrValue> = state.view.doc.clone().map(Into::into);
+            html! { <KeynessView view={view_props.clone()} {open_doc} /> }
+        }
+        (View::Collocates, _) => html! { <CollocatesView ..view_props.clone() /> },
+        (View::Distribution, _) => html! { <DistributionView ..view_props.clone() /> },
+        (View::Trends, _) => html! { <TrendsView ..view_props.clone() /> },
         _ => results,
     };
     let search_row = html! {

@@ -1,6 +1,11 @@
 //! The analysis views, one file each, and what they share.
 
+pub mod collocates;
 pub mod concordance;
+pub mod distribution;
+pub mod keyness;
+pub mod terms;
+pub mod trends;
 pub mod words;
 
 use crate::engine::EngineRef;

@@ -108,7 +108,7 @@ pub struct Analysis {
     pub right: u8,
     /// `min`: minimum frequency for collocates and distinctive words (1–1000).
     pub min_freq: u32,
-    /// `csort`: collocate order: `logdice`, `mi`, `t`, `o`, `e`, `f`.
+    /// `csort`: collocate order: `logdice`, `mi`, `t`, `o`, `e`, `f`, `word`.
     pub coll_sort: String,
     /// `term` (repeatable, at most 5): terms of the distribution and trends views.
     pub terms: Vec<String>,
@@ -144,7 +144,7 @@ pub const KWIC_SORTS: [&str; 8] = ["doc", "kw", "l1", "l2", "l3", "r1", "r2", "r
 /// Word-list orders (`wsort` values).
 pub const WORD_SORTS: [&str; 3] = ["count", "alpha", "docs"];
 /// Collocate orders (`csort` values).
-pub const COLL_SORTS: [&str; 6] = ["logdice", "mi", "t", "o", "e", "f"];
+pub const COLL_SORTS: [&str; 7] = ["logdice", "mi", "t", "o", "e", "f", "word"];
 /// Most terms compared in distribution and trends.
 pub const MAX_TERMS: usize = 5;
 

@@ -1,0 +1,192 @@
+//! Trends: each term's relative frequency per document, in date order, as a line or bar chart
+//! (SVG, with its data table as the text alternative).
+
+use super::terms::{compile_terms, series_terms, TermsEditor};
+use super::{field_value, ViewProps};
+use crate::components::export_buttons::{slug, ExportButtons};
+use explorer_core::analysis::trends::{table, trends, TrendRow};
+use explorer_core::view_state::Analysis;
+use std::rc::Rc;
+use yew::prelude::*;
+
+const W: f64 = 640.0;
+const H: f64 = 300.0;
+const LEFT: f64 = 58.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 14.0;
+const BOTTOM: f64 = 86.0;
+
+/// A "nice" axis maximum and tick step for values up to `max` (1, 2 or 5 times a power of ten).
+pub fn nice_axis(max: f64) -> (f64, f64) {
+    if max <= 0.0 || !max.is_finite() {
+        return (1.0, 0.25);
+    }
+    let raw = max / 4.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    ((max / step).ceil() * step, step)
+}
+
+fn short(label: &str) -> String {
+    let s: String = label.chars().take(18).collect();
+    if s.len() < label.len() {
+        format!("{s}…")
+    } else {
+        s
+    }
+}
+
+fn chart(rows: &[TrendRow], terms: &[String], bars: bool, engine: &crate::engine::EngineRef) -> Html {
+    let n = rows.len().max(1) as f64;
+    let max = rows.iter().flat_map(|r| r.per_10k.iter().copied()).fold(0.0, f64::max);
+    let (top, step) = nice_axis(max);
+    let plot_w = W - LEFT - RIGHT;
+    let plot_h = H - TOP - BOTTOM;
+    let band = plot_w / n;
+    let x = |i: usize| LEFT + band * (i as f64 + 0.5);
+    let y = |v: f64| TOP + plot_h * (1.0 - v / top);
+    let ticks: Vec<f64> = (0..=((top / step).round() as usize)).map(|k| k as f64 * step).collect();
+    let docs = &engine.corpus.documents;
+    html! {
+        <svg class="trend-chart" viewBox={format!("0 0 {W} {H}")} role="img" id="trend-chart"
+            aria-label={format!("{} chart of hits per 10,000 words for {} across {} documents in date order; the table below has the figures.",
+                if bars { "Bar" } else { "Line" }, terms.join(", "), rows.len())}>
+            <g class="axis y-axis">
+                { for ticks.iter().map(|t| html! {
+                    <g>
+                        <line class="grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y(*t).to_string()} y2={y(*t).to_string()} />
+                        <text x={(LEFT - 6.0).to_string()} y={(y(*t) + 4.0).to_string()} text-anchor="end">{ format_tick(*t) }</text>
+                    </g>
+                }) }
+                <text class="axis-title" transform={format!("translate(14 {}) rotate(-90)", TOP + plot_h / 2.0)} text-anchor="middle">
+                    { "hits per 10,000 words" }</text>
+            </g>
+            <g class="axis x-axis">
+                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(TOP + plot_h).to_string()} y2={(TOP + plot_h).to_string()} />
+                { for rows.iter().enumerate().map(|(i, r)| {
+                    let label = r.date.clone().unwrap_or_else(|| "undated".into());
+                    html! {
+                        <text transform={format!("translate({:.1} {:.1}) rotate(-40)", x(i), TOP + plot_h + 12.0)} text-anchor="end">
+                            <title>{ docs[r.doc].title.clone() }</title>{ short(&label) }</text>
+                    }
+                }) }
+                <text class="axis-title" x={(LEFT + plot_w / 2.0).to_string()} y={(H - 4.0).to_string()} text-anchor="middle">
+                    { "documents, oldest to newest" }</text>
+            </g>
+            { for terms.iter().enumerate().map(|(s, term)| {
+                let class = format!("series series-{s}");
+                if bars {
+                    let k = terms.len().max(1) as f64;
+                    let bw = (band * 0.8 / k).max(1.0);
+                    html! {
+                        <g class={class} data-term={term.clone()}>
+                            { for rows.iter().enumerate().map(|(i, r)| {
+                                let v = r.per_10k.get(s).copied().unwrap_or(0.0);
+                                let bx = x(i) - band * 0.4 + bw * s as f64;
+                                html! { <rect class="bar" x={format!("{bx:.1}")} y={format!("{:.1}", y(v))} width={format!("{bw:.1}")}
+                                    height={format!("{:.1}", (TOP + plot_h - y(v)).max(0.0))}><title>{ format!("{term}: {v:.1}") }</title></rect> }
+                            }) }
+                        </g>
+                    }
+                } else {
+                    let points: Vec<String> = rows.iter().enumerate()
+                        .map(|(i, r)| format!("{:.1},{:.1}", x(i), y(r.per_10k.get(s).copied().unwrap_or(0.0)))).collect();
+                    html! {
+                        <g class={class} data-term={term.clone()}>
+                            <polyline class="line" points={points.join(" ")} />
+                            { for rows.iter().enumerate().map(|(i, r)| {
+                                let v = r.per_10k.get(s).copied().unwrap_or(0.0);
+                                html! { <circle class="dot" cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(v))} r="3.5"><title>{ format!("{term}: {v:.1}") }</title></circle> }
+                            }) }
+                        </g>
+                    }
+                }
+            }) }
+        </svg>
+    }
+}
+
+fn format_tick(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// The trends view.
+#[component]
+pub fn TrendsView(props: &ViewProps) -> Html {
+    let terms = series_terms(props);
+    let rows = {
+        let (engine, docs, compiled) = (props.engine.clone(), props.docs.clone(), compile_terms(props, &terms));
+        use_memo((terms.clone(), props.docs.clone()), move |_| Rc::new(trends(&engine, &compiled, &docs)))
+    };
+    let bars = props.analysis.bars;
+    let on_chart = props.update(|a: &mut Analysis, e: Event| a.bars = field_value(&e) == "bar");
+    let export_table = {
+        let (engine, rows, terms) = (props.engine.clone(), (*rows).clone(), terms.clone());
+        Rc::new(move || table(&engine, &terms, &rows)) as Rc<dyn Fn() -> _>
+    };
+    let docs = &props.engine.corpus.documents;
+    html! {
+        <section class="view trends" aria-labelledby="view-title">
+            <div class="view-head"><h2 id="view-title">{ "Trends" }</h2></div>
+            <div class="view-controls">
+                <TermsEditor ..props.clone() />
+                <label>{ "Chart " }
+                    <select id="trend-chart-type" onchange={on_chart}>
+                        <option value="line" selected={!bars}>{ "lines" }</option>
+                        <option value="bar" selected={bars}>{ "bars" }</option>
+                    </select>
+                </label>
+                if !terms.is_empty() {
+                    <ExportButtons name={format!("trends-{}", slug(&terms.join(" ")))} table={export_table} meta={props.meta("trends")} />
+                }
+            </div>
+            if terms.is_empty() {
+                <p class="empty-view">{ "Type a query, or add terms above, to see how often they occur over time." }</p>
+            } else if rows.is_empty() {
+                <p class="empty-view">{ "No documents to chart: the filters allow none." }</p>
+            } else {
+                <div class="chart-box">{ chart(&rows, &terms, bars, &props.engine) }</div>
+                <table class="data trend-table" id="trend-table">
+                    <caption>{ "Hits per 10,000 words, by document in date order" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Date" }</th>
+                        <th scope="col">{ "Document" }</th>
+                        <th scope="col" class="num">{ "Words" }</th>
+                        { for terms.iter().enumerate().map(|(i, t)| html! { <th scope="col" class={classes!("num", format!("series-{i}"))}>{ t.clone() }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|r| html! {
+                            <tr data-doc-id={docs[r.doc].id.clone()}>
+                                <td>{ r.date.clone().unwrap_or_else(|| "undated".into()) }</td>
+                                <td>{ docs[r.doc].title.clone() }</td>
+                                <td class="num">{ r.words }</td>
+                                { for r.per_10k.iter().zip(&r.hits).map(|(v, h)| html! { <td class="num" title={format!("{h} hits")}>{ format!("{v:.1}") }</td> }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nice_axis;
+
+    #[test]
+    fn axis_maxima_are_round() {
+        assert_eq!(nice_axis(0.0), (1.0, 0.25));
+        assert_eq!(nice_axis(7.3), (8.0, 2.0));
+        // 43 / 4 = 10.75 per step: the next nice step is 20, so the axis runs to 60.
+        assert_eq!(nice_axis(43.0), (60.0, 20.0));
+        let (top, step) = nice_axis(43.0);
+        assert!(top >= 43.0 && (top / step).round() <= 5.0);
+        let (top, step) = nice_axis(0.42);
+        assert!(top >= 0.42 && step > 0.0);
+    }
+}
