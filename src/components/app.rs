@@ -127,6 +127,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let engine = engine.clone();
         use_memo(state.view.filters.clone(), move |f| Rc::new(allowed_docs(&engine, f)))
     };
+    let matching = {
+        let mut docs: Vec<usize> = searched.0.hits.iter().map(|h| h.doc).collect();
+        docs.sort_unstable();
+        use_memo(docs, |docs| Rc::new(docs.clone()))
+    };
 
     // Tell the host page what happens (when embedded in a frame).
     {
@@ -231,6 +236,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         query: state.view.query.clone().into(),
         compiled: outcome.compiled.clone(),
         docs: (*allowed).clone(),
+        matching: (*matching).clone(),
         filters: state.view.filters.clone(),
         analysis: state.view.analysis.clone(),
         on_settings,

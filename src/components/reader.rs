@@ -56,13 +56,19 @@ pub fn Reader(props: &ReaderProps) -> Html {
             _ => {}
         }));
     }
-    // Opening a document shows its top; moving between hits scrolls to the current one.
+    // Opening a document shows its top, unless it was opened at a hit (from a concordance
+    // line); moving between hits scrolls to the current one.
     let opened = use_mut_ref(|| None::<usize>);
+    let at_hit = props.hit > 0;
     use_effect_with((props.doc, current), move |(doc, _)| {
         let first_time = opened.borrow().as_ref() != Some(doc);
         if first_time {
             *opened.borrow_mut() = Some(*doc);
-            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            if at_hit {
+                scroll_to_current();
+            } else {
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
         } else {
             scroll_to_current();
         }

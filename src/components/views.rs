@@ -27,6 +27,9 @@ pub struct ViewProps {
     pub compiled: Compiled,
     /// The documents the facet filters allow (ascending).
     pub docs: Rc<Vec<usize>>,
+    /// The documents that match the query and the filters (ascending): those whose hits the
+    /// concordance and collocates show.
+    pub matching: Rc<Vec<usize>>,
     /// The filters (for export metadata).
     pub filters: Filters,
     /// The views' settings (from the URL).

@@ -29,9 +29,9 @@ pub fn CollocatesView(props: &ViewProps) -> Html {
     let sort = CollocateSort::from_key(&a.coll_sort).unwrap_or_default();
     let result = {
         let (engine, compiled, docs, stops) =
-            (props.engine.clone(), props.compiled.clone(), props.docs.clone(), stop_list(a));
+            (props.engine.clone(), props.compiled.clone(), props.matching.clone(), stop_list(a));
         use_memo(
-            (props.compiled.clone(), props.docs.clone(), a.left, a.right, a.min_freq, stop_list(a), sort),
+            (props.compiled.clone(), props.matching.clone(), a.left, a.right, a.min_freq, stop_list(a), sort),
             move |(_, _, l, r, min, _, sort)| {
                 let mut c = collocates(&engine, &compiled, &docs, *l as usize, *r as usize, *min, &stops);
                 sort_collocates(&mut c.rows, *sort);

@@ -32,8 +32,8 @@ pub fn ConcordanceView(props: &ViewProps) -> Html {
     let sort = KwicSort::from_key(&a.kwic_sort).unwrap_or_default();
     let width = a.width as usize;
     let lines = {
-        let (engine, compiled, docs) = (props.engine.clone(), props.compiled.clone(), props.docs.clone());
-        use_memo((props.compiled.clone(), props.docs.clone(), width, sort), move |_| {
+        let (engine, compiled, docs) = (props.engine.clone(), props.compiled.clone(), props.matching.clone());
+        use_memo((props.compiled.clone(), props.matching.clone(), width, sort), move |_| {
             let mut lines = concordance(&engine, &compiled, &docs, width);
             sort_lines(&mut lines, sort);
             Rc::new(lines)

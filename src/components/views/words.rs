@@ -129,9 +129,10 @@ pub fn WordsView(props: &ViewProps) -> Html {
             <div class="view-head">
                 <h2 id="view-title">{ "Word list" }</h2>
                 <p class="view-count" id="words-count">
-                    { format!("{} {} shown · {} tokens in {} documents · type/token ratio {:.3}",
+                    { format!("{} {} shown · {} tokens in {} document{} · type/token ratio {:.3}",
                         group_digits(rows.len()), if a.stems { "stems" } else { "words" },
-                        group_digits(list.total_tokens as usize), props.docs.len(), list.type_token_ratio) }
+                        group_digits(list.total_tokens as usize), props.docs.len(),
+                        if props.docs.len() == 1 { "" } else { "s" }, list.type_token_ratio) }
                 </p>
             </div>
             <div class="view-controls">
