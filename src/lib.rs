@@ -8,6 +8,7 @@ pub mod download;
 pub mod engine;
 pub mod hooks;
 pub mod host;
+pub mod offline;
 pub mod state;
 pub mod url;
 
@@ -15,6 +16,7 @@ use components::app::App;
 
 /// Mounts the app into `#root`, replacing the loading message that index.html shows.
 pub fn start() {
+    offline::register();
     let document = gloo::utils::document();
     match document.get_element_by_id("root") {
         Some(root) => {

@@ -323,6 +323,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 { search_row }
                 <p id="result-count" class="result-count" aria-live="polite">{ count_text }</p>
             </header>
+            <crate::offline::UpdateBanner />
             <Notices {messages} />
             <div class="layout">
                 <aside class="sidebar">

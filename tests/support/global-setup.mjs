@@ -1,7 +1,9 @@
-// Fails the whole run (instead of skipping anything) when the app has not been built.
+// Fails the whole run (instead of skipping anything) when the app has not been built, and
+// prepares the second build the offline update test needs (tests/support/update-build.mjs).
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
+import { ensureUpdateBuild } from './update-build.mjs';
 
 export default function globalSetup() {
   const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -12,4 +14,34 @@ export default function globalSetup() {
   if (!readdirSync(dist).some((f) => f.endsWith('.wasm'))) {
     throw new Error(`${dist} holds no .wasm file: the release build is incomplete`);
   }
+  if (!existsSync(join(dist, 'sw.js'))) {
+    throw new Error(`${dist} holds no sw.js: the post_build hook (scripts/gen-sw.mjs) did not run`);
+  }
+  // Tests read it from the environment (set here, it reaches the workers).
+  if (updateBuildWanted()) process.env.EXPLORER_UPDATE_DIST = ensureUpdateBuild();
+}
+
+/**
+ * Whether this run includes the offline update test. EXPLORER_UPDATE_BUILD=1/0 forces it;
+ * otherwise it is built unless the command line names test files and none is offline.spec.
+ */
+function updateBuildWanted() {
+  const force = process.env.EXPLORER_UPDATE_BUILD;
+  if (force === '1' || force === '0') return force === '1';
+  if (process.env.EXPLORER_UPDATE_DIST) return false; // given by the caller
+  const args = process.argv.slice(2);
+  const withValue = new Set(['-g', '--grep', '--grep-invert', '--project', '-c', '--config', '--reporter', '-j',
+    '--workers', '--timeout', '--retries', '--output', '--max-failures', '--repeat-each', '--shard', '--trace',
+    '--global-timeout', '--tsconfig']);
+  const filters = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === 'test' && filters.length === 0 && i === args.indexOf('test')) continue;
+    if (a.startsWith('-')) {
+      if (withValue.has(a) && !a.includes('=')) i++;
+      continue;
+    }
+    filters.push(a);
+  }
+  return filters.length === 0 || filters.some((f) => /offline/.test(f));
 }

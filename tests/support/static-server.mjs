@@ -1,30 +1,20 @@
 #!/usr/bin/env node
 // A tiny zero-dependency static file server for the built app:
-//   node tests/support/static-server.mjs DIR PORT
+//   node tests/support/static-server.mjs DIR PORT [--prefix /tools/explorer/]
 // Binds to 127.0.0.1. Serves files from DIR with their MIME types; "/" and
 // extension-less unknown paths get DIR/index.html (single-page app); other
 // unknown paths get 404; paths containing ".." are rejected with 400.
+// With --prefix the app is served under that path only (as on a host where it lives in a
+// sub-directory): the prefix without its trailing slash redirects to it, anything outside
+// it is 404.
+//
+// Tests can also start servers in-process (tests/browser/offline.spec.mjs):
+//   const s = await startStaticServer({ root, port: 0, prefix: '/' });
+//   s.url, s.setRoot(otherDir) (serve another build from the same origin), s.close()
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve, join, extname, sep } from 'node:path';
-
-const [dirArg, portArg] = process.argv.slice(2);
-if (!dirArg || !portArg) {
-  console.error('usage: node tests/support/static-server.mjs DIR PORT');
-  process.exit(2);
-}
-const root = resolve(dirArg);
-const port = Number(portArg);
-if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-  console.error(`static-server: bad port ${portArg}`);
-  process.exit(2);
-}
-try {
-  if (!(await stat(join(root, 'index.html'))).isFile()) throw new Error();
-} catch {
-  console.error(`static-server: ${join(root, 'index.html')} is missing (run \`trunk build --release\` first)`);
-  process.exit(1);
-}
+import { fileURLToPath } from 'node:url';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -49,51 +39,156 @@ async function fileAt(p) {
   }
 }
 
-function send(res, status, body, type = 'text/plain; charset=utf-8', head = false) {
+function send(res, status, body, type = 'text/plain; charset=utf-8', head = false, extra = {}) {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    ...extra,
   });
   res.end(head ? undefined : body);
 }
 
-const server = createServer(async (req, res) => {
-  const head = req.method === 'HEAD';
-  if (req.method !== 'GET' && !head) return send(res, 405, 'method not allowed\n');
+function normalisePrefix(prefix) {
+  let p = prefix ?? '/';
+  if (!p.startsWith('/')) p = `/${p}`;
+  if (!p.endsWith('/')) p = `${p}/`;
+  return p;
+}
 
-  let pathname;
-  let rawPath;
+/** Throws unless DIR holds an index.html; returns the absolute path. */
+export async function checkRoot(dir) {
+  const root = resolve(dir);
   try {
-    rawPath = decodeURIComponent(req.url.split(/[?#]/)[0]);
-    pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    if (!(await stat(join(root, 'index.html'))).isFile()) throw new Error();
   } catch {
-    return send(res, 400, 'bad request\n', undefined, head);
+    throw new Error(`static-server: ${join(root, 'index.html')} is missing (run \`trunk build --release\` first)`);
   }
-  // Reject ".." before and after URL normalisation (which would silently drop it).
-  const hasDotDot = (p) => p.split(/[\\/]/).includes('..');
-  if (pathname.includes('\0') || hasDotDot(rawPath) || hasDotDot(pathname)) {
-    return send(res, 400, 'bad request\n', undefined, head);
-  }
+  return root;
+}
 
-  let target = pathname === '/' ? join(root, 'index.html') : join(root, pathname);
-  if (target !== root && !target.startsWith(root + sep)) {
-    return send(res, 400, 'bad request\n', undefined, head);
-  }
-  let file = await fileAt(target);
-  if (!file && extname(pathname) === '') file = await fileAt(join(root, 'index.html'));
-  if (!file) return send(res, 404, 'not found\n', undefined, head);
+/**
+ * Creates (does not start) the server. `root` can be changed later with `setRoot`;
+ * `requests` counts the requests answered (to check that a page made none).
+ */
+export function createStaticServer({ root: rootArg, prefix: prefixArg = '/' }) {
+  let root = resolve(rootArg);
+  const prefix = normalisePrefix(prefixArg);
+  const state = { requests: 0 };
 
+  const server = createServer(async (req, res) => {
+    state.requests += 1;
+    const head = req.method === 'HEAD';
+    if (req.method !== 'GET' && !head) return send(res, 405, 'method not allowed\n');
+
+    let pathname;
+    let rawPath;
+    try {
+      rawPath = decodeURIComponent(req.url.split(/[?#]/)[0]);
+      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      return send(res, 400, 'bad request\n', undefined, head);
+    }
+    // Reject ".." before and after URL normalisation (which would silently drop it).
+    const hasDotDot = (p) => p.split(/[\\/]/).includes('..');
+    if (pathname.includes('\0') || hasDotDot(rawPath) || hasDotDot(pathname)) {
+      return send(res, 400, 'bad request\n', undefined, head);
+    }
+
+    if (prefix !== '/') {
+      if (`${pathname}/` === prefix) {
+        const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+        return send(res, 301, 'moved\n', undefined, head, { Location: prefix + query });
+      }
+      if (!pathname.startsWith(prefix)) return send(res, 404, 'not found\n', undefined, head);
+      pathname = `/${pathname.slice(prefix.length)}`;
+    }
+
+    const base = root;
+    let target = pathname === '/' ? join(base, 'index.html') : join(base, pathname);
+    if (target !== base && !target.startsWith(base + sep)) {
+      return send(res, 400, 'bad request\n', undefined, head);
+    }
+    let file = await fileAt(target);
+    if (!file && extname(pathname) === '') file = await fileAt(join(base, 'index.html'));
+    if (!file) return send(res, 404, 'not found\n', undefined, head);
+
+    try {
+      const body = await readFile(file);
+      send(res, 200, body, MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', head);
+    } catch {
+      send(res, 500, 'read error\n', undefined, head);
+    }
+  });
+
+  return {
+    server,
+    prefix,
+    get root() {
+      return root;
+    },
+    get requests() {
+      return state.requests;
+    },
+    /** Serves another directory from now on (e.g. a newer build), on the same origin. */
+    setRoot(dir) {
+      root = resolve(dir);
+    },
+  };
+}
+
+/** Starts a server on 127.0.0.1 (`port: 0` picks a free port); resolves once it listens. */
+export async function startStaticServer({ root, port = 0, prefix = '/' }) {
+  const s = createStaticServer({ root: await checkRoot(root), prefix });
+  await new Promise((ok, fail) => {
+    s.server.once('error', fail);
+    s.server.listen(port, '127.0.0.1', ok);
+  });
+  const origin = `http://127.0.0.1:${s.server.address().port}`;
+  return Object.assign(s, {
+    origin,
+    url: origin + s.prefix,
+    close: () =>
+      new Promise((ok) => {
+        s.server.closeAllConnections?.();
+        s.server.close(() => ok());
+      }),
+  });
+}
+
+async function main(argv) {
+  const args = [...argv];
+  let prefix = '/';
+  const at = args.indexOf('--prefix');
+  if (at !== -1) {
+    prefix = args[at + 1];
+    args.splice(at, 2);
+  }
+  const [dirArg, portArg] = args;
+  if (!dirArg || !portArg || !prefix) {
+    console.error('usage: node tests/support/static-server.mjs DIR PORT [--prefix /path/]');
+    process.exit(2);
+  }
+  const port = Number(portArg);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    console.error(`static-server: bad port ${portArg}`);
+    process.exit(2);
+  }
+  let root;
   try {
-    const body = await readFile(file);
-    send(res, 200, body, MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', head);
-  } catch {
-    send(res, 500, 'read error\n', undefined, head);
+    root = await checkRoot(dirArg);
+  } catch (e) {
+    console.error(e.message);
+    process.exit(1);
   }
-});
+  const { server, prefix: p } = createStaticServer({ root, prefix });
+  server.listen(port, '127.0.0.1', () => {
+    console.log(`serving ${root} at http://127.0.0.1:${port}${p}`);
+  });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));
+}
 
-server.listen(port, '127.0.0.1', () => {
-  console.log(`serving ${root} at http://127.0.0.1:${port}/`);
-});
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main(process.argv.slice(2));
+}

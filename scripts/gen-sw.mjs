@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Writes the service worker of a build: run by Trunk as a `post_build` hook (Trunk.toml),
+// with the build's files in $TRUNK_STAGING_DIR (or a directory given as the argument).
+//
+// 1. The build's version: the first 16 hex digits of a SHA-256 over every file's path and
+//    content (before step 2) and over scripts/sw.template.js, so any change to the app, its
+//    assets or the worker's logic gives a new version, and an unchanged build the same one.
+// 2. Writes the version into index.html as <meta name="corpus-explorer-build" content=…>,
+//    so the page knows which build it is (src/offline.rs).
+// 3. Writes sw.js from scripts/sw.template.js with the version and the list of files to
+//    precache (URLs relative to sw.js, index.html as "./", each with its SHA-256).
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, sep } from 'node:path';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('gen-sw: no build directory (run by Trunk as a post_build hook, or: node scripts/gen-sw.mjs DIR)');
+  process.exit(2);
+}
+const SW = 'sw.js';
+const templatePath = join(dirname(fileURLToPath(import.meta.url)), 'sw.template.js');
+
+async function listFiles(root, sub = '') {
+  const out = [];
+  for (const entry of await readdir(join(root, sub), { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue; // Trunk's own staging leftovers, if any
+    const rel = sub ? `${sub}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(root, rel)));
+    else if (entry.isFile() && rel !== SW) out.push(rel);
+  }
+  return out;
+}
+
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+
+const template = await readFile(templatePath, 'utf8');
+const files = (await listFiles(dir)).sort();
+if (!files.includes('index.html')) {
+  console.error(`gen-sw: ${join(dir, 'index.html')} is missing`);
+  process.exit(1);
+}
+
+const whole = createHash('sha256').update(`template\0${sha256(template)}\n`);
+for (const f of files) whole.update(`${f}\0${sha256(await readFile(join(dir, f)))}\n`);
+const version = whole.digest('hex').slice(0, 16);
+
+const indexPath = join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8');
+const meta = `<meta name="corpus-explorer-build" content="${version}">`;
+if (/<meta name="corpus-explorer-build"[^>]*>/.test(html)) {
+  html = html.replace(/<meta name="corpus-explorer-build"[^>]*>/, meta);
+} else if (/<head[^>]*>/i.test(html)) {
+  html = html.replace(/<head[^>]*>/i, (head) => `${head}\n  ${meta}`);
+} else {
+  console.error('gen-sw: index.html has no <head>');
+  process.exit(1);
+}
+await writeFile(indexPath, html);
+
+const entries = [];
+for (const f of files) {
+  const url = f === 'index.html' ? './' : `./${f.split(sep).join('/').split('/').map(encodeURIComponent).join('/')}`;
+  entries.push([url, sha256(await readFile(join(dir, f)))]);
+}
+
+const FILES_RE = /\[\['__FILE__', '__SHA256__'\]\]/;
+const VERSION_RE = /'__BUILD_VERSION__'/;
+if (!FILES_RE.test(template) || !VERSION_RE.test(template)) {
+  console.error('gen-sw: scripts/sw.template.js lacks its placeholders');
+  process.exit(1);
+}
+const sw = template
+  .replace(VERSION_RE, JSON.stringify(version))
+  .replace(FILES_RE, () => JSON.stringify(entries, null, 2).replace(/\n\s+(?=["\]])/g, ' '));
+await writeFile(join(dir, SW), sw);
+
+console.log(`gen-sw: ${SW} for build ${version}: ${entries.length} files precached (${relative(process.cwd(), dir) || '.'})`);

@@ -1,0 +1,95 @@
+/* Corpus Explorer service worker.
+ *
+ * Generated for each build by scripts/gen-sw.mjs from scripts/sw.template.js: the two
+ * constants below are filled in with the build's version (a hash of all its files) and
+ * the list of its files with their SHA-256. Everything else is the same for every build.
+ *
+ * - install: fetches every file of the build (bypassing the HTTP cache), checks each
+ *   against its hash, and stores them in one cache, `corpus-explorer:<scope path>:<version>`.
+ *   A file that does not match (a deployment half-way through) fails the install; the
+ *   browser tries again later. The new worker then waits until the page lets it take over
+ *   (see src/offline.rs).
+ * - activate: deletes this app's other caches (same prefix: same app, same scope; another
+ *   copy of the app elsewhere on the origin keeps its own) and takes control of open pages.
+ * - fetch: navigations go to the network first and fall back to this build's cached page;
+ *   other requests in scope are answered from this build's cache by exact URL, else from
+ *   the network. Nothing fetched at run time is cached, so a cache only ever holds the
+ *   files of one build, and a page from the cache only ever gets assets of its own build.
+ */
+const VERSION = '__BUILD_VERSION__';
+const FILES = /* [url relative to this script, sha256 hex] */ [['__FILE__', '__SHA256__']];
+
+const SCOPE = self.registration.scope;
+const PREFIX = `corpus-explorer:${new URL(SCOPE).pathname}:`;
+const CACHE = PREFIX + VERSION;
+const PAGE = new URL('./', self.location).href;
+
+const MSG_VERSION_QUERY = 'corpus-explorer:version?';
+const MSG_VERSION_REPLY = 'corpus-explorer:version:';
+const MSG_SKIP_WAITING = 'corpus-explorer:skip-waiting';
+
+const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  await Promise.all(
+    FILES.map(async ([file, sha256]) => {
+      const url = new URL(file, self.location).href;
+      const res = await fetch(new Request(url, { cache: 'reload', credentials: 'same-origin' }));
+      if (!res.ok) throw new Error(`precache ${url}: HTTP ${res.status}`);
+      const body = await res.arrayBuffer();
+      const got = hex(await crypto.subtle.digest('SHA-256', body));
+      if (got !== sha256) throw new Error(`precache ${url}: content is not this build's (sha256 ${got})`);
+      // A fresh response: a redirected one could not answer a navigation.
+      await cache.put(url, new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers }));
+    }),
+  );
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    precache().catch(async (err) => {
+      await caches.delete(CACHE);
+      throw err;
+    }),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const keys = await caches.keys();
+      await Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k)));
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === MSG_SKIP_WAITING) {
+    self.skipWaiting();
+  } else if (event.data === MSG_VERSION_QUERY) {
+    event.source?.postMessage(MSG_VERSION_REPLY + VERSION);
+  }
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || !req.url.startsWith(SCOPE)) return;
+  event.respondWith(req.mode === 'navigate' ? navigate(req) : asset(req));
+});
+
+async function navigate(req) {
+  try {
+    return await fetch(req);
+  } catch (err) {
+    const page = await (await caches.open(CACHE)).match(PAGE);
+    if (page) return page;
+    throw err;
+  }
+}
+
+async function asset(req) {
+  const hit = await (await caches.open(CACHE)).match(req);
+  return hit ?? fetch(req);
+}

@@ -1,0 +1,258 @@
+// Offline support: the service worker (sw.js, written by scripts/gen-sw.mjs after each
+// build), updates to a new build, hosting under a sub-path, and the web app manifest.
+//
+// Each service-worker test starts its own static server on a free port (an origin of its
+// own, so its service worker and caches are its own) and can switch that server to another
+// build (`setRoot`). The second build, with one extra document, is made once per run by the
+// global setup (tests/support/update-build.mjs) and named by EXPLORER_UPDATE_DIST.
+import { resolve } from 'node:path';
+import { test, expect, waitReady, idsFor, countText, CORPUS_SIZE, DOC } from './helpers.mjs';
+import { startStaticServer } from '../support/static-server.mjs';
+import { ROOT, UPDATE_DOC, buildVersion, cacheName } from '../support/update-build.mjs';
+
+const DIST = resolve(ROOT, process.env.EXPLORER_DIST ?? 'dist');
+const UPDATE_DIST = process.env.EXPLORER_UPDATE_DIST;
+const SUB = '/tools/explorer/';
+
+/** Waits until a service worker is active and controls the page. */
+async function waitControlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect
+    .poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { message: 'the page is controlled' })
+    .toBe(true);
+}
+
+const cacheKeys = (page) => page.evaluate(() => caches.keys());
+const pageBuild = (page) =>
+  page.evaluate(() => document.querySelector('meta[name="corpus-explorer-build"]')?.content ?? null);
+
+/** Asks a worker (the controller, or the registration's waiting one) which build it holds. */
+function workerVersion(page, which = 'controller') {
+  return page.evaluate(async (which) => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    const worker = which === 'controller' ? navigator.serviceWorker.controller : reg?.[which];
+    if (!worker) return null;
+    return new Promise((done) => {
+      const onMessage = (e) => {
+        if (typeof e.data === 'string' && e.data.startsWith('corpus-explorer:version:')) {
+          navigator.serviceWorker.removeEventListener('message', onMessage);
+          done(e.data.slice('corpus-explorer:version:'.length));
+        }
+      };
+      navigator.serviceWorker.addEventListener('message', onMessage);
+      worker.postMessage('corpus-explorer:version?');
+    });
+  }, which);
+}
+
+async function withServer(options, body) {
+  const server = await startStaticServer(options);
+  try {
+    await body(server);
+  } finally {
+    await server.close();
+  }
+}
+
+test.describe('offline', () => {
+  test('after one visit the app loads and searches with the network off', async ({ page, context }) => {
+    await withServer({ root: DIST }, async (server) => {
+      await page.goto(server.url);
+      await waitReady(page);
+      await waitControlled(page);
+      expect(await cacheKeys(page)).toEqual([cacheName(DIST, '/')]);
+      expect(await pageBuild(page)).toBe(buildVersion(DIST));
+
+      await context.setOffline(true);
+      const before = server.requests;
+      await page.reload();
+      await waitReady(page);
+      await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE} documents`));
+      const ids = await idsFor(page, 'stalin');
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids).toContain(DOC.emancipation);
+      expect(server.requests, 'nothing reached the server while offline').toBe(before);
+
+      // Not only Chromium's offline emulation: with the server gone entirely, a new
+      // navigation (with a view in the URL) still gets the cached page.
+      await server.close();
+      await page.goto(`${server.url}?q=putin`);
+      await waitReady(page);
+      await expect(page.locator('#result-count')).toHaveText(/match/);
+      expect(await page.locator('input#search').inputValue()).toBe('putin');
+      await context.setOffline(false);
+    });
+  });
+
+  test('a new build replaces the old one on the next loads, and the old cache goes', async ({ page, context }) => {
+    expect(UPDATE_DIST, 'the second build (EXPLORER_UPDATE_DIST) made by the global setup').toBeTruthy();
+    test.setTimeout(60_000);
+    await withServer({ root: DIST }, async (server) => {
+      await page.goto(server.url);
+      await waitReady(page);
+      await waitControlled(page);
+      await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE} documents`));
+      const oldCache = cacheName(DIST, '/');
+      const newCache = cacheName(UPDATE_DIST, '/');
+      expect(newCache).not.toBe(oldCache);
+
+      // The new build is deployed; the next two loads are online.
+      server.setRoot(UPDATE_DIST);
+      await page.reload();
+      await waitReady(page);
+      await page.reload();
+      await waitReady(page);
+      await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE + 1} documents`));
+      expect(await idsFor(page, UPDATE_DOC.word)).toEqual([UPDATE_DOC.id]);
+      expect(await pageBuild(page)).toBe(buildVersion(UPDATE_DIST));
+      await expect.poll(() => cacheKeys(page), { message: 'only the new cache is left' }).toEqual([newCache]);
+      // The page already is the new build: nothing to offer.
+      await expect(page.locator('#update-banner')).toHaveCount(0);
+      await expect.poll(() => workerVersion(page), { message: 'the new worker controls the page' }).toBe(
+        buildVersion(UPDATE_DIST),
+      );
+
+      // And offline it is the new build that loads, from the new cache.
+      await context.setOffline(true);
+      await page.goto(server.url);
+      await waitReady(page);
+      await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE + 1} documents`));
+      await context.setOffline(false);
+    });
+  });
+
+  test('a page from the cache keeps its build until told to update', async ({ page, context }) => {
+    expect(UPDATE_DIST, 'the second build (EXPLORER_UPDATE_DIST) made by the global setup').toBeTruthy();
+    test.setTimeout(60_000);
+    await withServer({ root: DIST }, async (server) => {
+      await page.goto(server.url);
+      await waitReady(page);
+      await waitControlled(page);
+      // Offline: the old build comes from the cache. Meanwhile a new build is deployed.
+      await context.setOffline(true);
+      await page.reload();
+      await waitReady(page);
+      server.setRoot(UPDATE_DIST);
+      await context.setOffline(false);
+
+      // Back online the page looks for an update (on the `online` event); the new worker
+      // installs and, since this page is older, waits instead of taking over: page, worker
+      // and cache of the old build stay together until the user reloads to update.
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await expect.poll(() => workerVersion(page, 'waiting'), { message: 'the new build waits' }).toBe(
+        buildVersion(UPDATE_DIST),
+      );
+      await page.waitForTimeout(500);
+      expect(await workerVersion(page, 'waiting')).toBe(buildVersion(UPDATE_DIST));
+      expect(await workerVersion(page)).toBe(buildVersion(DIST));
+      expect((await cacheKeys(page)).sort()).toEqual([cacheName(DIST, '/'), cacheName(UPDATE_DIST, '/')].sort());
+      await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE} documents`));
+
+      // What offline::reload_to_update() does: the waiting worker takes over, the page reloads.
+      await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        await new Promise((done) => {
+          navigator.serviceWorker.addEventListener('controllerchange', done, { once: true });
+          reg.waiting.postMessage('corpus-explorer:skip-waiting');
+        });
+      });
+      await page.reload();
+      await waitReady(page);
+      await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE + 1} documents`));
+      await expect.poll(() => cacheKeys(page)).toEqual([cacheName(UPDATE_DIST, '/')]);
+    });
+  });
+
+  test('an older page says a new version is available, and its button updates', async ({ page, context }) => {
+    expect(UPDATE_DIST, 'the second build (EXPLORER_UPDATE_DIST) made by the global setup').toBeTruthy();
+    await withServer({ root: DIST }, async (server) => {
+      await page.goto(server.url);
+      await waitReady(page);
+      await waitControlled(page);
+      await context.setOffline(true);
+      await page.reload();
+      await waitReady(page);
+      await expect(page.locator('#update-banner')).toHaveCount(0);
+      server.setRoot(UPDATE_DIST);
+      await context.setOffline(false); // the `online` event makes the page look for an update
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await expect(page.locator('#update-banner')).toContainText('A new version is available — reload');
+      await Promise.all([page.waitForEvent('load'), page.locator('#update-reload').click()]);
+      await waitReady(page);
+      await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE + 1} documents`));
+      await expect(page.locator('#update-banner')).toHaveCount(0);
+    });
+  });
+
+  test(`works under a sub-path (${SUB})`, async ({ page, context }) => {
+    await withServer({ root: DIST, prefix: SUB }, async (server) => {
+      await page.goto(server.url);
+      await waitReady(page);
+      await waitControlled(page);
+      const reg = await page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return { scope: r.scope, script: navigator.serviceWorker.controller.scriptURL };
+      });
+      expect(reg).toEqual({ scope: server.url, script: `${server.url}sw.js` });
+      expect(await cacheKeys(page)).toEqual([cacheName(DIST, SUB)]);
+      const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]').href);
+      expect(manifest).toBe(`${server.url}manifest.webmanifest`);
+
+      await context.setOffline(true);
+      await page.goto(`${server.url}?q=lenin`);
+      await waitReady(page);
+      expect((await idsFor(page, 'stalin')).length).toBeGreaterThan(0);
+      await context.setOffline(false);
+    });
+  });
+
+  test('the manifest is served with icons of the right sizes, and Chromium can install the app', async ({
+    page,
+    context,
+  }) => {
+    await withServer({ root: DIST }, async (server) => {
+      await page.goto(server.url);
+      await waitReady(page);
+      const href = await page.evaluate(() => document.querySelector('link[rel="manifest"]')?.href);
+      expect(href).toBe(`${server.url}manifest.webmanifest`);
+      const res = await page.request.get(href);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toBe('application/manifest+json');
+      const m = JSON.parse(await res.text());
+      expect(m).toMatchObject({
+        name: 'Corpus Explorer',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#fbfaf7',
+        theme_color: '#1f5fa8',
+      });
+      expect(m.short_name).toBeTruthy();
+      expect(m.description).toBeTruthy();
+
+      const pngs = {};
+      for (const icon of m.icons) {
+        const url = new URL(icon.src, href).href;
+        const r = await page.request.get(url);
+        expect(r.status(), url).toBe(200);
+        expect(r.headers()['content-type'], url).toBe(icon.type);
+        if (icon.type !== 'image/png') continue;
+        const body = await r.body();
+        expect(body.subarray(1, 4).toString('latin1'), `${url} is a PNG`).toBe('PNG');
+        const size = `${body.readUInt32BE(16)}x${body.readUInt32BE(20)}`;
+        expect(size, url).toBe(icon.sizes);
+        pngs[`${icon.sizes} ${icon.purpose ?? 'any'}`] = true;
+      }
+      expect(pngs).toMatchObject({ '192x192 any': true, '512x512 any': true, '512x512 maskable': true });
+
+      await waitControlled(page);
+      const cdp = await context.newCDPSession(page);
+      const { errors: manifestErrors } = await cdp.send('Page.getAppManifest');
+      expect(manifestErrors).toEqual([]);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      // Playwright's browser contexts are incognito-like, which alone keeps Chromium from
+      // offering to install anything; every other criterion must be met.
+      expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+    });
+  });
+});
