@@ -203,8 +203,14 @@ mod tests {
             people: vec![],
             paragraphs: vec!["Stalin".into()],
             word_count: 1,
+            fields: Default::default(),
         };
-        let corpus = Corpus { version: "t".into(), people: vec![], documents: vec![doc("a", "RT"), doc("b", "Blog")] };
+        let corpus = Corpus {
+            version: "t".into(),
+            people: vec![],
+            meta: Default::default(),
+            documents: vec![doc("a", "RT"), doc("b", "Blog")],
+        };
         EngineRef(Rc::new(Engine::new(corpus)))
     }
 

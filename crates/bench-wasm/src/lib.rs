@@ -247,10 +247,12 @@ mod tests {
             people: vec![],
             paragraphs: vec![text.into()],
             word_count: 0,
+            fields: Default::default(),
         };
         let corpus = Corpus {
             version: "t".into(),
             people: vec![],
+            meta: Default::default(),
             documents: vec![doc("a", "the union state"), doc("b", "the soviet union")],
         };
         let json = serde_json::to_string(&corpus).unwrap();
@@ -277,11 +279,13 @@ mod tests {
             people: vec![],
             paragraphs: vec![text.into()],
             word_count: 0,
+            fields: Default::default(),
         };
         let text = "the government of the people and the government of the state and their government";
         let corpus = Corpus {
             version: "t".into(),
             people: vec![],
+            meta: Default::default(),
             documents: vec![doc("a", text), doc("b", "the union of the states, the people and the union")],
         };
         let e = BenchEngine::new(&serde_json::to_string(&corpus).unwrap()).unwrap();

@@ -260,6 +260,7 @@ mod tests {
             people: people.iter().map(|s| s.to_string()).collect(),
             paragraphs: vec!["text".into()],
             word_count: 1,
+            fields: Default::default(),
         }
     }
 
@@ -267,6 +268,7 @@ mod tests {
         Corpus {
             version: "t".into(),
             people: vec!["Stalin".into(), "Lenin".into(), "Marx".into()],
+            meta: Default::default(),
             documents: vec![
                 doc("a", "RT", "news", "2025", &["Stalin"]),
                 doc("b", "RT", "analysis", "2022", &["Lenin", "Stalin"]),

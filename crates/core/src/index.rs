@@ -401,6 +401,7 @@ pub(crate) mod tests {
         Corpus {
             version: "test".into(),
             people: vec![],
+            meta: Default::default(),
             documents: docs
                 .iter()
                 .enumerate()
@@ -416,6 +417,7 @@ pub(crate) mod tests {
                     people: vec![],
                     paragraphs: body.split('\n').map(str::to_owned).collect(),
                     word_count: crate::tokenize::count_words(body),
+                    fields: Default::default(),
                 })
                 .collect(),
         }

@@ -2,6 +2,7 @@
 
 use crate::date::PartialDate;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A whole preprocessed corpus, as embedded in the app as JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -11,6 +12,9 @@ pub struct Corpus {
     /// The names of the people looked for in the documents (the person facet's values), in list order.
     #[serde(default)]
     pub people: Vec<String>,
+    /// What the corpus says about itself (from `corpus.toml`).
+    #[serde(default)]
+    pub meta: CorpusMeta,
     /// The documents, in a stable order (by id).
     pub documents: Vec<Document>,
 }
@@ -46,6 +50,29 @@ pub struct Document {
     pub paragraphs: Vec<String>,
     /// Number of word tokens in the paragraphs.
     pub word_count: usize,
+    /// Further metadata (front matter, JSON fields, CSV columns, sidecar keys), by field name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+}
+
+/// Corpus-level settings and description (the corpus folder's `corpus.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CorpusMeta {
+    /// The corpus's title, shown in the page header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A sentence or two about the corpus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Languages of the texts (e.g. `en`, `ru`), as declared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    /// Extra stopwords (folded) beside the English and Russian lists.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stopwords: Vec<String>,
+    /// Metadata fields (keys of [`Document::fields`]) offered as facets, in display order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facets: Vec<String>,
 }
 
 impl Document {

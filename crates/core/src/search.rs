@@ -532,6 +532,7 @@ mod tests {
         Corpus {
             version: "t".into(),
             people: vec![],
+            meta: Default::default(),
             documents: docs
                 .iter()
                 .map(|(id, title, body, date)| Document {
@@ -546,6 +547,7 @@ mod tests {
                     people: vec![],
                     paragraphs: vec![body.to_string()],
                     word_count: crate::tokenize::count_words(body),
+                    fields: Default::default(),
                 })
                 .collect(),
         }

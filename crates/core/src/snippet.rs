@@ -231,11 +231,17 @@ mod tests {
             people: vec![],
             paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
             word_count: 0,
+            fields: Default::default(),
         }
     }
 
     fn snip(d: &Document, q: &str, max: usize) -> Snippet {
-        let engine = Engine::new(Corpus { version: "t".into(), people: vec![], documents: vec![d.clone()] });
+        let engine = Engine::new(Corpus {
+            version: "t".into(),
+            people: vec![],
+            meta: Default::default(),
+            documents: vec![d.clone()],
+        });
         let out = search(&engine, q, &Default::default(), Default::default());
         best(&engine.index, &out.compiled, 0, &engine.corpus.documents[0], max)
     }

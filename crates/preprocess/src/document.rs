@@ -41,6 +41,7 @@ pub fn build_document(id: &str, text: &str, sidecar: &Sidecar, people: &[Person]
         url: sidecar.url.clone().or(meta.url),
         people,
         word_count: paragraphs.iter().map(|p| count_words(p)).sum(),
+        fields: Default::default(),
         paragraphs,
         title,
     })

@@ -74,6 +74,7 @@ pub fn build_corpus(dir: &Path) -> Result<Corpus, Vec<CorpusError>> {
     Ok(Corpus {
         version: format!("{:016x}", fnv1a_64(json.as_bytes())),
         people: people.into_iter().map(|p| p.label).collect(),
+        meta: Default::default(),
         documents,
     })
 }

@@ -159,6 +159,7 @@ pub(crate) mod tests {
         Engine::new(Corpus {
             version: "v1".into(),
             people: vec![],
+            meta: Default::default(),
             documents: docs
                 .iter()
                 .enumerate()
@@ -174,6 +175,7 @@ pub(crate) mod tests {
                     people: vec![],
                     paragraphs: body.split('\n').map(str::to_owned).collect(),
                     word_count: crate::tokenize::count_words(body),
+                    fields: Default::default(),
                 })
                 .collect(),
         })
