@@ -11,6 +11,7 @@
  *   data-view       search | reader | concordance | words | keyness | collocates | distribution | trends
  *   data-query      the query
  *   data-outlet, data-kind, data-year, data-person   facet filters; several values separated by |
+ *   data-filter-NAME  a filter on the corpus's own metadata field NAME (e.g. data-filter-party="Whig")
  *   data-doc        a document id (opens the reader)
  *   data-sort       relevance | newest | oldest | title
  *   data-theme      light | dark | auto
@@ -59,6 +60,14 @@
         if (v.trim() !== '') src.searchParams.append(PARAMS[attr], v.trim());
       });
     });
+    for (var i = 0; i < div.attributes.length; i++) {
+      var attr = div.attributes[i];
+      if (attr.name.indexOf('data-filter-') === 0 && attr.name.length > 12) {
+        attr.value.split('|').forEach(function (v) {
+          if (v.trim() !== '') src.searchParams.append(attr.name.slice(12), v.trim());
+        });
+      }
+    }
     src.searchParams.set('embed', '1');
     src.searchParams.set('origins', location.origin);
 

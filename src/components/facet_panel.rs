@@ -36,20 +36,20 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
 }
 
 fn facet_section(counts: &FacetCounts, filters: &Filters, on_toggle: &Callback<(Facet, String, bool)>) -> Html {
-    let facet = counts.facet;
+    let facet = &counts.facet;
     let heading_id = format!("facet-{}", facet.key());
     html! {
-        <section class="facet" data-facet={facet.key()} aria-labelledby={heading_id.clone()}>
+        <section class="facet" data-facet={facet.key().to_owned()} aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id}>{ facet.label() }</h3>
             <ul>
                 { for counts.values.iter().map(|(value, count)| {
-                    let checked = filters.is_selected(facet, value);
+                    let checked = filters.is_selected(facet.clone(), value);
                     let onchange = {
                         let on_toggle = on_toggle.clone();
-                        let value = value.clone();
+                        let (facet, value) = (facet.clone(), value.clone());
                         Callback::from(move |e: Event| {
                             let input: HtmlInputElement = e.target_unchecked_into();
-                            on_toggle.emit((facet, value.clone(), input.checked()));
+                            on_toggle.emit((facet.clone(), value.clone(), input.checked()));
                         })
                     };
                     html! {

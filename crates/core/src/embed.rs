@@ -125,9 +125,9 @@ pub fn parse_command(json: &str) -> Result<Command, String> {
         Raw::SetFilters { filters, .. } => {
             let mut f = Filters::default();
             for (key, values) in filters {
-                let facet = Facet::from_key(&key).ok_or_else(|| format!("unknown facet \"{key}\""))?;
+                let facet = Facet::from_param(&key).ok_or_else(|| format!("unknown facet \"{key}\""))?;
                 for v in values {
-                    f.add(facet, v);
+                    f.add(facet.clone(), v);
                 }
             }
             Command::SetFilters(f)
@@ -172,8 +172,8 @@ mod tests {
             (r#"{"source":"corpus-explorer-host","version":1,"type":"drop","query":"a"}"#, "not a command"),
             (r#"{"source":"corpus-explorer-host","version":1,"type":"setQuery"}"#, "not a command"),
             (
-                r#"{"source":"corpus-explorer-host","version":1,"type":"setFilters","filters":{"colour":["red"]}}"#,
-                "colour",
+                r#"{"source":"corpus-explorer-host","version":1,"type":"setFilters","filters":{"q":["red"]}}"#,
+                "unknown facet \"q\"",
             ),
             ("<script>", "not a command"),
             ("null", "not a command"),

@@ -92,7 +92,7 @@ pub fn examples(engine: &Engine) -> Vec<Example> {
     if let Some(a) = words.first() {
         add(format!("title:{a}"), "the word in titles only");
     }
-    if let Some(outlet) = engine.facets.values(crate::Facet::Outlet).first() {
+    if let Some(outlet) = engine.facets.values(&crate::Facet::Outlet).first() {
         let mut first = None;
         for_each_word(outlet, |_, w| {
             first.get_or_insert_with(|| w.to_owned());
@@ -101,7 +101,7 @@ pub fn examples(engine: &Engine) -> Vec<Example> {
             add(format!("outlet:{w}"), "documents from one outlet (also author:, kind:, person:)");
         }
     }
-    let years = engine.facets.values(crate::Facet::Year);
+    let years = engine.facets.values(&crate::Facet::Year);
     if let (Some(last), Some(first)) = (years.first(), years.last()) {
         if first != last {
             add(format!("year:{first}..{last}"), "a range of years");

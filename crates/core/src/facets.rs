@@ -1,4 +1,5 @@
-//! Facets (outlet, kind, year, person), filters over them, and counts.
+//! Facets (outlet, kind, year, person, and the corpus's own metadata fields), filters over
+//! them, and counts.
 //!
 //! Filters combine as AND across facets and OR within one. The count shown
 //! beside a value is the number of documents that match the query and the
@@ -9,7 +10,7 @@ use crate::model::{Corpus, Document};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A metadata field a person can filter on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Facet {
     /// The publication or site.
     Outlet,
@@ -19,47 +20,101 @@ pub enum Facet {
     Year,
     /// People mentioned in the text.
     Person,
+    /// A further metadata field of the corpus (`Document::fields`), by name.
+    Field(String),
 }
 
 impl Facet {
-    /// All facets, in display order.
+    /// The built-in facets, in display order.
     pub const ALL: [Facet; 4] = [Facet::Outlet, Facet::Kind, Facet::Year, Facet::Person];
 
     /// The URL parameter name and `data-facet` value.
-    pub fn key(self) -> &'static str {
+    pub fn key(&self) -> &str {
         match self {
             Facet::Outlet => "outlet",
             Facet::Kind => "kind",
             Facet::Year => "year",
             Facet::Person => "person",
+            Facet::Field(name) => name,
         }
     }
 
     /// The heading shown above the facet's values.
-    pub fn label(self) -> &'static str {
+    pub fn label(&self) -> String {
         match self {
-            Facet::Outlet => "Outlet",
-            Facet::Kind => "Kind",
-            Facet::Year => "Year",
-            Facet::Person => "People mentioned",
+            Facet::Outlet => "Outlet".into(),
+            Facet::Kind => "Kind".into(),
+            Facet::Year => "Year".into(),
+            Facet::Person => "People mentioned".into(),
+            Facet::Field(name) => {
+                let words = name.replace(['_', '-'], " ");
+                let mut chars = words.chars();
+                chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+            }
         }
     }
 
-    /// The facet whose URL parameter is `key`.
+    /// The built-in facet whose URL parameter is `key`.
     pub fn from_key(key: &str) -> Option<Facet> {
         Facet::ALL.into_iter().find(|f| f.key() == key)
     }
 
+    /// A facet for a URL parameter: a built-in one, or a field facet when `key` could name a
+    /// metadata field (letters, digits, `_` and `-`; not one of the app's own parameters).
+    /// Whether the corpus has that field is checked later ([`Filters::retain_known`]).
+    pub fn from_param(key: &str) -> Option<Facet> {
+        Facet::from_key(key).or_else(|| is_field_name(key).then(|| Facet::Field(key.to_owned())))
+    }
+
     /// The values a document has for this facet (none, one, or several for people).
-    pub fn values(self, doc: &Document) -> Vec<String> {
+    pub fn values(&self, doc: &Document) -> Vec<String> {
         match self {
             Facet::Outlet => doc.outlet.iter().cloned().collect(),
             Facet::Kind => vec![doc.kind.clone()],
             Facet::Year => doc.year().map(|y| y.to_string()).into_iter().collect(),
             Facet::Person => doc.people.clone(),
+            Facet::Field(name) => doc.fields.get(name).filter(|v| !v.trim().is_empty()).cloned().into_iter().collect(),
         }
     }
 }
+
+/// True when `key` can name a metadata-field facet in a URL.
+pub fn is_field_name(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 40
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && !RESERVED.contains(&key)
+}
+
+/// URL parameters of the app itself, never metadata fields.
+const RESERVED: [&str; 26] = [
+    "q",
+    "doc",
+    "sort",
+    "view",
+    "width",
+    "ksort",
+    "page",
+    "unit",
+    "stop",
+    "wsort",
+    "wfilter",
+    "stopadd",
+    "stopdel",
+    "target",
+    "left",
+    "right",
+    "min",
+    "csort",
+    "term",
+    "chart",
+    "embed",
+    "theme",
+    "searchbox",
+    "origins",
+    "id",
+    "title",
+];
 
 /// The values selected in each facet.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -108,13 +163,13 @@ impl Filters {
     }
 
     /// Every (facet, value) pair selected, in facet order.
-    pub fn pairs(&self) -> impl Iterator<Item = (Facet, &str)> {
-        self.selected.iter().flat_map(|(f, s)| s.iter().map(move |v| (*f, v.as_str())))
+    pub fn pairs(&self) -> impl Iterator<Item = (&Facet, &str)> {
+        self.selected.iter().flat_map(|(f, s)| s.iter().map(move |v| (f, v.as_str())))
     }
 
     /// True when the document passes the filter of `facet` (a facet with nothing selected passes all).
-    pub fn passes(&self, facet: Facet, table: &FacetTable, doc: usize) -> bool {
-        match self.selected.get(&facet) {
+    pub fn passes(&self, facet: &Facet, table: &FacetTable, doc: usize) -> bool {
+        match self.selected.get(facet) {
             None => true,
             Some(sel) if sel.is_empty() => true,
             Some(sel) => table.doc_values(facet, doc).iter().any(|v| sel.contains(v)),
@@ -123,21 +178,28 @@ impl Filters {
 
     /// True when the document passes every facet's filter.
     pub fn passes_all(&self, table: &FacetTable, doc: usize) -> bool {
-        Facet::ALL.into_iter().all(|f| self.passes(f, table, doc))
+        self.selected.keys().all(|f| self.passes(f, table, doc))
     }
 
-    /// Drops selected values that no document has, returning a message for each.
+    /// Drops facets the corpus does not have and values no document has, returning a message
+    /// for each.
     pub fn retain_known(&mut self, table: &FacetTable) -> Vec<String> {
         let mut notes = Vec::new();
-        for facet in Facet::ALL {
+        let facets: Vec<Facet> = self.selected.keys().cloned().collect();
+        for facet in facets {
+            if table.index_of(&facet).is_none() {
+                notes.push(format!("Unknown URL parameter “{}” was ignored.", facet.key()));
+                self.selected.remove(&facet);
+                continue;
+            }
             let unknown: Vec<String> = self
-                .selected(facet)
-                .filter(|v| !table.values(facet).iter().any(|k| k == v))
+                .selected(facet.clone())
+                .filter(|v| !table.values(&facet).iter().any(|k| k == v))
                 .map(str::to_owned)
                 .collect();
             for v in unknown {
                 notes.push(format!("No document has {} “{}”; that filter was ignored.", facet.key(), v));
-                self.remove(facet, &v);
+                self.remove(facet.clone(), &v);
             }
         }
         notes
@@ -147,87 +209,115 @@ impl Filters {
 /// Every document's facet values, precomputed once per corpus.
 #[derive(Debug, Clone, Default)]
 pub struct FacetTable {
-    per_doc: Vec<[Vec<String>; 4]>,
+    facets: Vec<Facet>,
+    per_doc: Vec<Vec<Vec<String>>>,
     /// The same values as positions in `values` (for counting without comparing strings).
-    per_doc_ix: Vec<[Vec<u32>; 4]>,
-    values: [Vec<String>; 4],
+    per_doc_ix: Vec<Vec<Vec<u32>>>,
+    values: Vec<Vec<String>>,
 }
 
 impl FacetTable {
-    /// Collects the facet values of every document. Values are listed in a stable order:
-    /// alphabetical for outlet and kind, newest first for year, list order for people.
+    /// Collects the facet values of every document: the built-in facets, then the metadata
+    /// fields the corpus names as facets (`CorpusMeta::facets`). Values are listed in a stable
+    /// order: alphabetical for outlet, kind and fields, newest first for year, list order for
+    /// people.
     pub fn new(corpus: &Corpus) -> FacetTable {
-        let per_doc: Vec<[Vec<String>; 4]> = corpus.documents.iter().map(|d| Facet::ALL.map(|f| f.values(d))).collect();
-        let values = Facet::ALL.map(|f| {
-            let present: BTreeSet<&String> = per_doc.iter().flat_map(|v| v[f as usize].iter()).collect();
-            match f {
-                Facet::Person => corpus.people.iter().filter(|p| present.contains(p)).cloned().collect(),
-                Facet::Year => present.into_iter().rev().cloned().collect(),
-                _ => {
-                    let mut v: Vec<String> = present.into_iter().cloned().collect();
-                    v.sort_by_key(|s| s.to_lowercase());
-                    v
-                }
+        let mut facets: Vec<Facet> = Facet::ALL.to_vec();
+        for name in &corpus.meta.facets {
+            let f = Facet::Field(name.clone());
+            if !facets.contains(&f) && Facet::from_key(name).is_none() {
+                facets.push(f);
             }
-        });
+        }
+        let per_doc: Vec<Vec<Vec<String>>> =
+            corpus.documents.iter().map(|d| facets.iter().map(|f| f.values(d)).collect()).collect();
+        let values: Vec<Vec<String>> = facets
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let present: BTreeSet<&String> = per_doc.iter().flat_map(|v| v[i].iter()).collect();
+                match f {
+                    Facet::Person => corpus.people.iter().filter(|p| present.contains(p)).cloned().collect(),
+                    Facet::Year => present.into_iter().rev().cloned().collect(),
+                    _ => {
+                        let mut v: Vec<String> = present.into_iter().cloned().collect();
+                        v.sort_by_key(|s| s.to_lowercase());
+                        v
+                    }
+                }
+            })
+            .collect();
         let per_doc_ix = per_doc
             .iter()
             .map(|vals| {
-                Facet::ALL.map(|f| {
-                    vals[f as usize]
-                        .iter()
-                        .filter_map(|v| values[f as usize].iter().position(|k| k == v).map(|i| i as u32))
-                        .collect()
-                })
+                (0..facets.len())
+                    .map(|i| {
+                        vals[i].iter().filter_map(|v| values[i].iter().position(|k| k == v).map(|x| x as u32)).collect()
+                    })
+                    .collect()
             })
             .collect();
-        FacetTable { per_doc, per_doc_ix, values }
+        FacetTable { facets, per_doc, per_doc_ix, values }
+    }
+
+    /// The facets of this corpus, in display order.
+    pub fn facets(&self) -> &[Facet] {
+        &self.facets
+    }
+
+    /// Position of a facet in [`FacetTable::facets`].
+    pub fn index_of(&self, facet: &Facet) -> Option<usize> {
+        self.facets.iter().position(|f| f == facet)
     }
 
     /// The values of `facet` that occur in the corpus, in display order.
-    pub fn values(&self, facet: Facet) -> &[String] {
-        &self.values[facet as usize]
+    pub fn values(&self, facet: &Facet) -> &[String] {
+        self.index_of(facet).map_or(&[], |i| &self.values[i])
     }
 
     /// The values document `doc` has for `facet`.
-    pub fn doc_values(&self, facet: Facet, doc: usize) -> &[String] {
-        &self.per_doc[doc][facet as usize]
+    pub fn doc_values(&self, facet: &Facet, doc: usize) -> &[String] {
+        match self.index_of(facet) {
+            Some(i) => &self.per_doc[doc][i],
+            None => &[],
+        }
     }
 
     /// Counts per facet value over `matching` documents (those that match the query),
     /// each facet counted under the filters of the other facets.
     pub fn counts(&self, matching: &[usize], filters: &Filters) -> Vec<FacetCounts> {
-        let mut counts: Vec<Vec<usize>> = Facet::ALL.iter().map(|f| vec![0; self.values(*f).len()]).collect();
+        let mut counts: Vec<Vec<usize>> = self.values.iter().map(|v| vec![0; v.len()]).collect();
         let unfiltered = filters.is_empty();
         for &doc in matching {
             let mut failing = 0;
-            let mut failed = Facet::Outlet;
+            let mut failed = 0;
             if !unfiltered {
-                for f in Facet::ALL {
+                for (i, f) in self.facets.iter().enumerate() {
                     if !filters.passes(f, self, doc) {
                         failing += 1;
-                        failed = f;
+                        failed = i;
                     }
                 }
             }
-            for f in Facet::ALL {
+            for (i, facet_counts) in counts.iter_mut().enumerate() {
                 let counted = match failing {
                     0 => true,
-                    1 => f == failed,
+                    1 => i == failed,
                     _ => false,
                 };
                 if counted {
-                    for &i in &self.per_doc_ix[doc][f as usize] {
-                        counts[f as usize][i as usize] += 1;
+                    for &x in &self.per_doc_ix[doc][i] {
+                        facet_counts[x as usize] += 1;
                     }
                 }
             }
         }
-        Facet::ALL
-            .into_iter()
-            .map(|f| FacetCounts {
-                facet: f,
-                values: self.values(f).iter().cloned().zip(counts[f as usize].iter().copied()).collect(),
+        self.facets
+            .iter()
+            .enumerate()
+            .map(|(i, f)| FacetCounts {
+                facet: f.clone(),
+                values: self.values[i].iter().cloned().zip(counts[i].iter().copied()).collect(),
             })
             .collect()
     }
@@ -278,15 +368,15 @@ mod tests {
     }
 
     fn count(c: &[FacetCounts], f: Facet, v: &str) -> usize {
-        c[f as usize].values.iter().find(|(k, _)| k == v).unwrap().1
+        c.iter().find(|x| x.facet == f).unwrap().values.iter().find(|(k, _)| k == v).unwrap().1
     }
 
     #[test]
     fn values_in_stable_order() {
         let t = FacetTable::new(&corpus());
-        assert_eq!(t.values(Facet::Outlet), ["Blog", "RT"]);
-        assert_eq!(t.values(Facet::Year), ["2025", "2022", "2021"]);
-        assert_eq!(t.values(Facet::Person), ["Stalin", "Lenin"]);
+        assert_eq!(t.values(&Facet::Outlet), ["Blog", "RT"]);
+        assert_eq!(t.values(&Facet::Year), ["2025", "2022", "2021"]);
+        assert_eq!(t.values(&Facet::Person), ["Stalin", "Lenin"]);
     }
 
     #[test]
@@ -327,5 +417,38 @@ mod tests {
         assert_eq!(notes.len(), 1);
         assert!(notes[0].contains("abc"));
         assert!(f.is_selected(Facet::Year, "2022") && !f.is_selected(Facet::Year, "abc"));
+    }
+
+    #[test]
+    fn metadata_fields_become_facets() {
+        let mut c = corpus();
+        c.meta.facets = vec!["party".into()];
+        c.documents[0].fields.insert("party".into(), "Whig".into());
+        c.documents[1].fields.insert("party".into(), "Tory".into());
+        let t = FacetTable::new(&c);
+        let party = Facet::Field("party".into());
+        assert_eq!(t.facets().last(), Some(&party));
+        assert_eq!(t.values(&party), ["Tory", "Whig"]);
+        assert_eq!(party.label(), "Party");
+        let mut f = Filters::default();
+        f.add(party.clone(), "Whig");
+        assert_eq!((0..3).filter(|d| f.passes_all(&t, *d)).collect::<Vec<_>>(), [0]);
+        assert_eq!(count(&t.counts(&[0, 1, 2], &f), Facet::Outlet, "RT"), 1);
+    }
+
+    #[test]
+    fn url_keys_for_fields() {
+        assert_eq!(Facet::from_param("outlet"), Some(Facet::Outlet));
+        assert_eq!(Facet::from_param("party"), Some(Facet::Field("party".into())));
+        for bad in ["q", "sort", "", "a b", "<x>", &"x".repeat(50)] {
+            assert_eq!(Facet::from_param(bad), None, "{bad}");
+        }
+        // A field the corpus does not have is dropped with the usual message.
+        let t = FacetTable::new(&corpus());
+        let mut f = Filters::default();
+        f.add(Facet::Field("foo".into()), "bar");
+        let notes = f.retain_known(&t);
+        assert_eq!(notes, ["Unknown URL parameter “foo” was ignored."]);
+        assert!(f.is_empty());
     }
 }

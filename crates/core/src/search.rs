@@ -650,10 +650,10 @@ mod tests {
         let out = search(&e, "stalin", &f, Sort::Relevance);
         assert_eq!(out.hits.len(), 1);
         assert_eq!(out.query_matches, 2);
-        let outlet = &out.facets[Facet::Outlet as usize].values;
+        let outlet = &out.facets[0].values;
         assert_eq!(outlet, &[("Blog".to_string(), 1), ("RT".to_string(), 1)]);
         let all = search(&e, "", &f, Sort::Relevance);
-        assert_eq!(all.facets[Facet::Outlet as usize].values[1], ("RT".to_string(), 2));
+        assert_eq!(all.facets[0].values[1], ("RT".to_string(), 2));
     }
 
     fn seven() -> Engine {

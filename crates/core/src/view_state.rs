@@ -385,7 +385,7 @@ impl ViewState {
                         state.doc = Some(clip(value.trim(), 200));
                     }
                 }
-                other => match Facet::from_key(other) {
+                other => match Facet::from_param(other) {
                     Some(facet) => {
                         if !value.trim().is_empty() {
                             state.filters.add(facet, clip(value.trim(), 200));
@@ -589,9 +589,12 @@ mod tests {
 
     #[test]
     fn odd_urls_give_warnings_not_errors() {
-        let (s, w) = ViewState::from_query_string("?foo=bar&q=%E0%A4%A&&=&doc=");
+        let (s, w) = ViewState::from_query_string("?foo=bar&q=%E0%A4%A&&=&doc=&a%20b=1");
         assert_eq!(w.len(), 2, "{w:?}");
-        assert!(w.iter().any(|m| m.contains("foo")));
+        assert!(w.iter().any(|m| m.contains("a b")));
+        // `foo` could be a metadata field: it is kept as a filter until checked against the
+        // corpus (`Filters::retain_known`, which drops it with a note when there is no such field).
+        assert!(s.filters.is_selected(Facet::Field("foo".into()), "bar"));
         assert!(s.query.ends_with("%A"));
         assert_eq!(s.doc, None);
         let (s, w) = ViewState::from_query_string("q=a&q=b");

@@ -111,10 +111,10 @@ pub fn KeynessView(props: &KeynessProps) -> Html {
                             { for v.docs.iter().map(|&d| option(format!("doc:{}", docs[d].id), docs[d].title.clone())) }
                         </optgroup>
                         <optgroup label="Outlet">
-                            { for v.engine.facets.values(Facet::Outlet).iter().map(|o| option(format!("outlet:{o}"), o.clone())) }
+                            { for v.engine.facets.values(&Facet::Outlet).iter().map(|o| option(format!("outlet:{o}"), o.clone())) }
                         </optgroup>
                         <optgroup label="Kind">
-                            { for v.engine.facets.values(Facet::Kind).iter().map(|o| option(format!("kind:{o}"), o.clone())) }
+                            { for v.engine.facets.values(&Facet::Kind).iter().map(|o| option(format!("kind:{o}"), o.clone())) }
                         </optgroup>
                     </select>
                 </label>

@@ -51,7 +51,7 @@ pub fn allowed_docs(engine: &Engine, filters: &Filters) -> Vec<usize> {
 pub fn docs_with(engine: &Engine, docs: &[usize], facet: Facet, value: &str) -> Vec<usize> {
     clean_docs(&engine.index, docs)
         .into_iter()
-        .filter(|&d| engine.facets.doc_values(facet, d).iter().any(|v| v == value))
+        .filter(|&d| engine.facets.doc_values(&facet, d).iter().any(|v| v == value))
         .collect()
 }
 
