@@ -192,25 +192,11 @@ mod tests {
 
     fn engine() -> EngineRef {
         let doc = |id: &str, outlet: &str| Document {
-            id: id.into(),
-            title: id.into(),
             outlet: Some(outlet.into()),
-            date: None,
-            date_note: None,
-            author: None,
             kind: "news".into(),
-            url: None,
-            people: vec![],
-            paragraphs: vec!["Stalin".into()],
-            word_count: 1,
-            fields: Default::default(),
+            ..Document::new(id, id, vec!["Stalin".into()])
         };
-        let corpus = Corpus {
-            version: "t".into(),
-            people: vec![],
-            meta: Default::default(),
-            documents: vec![doc("a", "RT"), doc("b", "Blog")],
-        };
+        let corpus = Corpus::new("t", vec![doc("a", "RT"), doc("b", "Blog")]);
         EngineRef(Rc::new(Engine::new(corpus)))
     }
 

@@ -339,18 +339,11 @@ mod tests {
 
     fn doc(id: &str, outlet: &str, kind: &str, year: &str, people: &[&str]) -> Document {
         Document {
-            id: id.into(),
-            title: id.into(),
             outlet: Some(outlet.into()),
             date: Some(crate::PartialDate::parse(year).unwrap()),
-            date_note: None,
-            author: None,
             kind: kind.into(),
-            url: None,
             people: people.iter().map(|s| s.to_string()).collect(),
-            paragraphs: vec!["text".into()],
-            word_count: 1,
-            fields: Default::default(),
+            ..Document::new(id, id, vec!["text".into()])
         }
     }
 

@@ -398,29 +398,16 @@ pub(crate) mod tests {
     use crate::query::Word;
 
     pub(crate) fn tiny(docs: &[(&str, &str)]) -> Corpus {
-        Corpus {
-            version: "test".into(),
-            people: vec![],
-            meta: Default::default(),
-            documents: docs
-                .iter()
+        Corpus::new(
+            "test",
+            docs.iter()
                 .enumerate()
                 .map(|(i, (title, body))| Document {
-                    id: format!("d{i}"),
-                    title: title.to_string(),
-                    outlet: None,
-                    date: None,
-                    date_note: None,
-                    author: None,
                     kind: "news".into(),
-                    url: None,
-                    people: vec![],
-                    paragraphs: body.split('\n').map(str::to_owned).collect(),
-                    word_count: crate::tokenize::count_words(body),
-                    fields: Default::default(),
+                    ..Document::new(format!("d{i}"), *title, body.split('\n').map(str::to_owned).collect())
                 })
                 .collect(),
-        }
+        )
     }
 
     fn word(text: &str, prefix: bool) -> Word {

@@ -76,6 +76,26 @@ pub struct CorpusMeta {
 }
 
 impl Document {
+    /// A document with an id, a title and paragraphs, its word count computed, kind
+    /// `article` and no other metadata (set the rest with struct update syntax).
+    pub fn new(id: impl Into<String>, title: impl Into<String>, paragraphs: Vec<String>) -> Document {
+        let word_count = paragraphs.iter().map(|p| crate::tokenize::count_words(p)).sum();
+        Document {
+            id: id.into(),
+            title: title.into(),
+            outlet: None,
+            date: None,
+            date_note: None,
+            author: None,
+            kind: "article".into(),
+            url: None,
+            people: Vec::new(),
+            paragraphs,
+            word_count,
+            fields: BTreeMap::new(),
+        }
+    }
+
     /// The date as shown to a person: the note when there is one, else the date's label.
     pub fn date_label(&self) -> Option<String> {
         self.date_note.clone().or_else(|| self.date.map(|d| d.label()))
@@ -88,6 +108,11 @@ impl Document {
 }
 
 impl Corpus {
+    /// A corpus of these documents, with no people list or settings.
+    pub fn new(version: impl Into<String>, documents: Vec<Document>) -> Corpus {
+        Corpus { version: version.into(), people: Vec::new(), meta: CorpusMeta::default(), documents }
+    }
+
     /// Parses the embedded JSON, with a message fit to show a person on failure.
     pub fn from_json(json: &str) -> Result<Corpus, String> {
         serde_json::from_str(json).map_err(|e| format!("the embedded corpus could not be read: {e}"))

@@ -529,28 +529,17 @@ mod tests {
     use crate::model::Document;
 
     fn corpus(docs: &[(&str, &str, &str, &str)]) -> Corpus {
-        Corpus {
-            version: "t".into(),
-            people: vec![],
-            meta: Default::default(),
-            documents: docs
-                .iter()
+        Corpus::new(
+            "t",
+            docs.iter()
                 .map(|(id, title, body, date)| Document {
-                    id: id.to_string(),
-                    title: title.to_string(),
                     outlet: Some(if id.starts_with('r') { "RT" } else { "Blog" }.into()),
                     date: Some(crate::PartialDate::parse(date).unwrap()),
-                    date_note: None,
-                    author: None,
                     kind: "news".into(),
-                    url: None,
-                    people: vec![],
-                    paragraphs: vec![body.to_string()],
-                    word_count: crate::tokenize::count_words(body),
-                    fields: Default::default(),
+                    ..Document::new(*id, *title, vec![body.to_string()])
                 })
                 .collect(),
-        }
+        )
     }
 
     fn ids(engine: &Engine, q: &str) -> Vec<String> {

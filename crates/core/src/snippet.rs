@@ -219,29 +219,11 @@ mod tests {
     use proptest::prelude::*;
 
     fn doc(paragraphs: &[&str]) -> Document {
-        Document {
-            id: "d".into(),
-            title: "T".into(),
-            outlet: None,
-            date: None,
-            date_note: None,
-            author: None,
-            kind: "news".into(),
-            url: None,
-            people: vec![],
-            paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
-            word_count: 0,
-            fields: Default::default(),
-        }
+        Document::new("d", "T", paragraphs.iter().map(|s| s.to_string()).collect())
     }
 
     fn snip(d: &Document, q: &str, max: usize) -> Snippet {
-        let engine = Engine::new(Corpus {
-            version: "t".into(),
-            people: vec![],
-            meta: Default::default(),
-            documents: vec![d.clone()],
-        });
+        let engine = Engine::new(Corpus::new("t", vec![d.clone()]));
         let out = search(&engine, q, &Default::default(), Default::default());
         best(&engine.index, &out.compiled, 0, &engine.corpus.documents[0], max)
     }

@@ -156,29 +156,18 @@ pub(crate) mod tests {
 
     /// A corpus of documents given as (title, paragraphs separated by `\n`, outlet, date).
     pub(crate) fn engine(docs: &[(&str, &str, &str, Option<&str>)]) -> Engine {
-        Engine::new(Corpus {
-            version: "v1".into(),
-            people: vec![],
-            meta: Default::default(),
-            documents: docs
-                .iter()
+        Engine::new(Corpus::new(
+            "v1",
+            docs.iter()
                 .enumerate()
                 .map(|(i, (title, body, outlet, date))| Document {
-                    id: format!("d{i}"),
-                    title: title.to_string(),
                     outlet: Some(outlet.to_string()),
                     date: date.map(|d| crate::PartialDate::parse(d).unwrap()),
-                    date_note: None,
-                    author: None,
                     kind: "news".into(),
-                    url: None,
-                    people: vec![],
-                    paragraphs: body.split('\n').map(str::to_owned).collect(),
-                    word_count: crate::tokenize::count_words(body),
-                    fields: Default::default(),
+                    ..Document::new(format!("d{i}"), *title, body.split('\n').map(str::to_owned).collect())
                 })
                 .collect(),
-        })
+        ))
     }
 
     #[test]
