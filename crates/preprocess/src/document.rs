@@ -32,7 +32,7 @@ pub fn build_document(id: &str, text: &str, sidecar: &Sidecar, people: &[Person]
     let kind = sidecar.kind.clone().or(meta.kind).unwrap_or_else(|| DEFAULT_KIND.to_string());
     let people = mentioned(people, std::iter::once(title.as_str()).chain(paragraphs.iter().map(String::as_str)));
     Ok(Document {
-        id: id.to_string(),
+        id: sidecar.id.clone().unwrap_or_else(|| id.to_string()),
         outlet: sidecar.outlet.clone().or(meta.outlet),
         date: sidecar.date.or(meta.date),
         date_note: sidecar.date_note.clone(),
@@ -41,8 +41,61 @@ pub fn build_document(id: &str, text: &str, sidecar: &Sidecar, people: &[Person]
         url: sidecar.url.clone().or(meta.url),
         people,
         word_count: paragraphs.iter().map(|p| count_words(p)).sum(),
-        fields: Default::default(),
+        fields: sidecar.fields.clone(),
         paragraphs,
+        title,
+    })
+}
+
+/// How many words of the first paragraph make the title of a document that has none.
+const TITLE_WORDS: usize = 10;
+
+/// Assembles a document whose text is already separate from its page (an HTML page's
+/// blocks, a JSON or CSV record): the paragraphs only have their whitespace collapsed,
+/// paragraphs without a letter or digit and immediate repeats dropped (and, with
+/// `drop_title`, paragraphs that repeat the title). Without a title, the first words of
+/// the text make one. Errs when no text is left.
+pub fn build_structured_document(
+    id: &str,
+    paragraphs: &[String],
+    meta: &Sidecar,
+    people: &[Person],
+    drop_title: bool,
+) -> Result<Document, String> {
+    let mut clean: Vec<String> = Vec::new();
+    for p in paragraphs {
+        let p = crate::lines::collapse_whitespace(p);
+        let keep = p.chars().any(char::is_alphanumeric)
+            && clean.last() != Some(&p)
+            && !(drop_title && meta.title.as_deref().is_some_and(|t| crate::lines::is_title_line(&p, t)));
+        if keep {
+            clean.push(p);
+        }
+    }
+    if clean.is_empty() {
+        return Err("empty document (no text)".into());
+    }
+    let title = meta.title.clone().unwrap_or_else(|| {
+        let words: Vec<&str> = clean[0].split_whitespace().collect();
+        let mut t = words[..words.len().min(TITLE_WORDS)].join(" ");
+        if words.len() > TITLE_WORDS {
+            t.push('…');
+        }
+        t
+    });
+    let people = mentioned(people, std::iter::once(title.as_str()).chain(clean.iter().map(String::as_str)));
+    Ok(Document {
+        id: meta.id.clone().unwrap_or_else(|| id.to_string()),
+        outlet: meta.outlet.clone(),
+        date: meta.date,
+        date_note: meta.date_note.clone(),
+        author: meta.author.clone(),
+        kind: meta.kind.as_deref().unwrap_or(DEFAULT_KIND).to_lowercase(),
+        url: meta.url.clone(),
+        people,
+        word_count: clean.iter().map(|p| count_words(p)).sum(),
+        fields: meta.fields.clone(),
+        paragraphs: clean,
         title,
     })
 }
@@ -69,6 +122,30 @@ mod tests {
         assert_eq!(d.paragraphs, ["Body about Lenin."]);
         assert_eq!(d.word_count, 3);
         assert_eq!(d.people, ["Lenin"]);
+    }
+
+    #[test]
+    fn structured_documents() {
+        let mut meta = Sidecar { title: Some("The Title".into()), ..Sidecar::default() };
+        meta.fields.insert("party".into(), "Red".into());
+        let paras = ["The title".to_string(), " a  b ".into(), "a b".into(), "—".into(), "c".into()];
+        let d = build_structured_document("x-1", &paras, &meta, &[], true).unwrap();
+        assert_eq!((d.id.as_str(), d.kind.as_str(), d.word_count), ("x-1", "article", 3));
+        assert_eq!(d.paragraphs, ["a b", "c"]);
+        assert_eq!(d.fields["party"], "Red");
+        let untitled = build_structured_document(
+            "x",
+            &["one two three four five six seven eight nine ten eleven".into()],
+            &Sidecar::default(),
+            &[],
+            false,
+        )
+        .unwrap();
+        assert_eq!(untitled.title, "one two three four five six seven eight nine ten…");
+        assert_eq!(
+            build_structured_document("x", &[" ".into()], &Sidecar::default(), &[], false).unwrap_err(),
+            "empty document (no text)"
+        );
     }
 
     #[test]

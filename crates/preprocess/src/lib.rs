@@ -1,97 +1,254 @@
 //! Build-time preprocessor of the corpus explorer.
 //!
-//! [`build_corpus`] reads the raw captures in a corpus folder (`*.txt`, `*.md`), cleans
-//! them of page chrome, reads their metadata from the text and from `NAME.toml` sidecars,
-//! finds the people of `people.txt` in them, and returns the [`Corpus`] that the app
-//! embeds as JSON. Every problem found is reported, each with its file and line.
+//! [`build_corpus`] reads the documents in a corpus folder — plain text captures (`*.txt`),
+//! Markdown with front matter (`*.md`), HTML pages (`*.html`, `*.htm`), and files of many
+//! documents (`*.json`, `*.jsonl`, `*.csv`) — cleans them, gathers their metadata (from the
+//! text, front matter, `<meta>` tags, `NAME.toml` sidecars, JSON fields, CSV columns), finds
+//! the people of `people.txt` or `corpus.toml` in them, reads `corpus.toml`, chooses the
+//! metadata fields offered as facets, and returns the [`Corpus`] that the app embeds as JSON.
+//! Every problem found is reported, each with its file and line. [`load_corpus`] gives
+//! everything found, warnings included, for `explorer-preprocess check`.
 
+pub mod check;
 pub mod chrome;
 pub mod clean;
 pub mod dates;
 pub mod document;
 pub mod error;
+pub mod html;
 pub mod lines;
+pub mod markdown;
 pub mod meta;
 pub mod people;
+pub mod records;
+pub mod settings;
 pub mod sidecar;
+pub mod source;
 
 pub use error::CorpusError;
 
-use error::line_of_offset;
-use explorer_core::Corpus;
+use explorer_core::model::CorpusMeta;
+use explorer_core::{Corpus, Document};
 use people::Person;
 use sidecar::Sidecar;
-use std::collections::BTreeMap;
+use source::read_text;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-/// File names in the corpus folder that are never documents (compared case-insensitively).
-const NOT_DOCUMENTS: [&str; 3] = ["readme.md", "readme.txt", "people.txt"];
 /// The list of people, beside the documents.
 const PEOPLE_FILE: &str = "people.txt";
+/// The corpus's settings, beside the documents.
+const SETTINGS_FILE: &str = "corpus.toml";
+/// A document with fewer words than this gets a warning.
+pub const NEAR_EMPTY_WORDS: usize = 20;
+/// A metadata field becomes a facet by itself when it has at most this many distinct values.
+pub const AUTO_FACET_MAX_VALUES: usize = 12;
+/// The facets the explorer always has; no metadata field may take their name.
+pub const BUILT_IN_FACETS: [&str; 4] = ["outlet", "kind", "year", "person"];
 
-/// Reads every document in `dir`, cleans it, extracts metadata, applies sidecars, finds people; sorted by id.
+/// The formats of document files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// `.txt`: a capture, one paragraph per line.
+    Text,
+    /// `.md`: Markdown with optional front matter.
+    Markdown,
+    /// `.html`, `.htm`.
+    Html,
+    /// `.json`: an array of objects, one per document.
+    Json,
+    /// `.jsonl`: one object per line.
+    JsonLines,
+    /// `.csv`: a header row and one document per row.
+    Csv,
+}
+
+impl Format {
+    /// The format of a file with this extension (lowercase), if it is a document file.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        Some(match ext {
+            "txt" => Format::Text,
+            "md" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            "json" => Format::Json,
+            "jsonl" => Format::JsonLines,
+            "csv" => Format::Csv,
+            _ => return None,
+        })
+    }
+
+    /// Its short name, as in the extension.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::JsonLines => "jsonl",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// Whether one file is one document (and may have a sidecar).
+    pub fn one_per_file(self) -> bool {
+        matches!(self, Format::Text | Format::Markdown | Format::Html)
+    }
+}
+
+/// One document that was built, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The document.
+    pub document: Document,
+    /// Its file.
+    pub path: PathBuf,
+    /// The line its object or row starts on (files of many documents).
+    pub line: Option<usize>,
+    /// The format of its file.
+    pub format: Format,
+}
+
+impl Found {
+    /// Where the document is, as `name` or `name:line`.
+    pub fn place(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{l}", file_name(&self.path)),
+            None => file_name(&self.path),
+        }
+    }
+}
+
+/// Everything read from a corpus folder, problems included.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loaded {
+    /// The documents that were built, in file order.
+    pub found: Vec<Found>,
+    /// Problems that stop the build, sorted by file and line.
+    pub errors: Vec<CorpusError>,
+    /// Problems that do not (near-empty documents, repeated texts, mis-decoded text, …).
+    pub warnings: Vec<CorpusError>,
+    /// The people looked for, in list order.
+    pub people: Vec<String>,
+    /// `corpus.toml`'s settings with the facet fields (declared, then automatic).
+    pub meta: CorpusMeta,
+    /// How many of `meta.facets` were declared in `corpus.toml` (the rest are automatic).
+    pub declared_facets: usize,
+    /// Files that were not read (not a document format).
+    pub ignored: Vec<PathBuf>,
+}
+
+impl Loaded {
+    /// The corpus, or the errors when there are any.
+    pub fn into_corpus(self) -> Result<Corpus, Vec<CorpusError>> {
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        let mut documents: Vec<Document> = self.found.into_iter().map(|f| f.document).collect();
+        documents.sort_by(|a, b| a.id.cmp(&b.id));
+        let json = serde_json::to_string(&documents).expect("documents serialize");
+        Ok(Corpus {
+            version: format!("{:016x}", fnv1a_64(json.as_bytes())),
+            people: self.people,
+            meta: self.meta,
+            documents,
+        })
+    }
+}
+
+/// Reads every document in `dir` and returns the corpus, sorted by id; or every problem found.
 pub fn build_corpus(dir: &Path) -> Result<Corpus, Vec<CorpusError>> {
-    let files = list_files(dir).map_err(|e| vec![e])?;
-    let mut errors = Vec::new();
+    load_corpus(dir).into_corpus()
+}
 
-    let people = match &files.people {
+/// Reads every document in `dir`: cleans it, extracts metadata, applies sidecars, finds
+/// people; reads `corpus.toml`; chooses facets; notes every problem.
+pub fn load_corpus(dir: &Path) -> Loaded {
+    let mut loaded = Loaded::default();
+    let files = match list_files(dir) {
+        Ok(files) => files,
+        Err(e) => {
+            loaded.errors.push(e);
+            return loaded;
+        }
+    };
+    let errors = &mut loaded.errors;
+    loaded.ignored = files.ignored.clone();
+
+    let settings = files.settings.as_ref().and_then(|path| match read_text(path) {
+        Ok(text) => settings::parse_settings(path, &text).map_err(|e| errors.extend(e)).ok(),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    });
+    let mut people: Vec<Person> = match &files.people {
         Some(path) => read_text(path).and_then(|t| people::parse_people(path, &t)).unwrap_or_else(|e| {
             errors.extend(e);
             Vec::new()
         }),
         None => Vec::new(),
     };
-
-    let mut documents = Vec::new();
-    for (id, paths) in &files.documents {
-        if let [first, others @ ..] = paths.as_slice() {
-            for other in others {
-                let msg = format!("duplicate document id '{id}' (also {})", file_name(first));
-                errors.push(CorpusError::new(other, msg));
-            }
-            let sidecar = files.sidecars.get(id);
-            match read_document(id, first, sidecar.map(PathBuf::as_path), &people) {
-                Ok(doc) => documents.push(doc),
-                Err(e) => errors.extend(e),
-            }
+    if let Some((listed, at)) = settings.as_ref().and_then(|s| s.people.clone()) {
+        let path = files.settings.as_ref().expect("settings were read from a file");
+        if files.people.is_some() {
+            errors.push(CorpusError::at_line(path, at, "people are listed in both people.txt and corpus.toml"));
+        } else {
+            people = listed;
         }
     }
-    for (id, path) in &files.sidecars {
-        if !files.documents.contains_key(id) {
-            let msg = format!("sidecar has no matching document (expected {id}.txt or {id}.md)");
-            errors.push(CorpusError::new(path, msg));
+
+    for file in &files.documents {
+        read_file(file, &files.sidecars, &people, &mut loaded);
+    }
+    for (stem, path) in &files.sidecars {
+        if !files.documents.iter().any(|f| f.format.one_per_file() && &f.stem == stem) {
+            let msg = format!("sidecar has no matching document (expected {stem}.txt, {stem}.md or {stem}.html)");
+            loaded.errors.push(CorpusError::new(path, msg));
         }
     }
     if files.documents.is_empty() {
-        errors.push(CorpusError::new(dir, "no documents found (put .txt or .md files here)"));
+        loaded
+            .errors
+            .push(CorpusError::new(dir, "no documents found (put .txt, .md, .html, .json, .jsonl or .csv files here)"));
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    check_documents(&mut loaded);
 
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
-    let json = serde_json::to_string(&documents).expect("documents serialize");
-    Ok(Corpus {
-        version: format!("{:016x}", fnv1a_64(json.as_bytes())),
-        people: people.into_iter().map(|p| p.label).collect(),
-        meta: Default::default(),
-        documents,
-    })
+    loaded.people = people.into_iter().map(|p| p.label).collect();
+    let settings_path = files.settings.clone().unwrap_or_else(|| dir.join(SETTINGS_FILE));
+    let settings = settings.unwrap_or_default();
+    choose_facets(&mut loaded, &settings_path, settings);
+
+    let key = |e: &CorpusError| (e.path.clone(), e.line);
+    loaded.errors.sort_by_key(key);
+    loaded.warnings.sort_by_key(key);
+    loaded
+}
+
+/// One document file of the folder.
+#[derive(Debug, Clone)]
+struct DocumentFile {
+    path: PathBuf,
+    stem: String,
+    format: Format,
 }
 
 /// The files of a corpus folder, by role.
 #[derive(Debug, Default)]
 struct CorpusFiles {
-    /// Document files by id (more than one path means a duplicate id), paths sorted.
-    documents: BTreeMap<String, Vec<PathBuf>>,
-    /// Sidecars by the id they belong to.
+    /// Document files, sorted by path.
+    documents: Vec<DocumentFile>,
+    /// Sidecars by the file stem they belong to.
     sidecars: BTreeMap<String, PathBuf>,
     /// The list of people, if present.
     people: Option<PathBuf>,
+    /// The settings, if present.
+    settings: Option<PathBuf>,
+    /// Files that are none of these (hidden files and READMEs not counted).
+    ignored: Vec<PathBuf>,
 }
 
-/// Sorts the files directly in `dir` into documents, sidecars and the list of people.
-/// Hidden files, folders and other extensions are ignored.
+/// Sorts the files directly in `dir` into documents, sidecars, the list of people and the
+/// settings. Hidden files, folders and `README.*` are skipped; other files are noted as ignored.
 fn list_files(dir: &Path) -> Result<CorpusFiles, CorpusError> {
     if !dir.exists() {
         return Err(CorpusError::new(dir, "folder does not exist"));
@@ -106,54 +263,176 @@ fn list_files(dir: &Path) -> Result<CorpusFiles, CorpusError> {
     for path in paths {
         let name = file_name(&path);
         let lower = name.to_lowercase();
-        let (Some(stem), Some(ext)) = (path.file_stem(), path.extension()) else {
-            continue;
-        };
-        let (stem, ext) = (stem.to_string_lossy().into_owned(), ext.to_string_lossy().to_lowercase());
-        if name.starts_with('.') {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+        if name.starts_with('.') || stem.eq_ignore_ascii_case("readme") {
             continue;
         }
         if lower == PEOPLE_FILE {
             files.people = Some(path);
-        } else if NOT_DOCUMENTS.contains(&lower.as_str()) {
-            continue;
-        } else if ext == "txt" || ext == "md" {
-            files.documents.entry(stem).or_default().push(path);
+        } else if lower == SETTINGS_FILE {
+            files.settings = Some(path);
         } else if ext == "toml" {
             files.sidecars.insert(stem, path);
+        } else if let Some(format) = Format::from_extension(&ext) {
+            files.documents.push(DocumentFile { path, stem, format });
+        } else {
+            files.ignored.push(path);
         }
     }
     Ok(files)
 }
 
-/// Reads, cleans and assembles one document, with its sidecar if there is one.
-fn read_document(
-    id: &str,
-    path: &Path,
-    sidecar_path: Option<&Path>,
-    people: &[Person],
-) -> Result<explorer_core::Document, Vec<CorpusError>> {
-    let text = read_text(path);
+/// Reads one document file into `loaded` (its documents, errors and warnings).
+fn read_file(file: &DocumentFile, sidecars: &BTreeMap<String, PathBuf>, people: &[Person], loaded: &mut Loaded) {
+    let path = file.path.as_path();
+    let sidecar_path = sidecars.get(&file.stem).filter(|_| file.format.one_per_file());
     let sidecar = match sidecar_path {
         Some(sp) => read_text(sp).and_then(|t| sidecar::parse_sidecar(sp, &t)),
         None => Ok(Sidecar::default()),
     };
-    match (text, sidecar) {
-        (Ok(text), Ok(sidecar)) => {
-            document::build_document(id, &text, &sidecar, people).map_err(|m| vec![CorpusError::new(path, m)])
+    let text = read_text(path);
+    let (text, sidecar) = match (text, sidecar) {
+        (Ok(text), Ok(sidecar)) => (text, sidecar),
+        (text, sidecar) => {
+            loaded.errors.extend(text.err().into_iter().chain(sidecar.err()).flatten());
+            return;
         }
-        (text, sidecar) => Err(text.err().into_iter().chain(sidecar.err()).flatten().collect()),
+    };
+    if let Some((line, msg)) = source::encoding_problem(&text) {
+        loaded.warnings.push(CorpusError::at_line(path, line, msg));
+    }
+    if text.trim().is_empty() {
+        loaded.errors.push(CorpusError::new(path, "file is empty"));
+        return;
+    }
+    let one = |document: Result<Document, String>, loaded: &mut Loaded| match document {
+        Ok(document) => {
+            loaded.found.push(Found { document, path: path.to_path_buf(), line: None, format: file.format })
+        }
+        Err(msg) => loaded.errors.push(CorpusError::new(path, msg)),
+    };
+    match file.format {
+        Format::Text => one(document::build_document(&file.stem, &text, &sidecar, people), loaded),
+        Format::Markdown => match markdown::parse_markdown(path, &text) {
+            Ok(md) if md.text.trim().is_empty() => {
+                loaded.errors.push(CorpusError::new(path, "no text after the front matter"))
+            }
+            Ok(md) => {
+                let meta = md.meta.overridden_by(&sidecar);
+                one(document::build_document(&file.stem, &md.text, &meta, people), loaded)
+            }
+            Err(e) => loaded.errors.extend(e),
+        },
+        Format::Html => {
+            let page = html::parse_html(&text);
+            let mut meta = page.meta;
+            meta.title = meta.title.or(page.title);
+            for bad in page.bad_dates {
+                let msg = format!("the date '{bad}' in a <meta> tag is not a date; ignored");
+                loaded.warnings.push(CorpusError::new(path, msg));
+            }
+            let meta = meta.overridden_by(&sidecar);
+            one(document::build_structured_document(&file.stem, &page.paragraphs, &meta, people, true), loaded)
+        }
+        Format::Json | Format::JsonLines | Format::Csv => {
+            let (records, errors) = match file.format {
+                Format::Json => records::parse_json(path, &file.stem, &text),
+                Format::JsonLines => records::parse_json_lines(path, &file.stem, &text),
+                _ => records::parse_csv(path, &file.stem, &text),
+            };
+            loaded.errors.extend(errors);
+            for r in records {
+                match document::build_structured_document(&r.default_id, &r.paragraphs, &r.meta, people, false) {
+                    Ok(document) => loaded.found.push(Found {
+                        document,
+                        path: path.to_path_buf(),
+                        line: Some(r.line),
+                        format: file.format,
+                    }),
+                    Err(msg) => loaded.errors.push(CorpusError::at_line(path, r.line, msg)),
+                }
+            }
+        }
     }
 }
 
-/// Reads a UTF-8 text file; an invalid byte is reported with its line and byte offset.
-fn read_text(path: &Path) -> Result<String, Vec<CorpusError>> {
-    let bytes = std::fs::read(path).map_err(|e| vec![CorpusError::new(path, format!("cannot read: {e}"))])?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = line_of_offset(e.as_bytes(), offset);
-        vec![CorpusError::at_line(path, line, format!("not valid UTF-8 (first bad byte at offset {offset})"))]
-    })
+/// Checks across documents: ids unique (an error); repeated texts, near-empty documents and
+/// field names that look like misspelt known keys (warnings).
+fn check_documents(loaded: &mut Loaded) {
+    let mut ids: HashMap<&str, String> = HashMap::new();
+    let mut texts: HashMap<&[String], &Found> = HashMap::new();
+    let mut near_keys: HashSet<(&Path, &str)> = HashSet::new();
+    for f in &loaded.found {
+        let d = &f.document;
+        let at = |msg: String| match f.line {
+            Some(l) => CorpusError::at_line(&f.path, l, msg),
+            None => CorpusError::new(&f.path, msg),
+        };
+        match ids.get(d.id.as_str()) {
+            Some(first) => loaded.errors.push(at(format!("duplicate document id '{}' (also {first})", d.id))),
+            None => {
+                ids.insert(&d.id, f.place());
+            }
+        }
+        match texts.get(d.paragraphs.as_slice()) {
+            Some(first) => {
+                let msg =
+                    format!("document '{}' has the same text as '{}' ({})", d.id, first.document.id, first.place());
+                loaded.warnings.push(at(msg));
+            }
+            None => {
+                texts.insert(&d.paragraphs, f);
+            }
+        }
+        if d.word_count < NEAR_EMPTY_WORDS {
+            loaded.warnings.push(at(format!("near-empty document '{}': {} words", d.id, d.word_count)));
+        }
+        for key in d.fields.keys() {
+            if let Some(known) = sidecar::near_known_key(key) {
+                if near_keys.insert((&f.path, key)) {
+                    let msg =
+                        format!("field '{key}' is not a known key (did you mean '{known}'?); kept as a metadata field");
+                    loaded.warnings.push(at(msg));
+                }
+            }
+        }
+    }
+}
+
+/// Sets `loaded.meta`: the settings, with the declared facets (each checked) followed by the
+/// automatic ones — fields present in at least 2 documents with at most
+/// [`AUTO_FACET_MAX_VALUES`] distinct values, fewer than the documents that have them.
+fn choose_facets(loaded: &mut Loaded, settings_path: &Path, settings: settings::Settings) {
+    let mut values: BTreeMap<&str, (usize, BTreeSet<&str>)> = BTreeMap::new();
+    for f in &loaded.found {
+        for (k, v) in &f.document.fields {
+            let entry = values.entry(k).or_default();
+            entry.0 += 1;
+            entry.1.insert(v);
+        }
+    }
+    let mut facets = Vec::new();
+    for (name, &at) in settings.meta.facets.iter().zip(&settings.facet_lines) {
+        if BUILT_IN_FACETS.contains(&name.to_lowercase().as_str()) {
+            let msg = format!("'{name}' is a built-in facet; list only further metadata fields");
+            loaded.errors.push(CorpusError::at_line(settings_path, at, msg));
+        } else if !values.contains_key(name.as_str()) && !loaded.found.is_empty() {
+            let msg = format!("facet '{name}' is not a metadata field of any document");
+            loaded.errors.push(CorpusError::at_line(settings_path, at, msg));
+        } else {
+            facets.push(name.clone());
+        }
+    }
+    loaded.declared_facets = facets.len();
+    for (name, (docs, distinct)) in &values {
+        let automatic = *docs >= 2 && distinct.len() <= AUTO_FACET_MAX_VALUES && distinct.len() < *docs;
+        let built_in = BUILT_IN_FACETS.contains(&name.to_lowercase().as_str());
+        if automatic && !built_in && !facets.iter().any(|f| f == name) {
+            facets.push(name.to_string());
+        }
+    }
+    loaded.meta = CorpusMeta { facets, ..settings.meta };
 }
 
 fn file_name(path: &Path) -> String {

@@ -68,6 +68,23 @@ pub fn parse_people(path: &Path, text: &str) -> Result<Vec<Person>, Vec<CorpusEr
     }
 }
 
+/// One person from a label and its aliases (the label itself when there are none), as
+/// `corpus.toml` lists them; errs when an alias has no words.
+pub fn person(label: &str, aliases: &[String]) -> Result<Person, String> {
+    let label = crate::lines::collapse_whitespace(label);
+    let names: Vec<&str> = aliases.iter().map(|a| a.trim()).filter(|a| !a.is_empty()).collect();
+    let names = if names.is_empty() { vec![label.as_str()] } else { names };
+    let mut words = Vec::new();
+    for name in names {
+        let w = folded_words(name);
+        if w.is_empty() {
+            return Err(format!("alias '{name}' has no words"));
+        }
+        words.push(w);
+    }
+    Ok(Person { label, aliases: words })
+}
+
 /// The labels of the people mentioned in any of `texts`, in list order.
 pub fn mentioned<'a>(people: &[Person], texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let units: Vec<Vec<String>> = texts.into_iter().map(folded_words).collect();

@@ -12,13 +12,15 @@
 
 use crate::error::{line_of_offset, CorpusError};
 use explorer_core::PartialDate;
+use std::collections::BTreeMap;
 use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
-/// The keys a sidecar may have.
-pub const KEYS: [&str; 7] = ["title", "outlet", "date", "date_note", "author", "kind", "url"];
+/// The metadata keys every format knows; any other key is a further field ([`Sidecar::fields`]).
+pub const KEYS: [&str; 8] = ["title", "outlet", "date", "date_note", "author", "kind", "url", "id"];
 
-/// The metadata one sidecar gives; every field optional.
+/// The metadata of one document from one source (a sidecar, front matter, a JSON object,
+/// a CSV row, an HTML page's `<meta>` tags); every field optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sidecar {
     /// Title of the document.
@@ -35,9 +37,145 @@ pub struct Sidecar {
     pub kind: Option<String>,
     /// Address of the original.
     pub url: Option<String>,
+    /// The document's id, when it is not the file name.
+    pub id: Option<String>,
+    /// Every other key, by name (as written), with its value as text.
+    pub fields: BTreeMap<String, String>,
+}
+
+impl Sidecar {
+    /// Sets `key` (a known key, compared case-insensitively, or a further field) to `value`.
+    /// Errs with a message when the value does not fit the key (a bad date).
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let value = crate::lines::collapse_whitespace(value);
+        match key.to_lowercase().as_str() {
+            "title" => self.title = Some(value),
+            "outlet" => self.outlet = Some(value),
+            "date" => self.date = Some(parse_date_value(&value).map_err(|e| format!("bad date: {e}"))?),
+            "date_note" => self.date_note = Some(value),
+            "author" => self.author = Some(value),
+            "kind" => self.kind = Some(value),
+            "url" => self.url = Some(value),
+            "id" => self.id = Some(value),
+            _ => {
+                self.fields.insert(key.trim().to_string(), value);
+            }
+        }
+        Ok(())
+    }
+
+    /// This metadata with every value `over` gives replacing ours.
+    pub fn overridden_by(mut self, over: &Sidecar) -> Sidecar {
+        fn pick<T: Clone>(mine: &mut Option<T>, theirs: &Option<T>) {
+            if theirs.is_some() {
+                mine.clone_from(theirs);
+            }
+        }
+        pick(&mut self.title, &over.title);
+        pick(&mut self.outlet, &over.outlet);
+        pick(&mut self.date, &over.date);
+        pick(&mut self.date_note, &over.date_note);
+        pick(&mut self.author, &over.author);
+        pick(&mut self.kind, &over.kind);
+        pick(&mut self.url, &over.url);
+        pick(&mut self.id, &over.id);
+        for (k, v) in &over.fields {
+            self.fields.insert(k.clone(), v.clone());
+        }
+        self
+    }
+}
+
+/// Reads a date value: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, an ISO date-time (`2024-03-01T10:00:00Z`,
+/// only its day is kept), or a date as pages print it (`July 5, 2025`, `5 Jul 2025`).
+pub fn parse_date_value(s: &str) -> Result<PartialDate, String> {
+    let s = s.trim();
+    let strict = PartialDate::parse(s);
+    if strict.is_ok() {
+        return strict;
+    }
+    if let (Some(day), Some(rest)) = (s.get(..10), s.get(10..)) {
+        if rest.starts_with(['T', ' ']) {
+            if let Ok(d) = PartialDate::parse(day) {
+                return Ok(d);
+            }
+        }
+    }
+    match crate::dates::parse_date_line(s) {
+        Some(line) if line.outlet.is_none() => Ok(line.date),
+        _ => strict,
+    }
+}
+
+/// A near miss of a known key (`titel`, `authors`, `Date `), for a warning; not for a known key itself.
+pub fn near_known_key(key: &str) -> Option<&'static str> {
+    let k = key.trim().to_lowercase();
+    if KEYS.contains(&k.as_str()) {
+        return None;
+    }
+    KEYS.iter()
+        .copied()
+        .filter(|known| known.len() >= 3)
+        .find(|known| edit_distance(&k, known) <= 1 || k == format!("{known}s"))
+}
+
+/// Edit distance with swaps of two neighbours (optimal string alignment).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// The message for a metadata value that is an object (`object`) or a list of lists.
+pub fn nested_message(key: &str, object: bool) -> String {
+    let what = if object { "an object" } else { "a list of lists" };
+    format!("'{key}' is {what}; metadata values must be strings, numbers, booleans or lists of them")
+}
+
+/// A TOML value as metadata text: strings as they are, numbers, booleans and dates written
+/// out, arrays of those joined with `, `; `None` for an empty array. Tables are refused.
+pub fn toml_value_text(key: &str, value: &DeValue<'_>) -> Result<Option<String>, String> {
+    let nested = || nested_message(key, matches!(value, DeValue::Table(_)));
+    Ok(Some(match value {
+        DeValue::String(s) => s.to_string(),
+        DeValue::Integer(i) => i.to_string(),
+        DeValue::Float(f) => f.to_string(),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => d.to_string(),
+        DeValue::Array(items) => {
+            let mut parts = Vec::new();
+            for item in items {
+                if matches!(item.get_ref(), DeValue::Array(_) | DeValue::Table(_)) {
+                    return Err(nested());
+                }
+                parts.extend(toml_value_text(key, item.get_ref())?);
+            }
+            if parts.is_empty() {
+                return Ok(None);
+            }
+            parts.join(", ")
+        }
+        DeValue::Table(_) => return Err(nested()),
+    }))
 }
 
 /// Parses the sidecar `text` read from `path`, reporting every problem with its line.
+/// Known keys set the document's metadata; any other key becomes a further field.
 pub fn parse_sidecar(path: &Path, text: &str) -> Result<Sidecar, Vec<CorpusError>> {
     let line = |offset: usize| line_of_offset(text.as_bytes(), offset);
     let table = DeTable::parse(text).map_err(|e| {
@@ -49,31 +187,20 @@ pub fn parse_sidecar(path: &Path, text: &str) -> Result<Sidecar, Vec<CorpusError
     for (key, value) in table.get_ref() {
         let name: &str = key.get_ref();
         let at = line(key.span().start);
-        if !KEYS.contains(&name) {
-            let msg = format!("unknown key '{name}' (expected one of: {})", KEYS.join(", "));
-            errors.push(CorpusError::at_line(path, at, msg));
-            continue;
-        }
-        let DeValue::String(s) = value.get_ref() else {
-            errors.push(CorpusError::at_line(path, at, format!("'{name}' must be a string")));
-            continue;
+        let text = match toml_value_text(name, value.get_ref()) {
+            Ok(Some(t)) => t,
+            Ok(None) => continue,
+            Err(msg) => {
+                errors.push(CorpusError::at_line(path, at, msg));
+                continue;
+            }
         };
-        let s = s.trim().to_string();
-        if s.is_empty() {
+        if text.trim().is_empty() {
             errors.push(CorpusError::at_line(path, at, format!("'{name}' is empty")));
             continue;
         }
-        match name {
-            "title" => sidecar.title = Some(s),
-            "outlet" => sidecar.outlet = Some(s),
-            "date" => match PartialDate::parse(&s) {
-                Ok(d) => sidecar.date = Some(d),
-                Err(e) => errors.push(CorpusError::at_line(path, at, format!("bad date: {e}"))),
-            },
-            "date_note" => sidecar.date_note = Some(s),
-            "author" => sidecar.author = Some(s),
-            "kind" => sidecar.kind = Some(s),
-            _ => sidecar.url = Some(s),
+        if let Err(msg) = sidecar.set(name, &text) {
+            errors.push(CorpusError::at_line(path, at, msg));
         }
     }
     errors.sort_by_key(|e| e.line);
@@ -112,18 +239,43 @@ mod tests {
     }
 
     #[test]
-    fn unknown_keys_with_line() {
+    fn other_keys_are_fields() {
+        let s = parse_sidecar(Path::new("a.toml"), "title = \"T\"\n\nParty = \"Red\"\nseats = 3\ntags = [\"a\", 2]\n")
+            .unwrap();
+        assert_eq!(s.title.as_deref(), Some("T"));
         assert_eq!(
-            errors("title = \"T\"\n\nauthors = \"A\"\n"),
-            ["a.toml:3: unknown key 'authors' (expected one of: title, outlet, date, date_note, author, kind, url)"]
+            s.fields.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(),
+            ["Party=Red", "seats=3", "tags=a, 2"]
         );
+        assert_eq!(near_known_key("authors"), Some("author"));
+        assert_eq!(near_known_key("titel"), Some("title"));
+        assert_eq!(near_known_key("party"), None);
+        assert_eq!(near_known_key("author"), None);
     }
 
     #[test]
-    fn non_string_values_with_line() {
-        assert_eq!(errors("date = 2022\n"), ["a.toml:1: 'date' must be a string"]);
-        assert_eq!(errors("title = \"T\"\nkind = [\"a\"]\n"), ["a.toml:2: 'kind' must be a string"]);
+    fn values_are_written_out_and_tables_refused() {
+        let s = parse_sidecar(Path::new("a.toml"), "date = 2022\nkind = [\"a\"]\n").unwrap();
+        assert_eq!((s.date.map(|d| d.to_string()), s.kind), (Some("2022".into()), Some("a".into())));
+        let s = parse_sidecar(Path::new("a.toml"), "date = 2022-10-09\n").unwrap();
+        assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some("2022-10-09"));
+        assert_eq!(
+            errors("title = \"T\"\n[place]\ncity = \"Oslo\"\n"),
+            ["a.toml:2: 'place' is an object; metadata values must be strings, numbers, booleans or lists of them"]
+        );
+        assert_eq!(
+            errors("x = [[1]]\n"),
+            ["a.toml:1: 'x' is a list of lists; metadata values must be strings, numbers, booleans or lists of them"]
+        );
         assert_eq!(errors("title = \"  \"\n"), ["a.toml:1: 'title' is empty"]);
+    }
+
+    #[test]
+    fn dates_as_pages_print_them() {
+        let d = |s: &str| parse_date_value(s).map(|d| d.to_string());
+        assert_eq!(d("2024-03-01T10:00:00Z").as_deref(), Ok("2024-03-01"));
+        assert_eq!(d("July 5, 2025").as_deref(), Ok("2025-07-05"));
+        assert!(d("soon").is_err());
     }
 
     #[test]
@@ -143,6 +295,6 @@ mod tests {
 
     #[test]
     fn all_problems_are_reported() {
-        assert_eq!(errors("x = \"1\"\ndate = \"soon\"\n").len(), 2);
+        assert_eq!(errors("x = {a = 1}\ndate = \"soon\"\n").len(), 2);
     }
 }

@@ -49,7 +49,7 @@ fn a_good_folder_builds() {
         ("README.md", b"# About this folder\n"),
         ("readme.TXT", b"notes\n"),
         ("people.txt", b"# who\nStalin: Stalin\nLenin\n"),
-        ("notes.json", b"{}"),
+        ("notes.pdf", b"%PDF-1.4 not read"),
     ]);
     let c = build_corpus(dir.path()).unwrap();
     let ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
@@ -76,7 +76,10 @@ fn no_documents() {
     let errors = build_corpus(dir.path()).unwrap_err();
     assert_eq!(
         errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
-        [format!("{}: no documents found (put .txt or .md files here)", dir.path().display())]
+        [format!(
+            "{}: no documents found (put .txt, .md, .html, .json, .jsonl or .csv files here)",
+            dir.path().display()
+        )]
     );
 }
 
@@ -108,7 +111,7 @@ fn missing_title() {
 fn sidecar_problems() {
     let dir = TempDir::new(&[
         ("a.txt", DOC),
-        ("a.toml", b"title = \"T\"\nauthors = \"X\"\ndate = \"2022-13\"\nkind = 3\n"),
+        ("a.toml", b"title = \"T\"\nplace = { city = \"Oslo\" }\ndate = \"2022-13\"\nkind = [[3]]\n"),
         ("b.txt", DOC),
         ("b.toml", b"title = \"T\"\n\nkind = \"news\n"),
         ("c.toml", b"title = \"Orphan\"\n"),
@@ -117,12 +120,15 @@ fn sidecar_problems() {
     assert_eq!(errors.len(), 5, "{errors:#?}");
     assert_eq!(
         errors[0],
-        "a.toml:2: unknown key 'authors' (expected one of: title, outlet, date, date_note, author, kind, url)"
+        "a.toml:2: 'place' is an object; metadata values must be strings, numbers, booleans or lists of them"
     );
     assert_eq!(errors[1], "a.toml:3: bad date: '2022-13' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
-    assert_eq!(errors[2], "a.toml:4: 'kind' must be a string");
+    assert_eq!(
+        errors[2],
+        "a.toml:4: 'kind' is a list of lists; metadata values must be strings, numbers, booleans or lists of them"
+    );
     assert!(errors[3].starts_with("b.toml:3: invalid TOML: "), "{}", errors[3]);
-    assert_eq!(errors[4], "c.toml: sidecar has no matching document (expected c.txt or c.md)");
+    assert_eq!(errors[4], "c.toml: sidecar has no matching document (expected c.txt, c.md or c.html)");
 }
 
 #[test]
@@ -142,7 +148,7 @@ fn all_problems_are_reported_together() {
         [
             "a.txt: file is empty",
             "b.txt:1: not valid UTF-8 (first bad byte at offset 0)",
-            "c.toml: sidecar has no matching document (expected c.txt or c.md)"
+            "c.toml: sidecar has no matching document (expected c.txt, c.md or c.html)"
         ]
     );
 }

@@ -1,0 +1,219 @@
+//! The corpus folder's optional `corpus.toml`: what the corpus says about itself.
+//!
+//! ```toml
+//! title = "Speeches of the Union"
+//! description = "Addresses to parliament, 1990–2020."
+//! languages = ["en", "ru"]
+//! stopwords = ["hon", "member"]
+//! facets = ["party", "region"]     # metadata fields offered as facets, in this order
+//!
+//! [[people]]
+//! label = "Stalin"
+//! aliases = ["Joseph Stalin", "Stalin", "Сталин"]
+//! ```
+
+use crate::error::{line_of_offset, CorpusError};
+use crate::people::{person, Person};
+use explorer_core::model::CorpusMeta;
+use std::path::Path;
+use toml::de::{DeTable, DeValue};
+
+/// The keys `corpus.toml` may have.
+pub const KEYS: [&str; 6] = ["title", "description", "languages", "stopwords", "facets", "people"];
+/// The keys of one `[[people]]` entry.
+pub const PEOPLE_KEYS: [&str; 2] = ["label", "aliases"];
+
+/// What `corpus.toml` says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    /// Title, description, languages and stopwords (folded); `facets` as declared.
+    pub meta: CorpusMeta,
+    /// The line of each declared facet.
+    pub facet_lines: Vec<usize>,
+    /// The people, with the line of the `people` key, when listed here.
+    pub people: Option<(Vec<Person>, usize)>,
+}
+
+/// Parses `corpus.toml` read from `path`, reporting every problem with its line.
+pub fn parse_settings(path: &Path, text: &str) -> Result<Settings, Vec<CorpusError>> {
+    let line = |offset: usize| line_of_offset(text.as_bytes(), offset);
+    let table = DeTable::parse(text).map_err(|e| {
+        let at = e.span().map_or(1, |s| line(s.start));
+        vec![CorpusError::at_line(path, at, format!("invalid TOML: {}", e.message().trim()))]
+    })?;
+    let mut settings = Settings::default();
+    let mut errors = Vec::new();
+    for (key, value) in table.get_ref() {
+        let name: &str = key.get_ref();
+        let at = line(key.span().start);
+        let mut err = |msg: String| errors.push(CorpusError::at_line(path, at, msg));
+        match name {
+            "title" | "description" => match value.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => {
+                    let s = crate::lines::collapse_whitespace(s);
+                    if name == "title" {
+                        settings.meta.title = Some(s);
+                    } else {
+                        settings.meta.description = Some(s);
+                    }
+                }
+                DeValue::String(_) => err(format!("'{name}' is empty")),
+                _ => err(format!("'{name}' must be a string")),
+            },
+            "languages" | "stopwords" | "facets" => {
+                let Some(items) = strings(value.get_ref()) else {
+                    err(format!("'{name}' must be a list of strings"));
+                    continue;
+                };
+                for (s, span) in items {
+                    let at = line(span);
+                    match name {
+                        "languages" => settings.meta.languages.push(s.to_lowercase()),
+                        "stopwords" => match explorer_core::tokenize::tokenize(&s).as_slice() {
+                            [one] => settings.meta.stopwords.push(one.folded.clone()),
+                            _ => errors.push(CorpusError::at_line(path, at, format!("stopword '{s}' is not one word"))),
+                        },
+                        _ if settings.meta.facets.contains(&s) => {
+                            errors.push(CorpusError::at_line(path, at, format!("facet '{s}' is listed twice")))
+                        }
+                        _ => {
+                            settings.meta.facets.push(s);
+                            settings.facet_lines.push(at);
+                        }
+                    }
+                }
+            }
+            "people" => match value.get_ref() {
+                DeValue::Array(entries) => {
+                    let mut people: Vec<Person> = Vec::new();
+                    for entry in entries {
+                        let entry_at = line(entry.span().start);
+                        match parse_person(path, entry.get_ref(), &line) {
+                            Ok(Some(p)) if people.iter().any(|q| q.label == p.label) => errors
+                                .push(CorpusError::at_line(path, entry_at, format!("'{}' is listed twice", p.label))),
+                            Ok(Some(p)) => people.push(p),
+                            Ok(None) => {}
+                            Err(e) => errors.extend(e),
+                        }
+                    }
+                    settings.people = Some((people, at));
+                }
+                _ => err("'people' must be a list of tables ([[people]] label = \"…\" aliases = […])".into()),
+            },
+            _ => err(format!("unknown key '{name}' (expected one of: {})", KEYS.join(", "))),
+        }
+    }
+    errors.sort_by_key(|e| e.line);
+    if errors.is_empty() {
+        Ok(settings)
+    } else {
+        Err(errors)
+    }
+}
+
+/// One `[[people]]` entry.
+fn parse_person(
+    path: &Path,
+    value: &DeValue<'_>,
+    line: &dyn Fn(usize) -> usize,
+) -> Result<Option<Person>, Vec<CorpusError>> {
+    let DeValue::Table(table) = value else {
+        return Err(vec![CorpusError::new(path, "each entry of 'people' must be a table with label and aliases")]);
+    };
+    let mut errors = Vec::new();
+    let mut label = None;
+    let mut aliases = Vec::new();
+    let mut first_line = None;
+    for (key, value) in table {
+        let name: &str = key.get_ref();
+        let at = line(key.span().start);
+        first_line.get_or_insert(at);
+        match name {
+            "label" => match value.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => label = Some((crate::lines::collapse_whitespace(s), at)),
+                _ => errors.push(CorpusError::at_line(path, at, "'label' must be a non-empty string")),
+            },
+            "aliases" => match strings(value.get_ref()) {
+                Some(items) => aliases = items.into_iter().map(|(s, _)| s).collect(),
+                None => errors.push(CorpusError::at_line(path, at, "'aliases' must be a list of strings")),
+            },
+            _ => {
+                let msg = format!("unknown key '{name}' in [[people]] (expected one of: {})", PEOPLE_KEYS.join(", "));
+                errors.push(CorpusError::at_line(path, at, msg));
+            }
+        }
+    }
+    let Some((label, at)) = label else {
+        errors.push(CorpusError::at_line(path, first_line.unwrap_or(1), "[[people]] entry without a label"));
+        return Err(errors);
+    };
+    match person(&label, &aliases) {
+        Ok(p) if errors.is_empty() => Ok(Some(p)),
+        Ok(_) => Err(errors),
+        Err(msg) => {
+            errors.push(CorpusError::at_line(path, at, msg));
+            Err(errors)
+        }
+    }
+}
+
+/// The strings of a TOML array (or a single string), each with the offset where it starts.
+fn strings(value: &DeValue<'_>) -> Option<Vec<(String, usize)>> {
+    match value {
+        DeValue::Array(items) => items
+            .iter()
+            .map(|i| match i.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => Some((s.trim().to_string(), i.span().start)),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        parse_settings(Path::new("corpus.toml"), text).unwrap_err().iter().map(|e| e.to_string()).collect()
+    }
+
+    #[test]
+    fn reads_everything() {
+        let text = "title = \"T\"\ndescription = \"D  d\"\nlanguages = [\"EN\", \"ru\"]\nstopwords = [\"Hon\", \"Ёлка\"]\n\
+                    facets = [\"party\", \"region\"]\n\n[[people]]\nlabel = \"Stalin\"\naliases = [\"Joseph Stalin\", \"Сталин\"]\n\n\
+                    [[people]]\nlabel = \"Lenin\"\n";
+        let s = parse_settings(Path::new("corpus.toml"), text).unwrap();
+        assert_eq!(s.meta.title.as_deref(), Some("T"));
+        assert_eq!(s.meta.description.as_deref(), Some("D d"));
+        assert_eq!(s.meta.languages, ["en", "ru"]);
+        assert_eq!(s.meta.stopwords, ["hon", "елка"]);
+        assert_eq!(s.meta.facets, ["party", "region"]);
+        assert_eq!(s.facet_lines, [5, 5]);
+        let (people, at) = s.people.unwrap();
+        assert_eq!(at, 7);
+        assert_eq!(people.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["Stalin", "Lenin"]);
+        assert_eq!(people[0].aliases.len(), 2);
+    }
+
+    #[test]
+    fn problems_with_lines() {
+        assert_eq!(
+            errors("title = \"T\"\ntitel = \"x\"\n"),
+            ["corpus.toml:2: unknown key 'titel' (expected one of: title, description, languages, stopwords, facets, people)"]
+        );
+        assert_eq!(errors("facets = \"party\"\n"), ["corpus.toml:1: 'facets' must be a list of strings"]);
+        assert_eq!(errors("facets = [\"a\",\n \"a\"]\n"), ["corpus.toml:2: facet 'a' is listed twice"]);
+        assert_eq!(errors("stopwords = [\"two words\"]\n"), ["corpus.toml:1: stopword 'two words' is not one word"]);
+        assert_eq!(
+            errors("[[people]]\nlabel = \"A\"\nalias = [\"b\"]\n"),
+            ["corpus.toml:3: unknown key 'alias' in [[people]] (expected one of: label, aliases)"]
+        );
+        assert_eq!(errors("[[people]]\naliases = [\"b\"]\n"), ["corpus.toml:2: [[people]] entry without a label"]);
+        assert_eq!(
+            errors("[[people]]\nlabel = \"A\"\n[[people]]\nlabel = \"A\"\n"),
+            ["corpus.toml:3: 'A' is listed twice"]
+        );
+    }
+}

@@ -1,0 +1,450 @@
+//! Every document format, corpus.toml, facets, the check report and the command line, on
+//! folders made for the test and on `tests/fixtures/formats`; every bad file with its exact message.
+
+use explorer_core::{Corpus, Document};
+use explorer_preprocess::{build_corpus, load_corpus};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A fresh folder under the system temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(files: &[(&str, &[u8])]) -> TempDir {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("explorer-preprocess-formats-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, content) in files {
+            std::fs::write(dir.join(name), content).unwrap();
+        }
+        TempDir(dir)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn corpus(&self) -> Corpus {
+        build_corpus(self.path())
+            .unwrap_or_else(|e| panic!("{}", self.strip(e.iter().map(|e| e.to_string())).join("\n")))
+    }
+
+    /// The errors of building this folder, displayed relative to it.
+    fn errors(&self) -> Vec<String> {
+        self.strip(build_corpus(self.path()).expect_err("the build should fail").iter().map(|e| e.to_string()))
+    }
+
+    /// The warnings of loading this folder, displayed relative to it.
+    fn warnings(&self) -> Vec<String> {
+        self.strip(load_corpus(self.path()).warnings.iter().map(|e| e.to_string()))
+    }
+
+    fn strip(&self, lines: impl Iterator<Item = String>) -> Vec<String> {
+        let prefix = format!("{}/", self.path().display());
+        lines.map(|l| l.replace(&prefix, "")).collect()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const LONG: &str = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty";
+
+fn doc<'a>(c: &'a Corpus, id: &str) -> &'a Document {
+    c.documents.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("no document {id}"))
+}
+
+fn text(d: &Document) -> String {
+    d.paragraphs.join("\n")
+}
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/formats")
+}
+
+// ---- the fixture: one document in every format ----
+
+#[test]
+fn fixture_has_every_format_with_its_word_and_metadata() {
+    let c = build_corpus(&fixture()).unwrap_or_else(|e| panic!("{e:?}"));
+    let ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["diary-1", "field-notes", "lanternfish", "ledger-7", "letter-1", "moonquill"]);
+    for (id, word) in [
+        ("field-notes", "zebrafrog"),
+        ("moonquill", "moonquill"),
+        ("lanternfish", "lanternfish"),
+        ("letter-1", "quillpebble"),
+        ("diary-1", "frostwhistle"),
+        ("ledger-7", "copperwren"),
+    ] {
+        assert!(text(doc(&c, id)).to_lowercase().contains(word), "{id} should contain {word}: {}", text(doc(&c, id)));
+        for other in c.documents.iter().filter(|d| d.id != id) {
+            assert!(!text(other).to_lowercase().contains(word), "{word} only in {id}");
+        }
+    }
+    let all: String = c.documents.iter().map(|d| format!("{} {}", d.title, text(d))).collect();
+    assert!(
+        !all.contains("navwidget") && !all.contains("scriptcorn") && !all.contains("Related"),
+        "furniture stripped"
+    );
+    assert_eq!(c.meta.title.as_deref(), Some("Formats fixture"));
+    assert_eq!(c.meta.languages, ["en"]);
+    assert_eq!(c.meta.stopwords, ["lorem"]);
+    assert_eq!(c.meta.facets, ["region", "season"], "declared, then automatic");
+    assert_eq!(c.people, ["Ada Lovelace"]);
+    let region = |id: &str| doc(&c, id).fields.get("region").cloned();
+    assert_eq!(
+        ["field-notes", "moonquill", "lanternfish", "letter-1", "diary-1", "ledger-7"].map(region),
+        ["north", "south", "south", "north", "south", "north"].map(|s| Some(s.to_string()))
+    );
+
+    let t = doc(&c, "field-notes");
+    assert_eq!(
+        (t.title.as_str(), t.outlet.as_deref(), t.kind.as_str()),
+        ("Field notes from the marsh", Some("Marsh Gazette"), "notes")
+    );
+    assert_eq!(t.people, ["Ada Lovelace"]);
+    let m = doc(&c, "moonquill");
+    assert_eq!(m.title, "The moonquill's song");
+    assert_eq!(m.author.as_deref(), Some("Iris Fenwick"));
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2024-05-01"));
+    assert_eq!(m.fields["tags"], "birds, night");
+    assert!(m.paragraphs[0].starts_with("The moonquill sings only on clear nights, and only when the wind has dropped below a whisper; see the survey for"), "{}", m.paragraphs[0]);
+    assert_eq!(m.paragraphs[1], "• It nests in hollow reeds.");
+    let h = doc(&c, "lanternfish");
+    assert_eq!(h.title, "The lanternfish");
+    assert_eq!(h.author.as_deref(), Some("Theo Marsh"));
+    assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2022-11-03"));
+    assert_eq!(h.fields["description"], "Notes on a glowing fish.");
+    assert_eq!(h.paragraphs.len(), 4);
+    assert_eq!(h.paragraphs[2], "Where it lives");
+    let j = doc(&c, "letter-1");
+    assert_eq!((j.author.as_deref(), j.paragraphs.len()), (Some("Mara Quist"), 2));
+    assert_eq!(j.fields["season"], "winter");
+    let l = doc(&c, "diary-1");
+    assert_eq!((l.title.as_str(), l.date.map(|d| d.to_string())), ("Diary of a summer", Some("2020".to_string())));
+    let v = doc(&c, "ledger-7");
+    assert_eq!((v.title.as_str(), v.paragraphs.len()), ("The copperwren ledger", 2));
+    assert!(!v.fields.contains_key("text") && !v.fields.contains_key("id") && !v.fields.contains_key("title"));
+}
+
+#[test]
+fn check_report_on_the_fixture() {
+    let loaded = load_corpus(&fixture());
+    assert!(loaded.errors.is_empty() && loaded.warnings.is_empty(), "{:?} {:?}", loaded.errors, loaded.warnings);
+    let report = explorer_preprocess::check::report(Path::new("formats"), &loaded);
+    for line in [
+        "Documents: 6 (284 words)",
+        "  jsonl     1 file,    1 document,      34 words",
+        "Facet fields: region (declared), season (automatic)",
+        "  region: 6 of 6 documents, 2 distinct values",
+        "        3  north",
+        "Duplicates (identical text): none",
+        "Errors: none",
+        "OK: 0 errors, 0 warnings",
+    ] {
+        assert!(report.lines().any(|l| l == line), "missing line {line:?} in\n{report}");
+    }
+}
+
+// ---- formats on their own ----
+
+#[test]
+fn markdown_front_matter_and_sidecar() {
+    let dir = TempDir::new(&[
+        ("a.md", format!("---\ntitle: Front Title\nparty: Green\nid: custom-id\n---\n# Body Heading\n\nSome *emphasised* text, {LONG}.\n").as_bytes()),
+        ("a.toml", b"author = \"Sidecar Author\"\nparty = \"Blue\"\n"),
+    ]);
+    let c = dir.corpus();
+    let d = &c.documents[0];
+    assert_eq!((d.id.as_str(), d.title.as_str()), ("custom-id", "Front Title"));
+    assert_eq!(d.author.as_deref(), Some("Sidecar Author"));
+    assert_eq!(d.fields["party"], "Blue", "the sidecar overrides the front matter");
+    assert_eq!(d.paragraphs, ["Body Heading".to_string(), format!("Some emphasised text, {LONG}.")]);
+}
+
+#[test]
+fn json_and_csv_ids_and_fields() {
+    let dir = TempDir::new(&[
+        ("d.json", format!("[{{\"text\": \"{LONG}\", \"n\": 1.5, \"flag\": true}}, {{\"id\": \"x\", \"title\": \"X\", \"text\": \"b {LONG}\"}}]").as_bytes()),
+        ("r.csv", format!("text,party\n\"c {LONG}\",Red\n\"d {LONG}\",Red\n\"e {LONG}\",Blue\n").as_bytes()),
+    ]);
+    let c = dir.corpus();
+    let ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["d-1", "r-1", "r-2", "r-3", "x"]);
+    let d1 = doc(&c, "d-1");
+    assert_eq!(d1.title, "one two three four five six seven eight nine ten…", "untitled: the first words");
+    assert_eq!((d1.fields["n"].as_str(), d1.fields["flag"].as_str()), ("1.5", "true"));
+    assert_eq!(c.meta.facets, ["party"], "3 documents, 2 values: automatic");
+}
+
+#[test]
+fn automatic_facets_need_repeated_values() {
+    let row = |i: usize, party: &str, uniq: &str| format!("\"w{i} {LONG}\",{party},{uniq},{}\n", i % 13);
+    let mut csv = String::from("text,party,uniq,many\n");
+    for i in 0..14 {
+        csv.push_str(&row(i, if i % 2 == 0 { "A" } else { "B" }, &format!("u{i}")));
+    }
+    let dir = TempDir::new(&[
+        ("r.csv", csv.as_bytes()),
+        ("one.md", format!("---\nsolo: x\n---\n# Solo\n\n{LONG}\n").as_bytes()),
+    ]);
+    // party: 2 values over 14 documents; uniq: as many values as documents; many: 13 values (> 12); solo: 1 document.
+    assert_eq!(dir.corpus().meta.facets, ["party"]);
+}
+
+// ---- corpus.toml ----
+
+#[test]
+fn corpus_toml_people_and_facets() {
+    let dir = TempDir::new(&[
+        ("a.txt", format!("Title\nJoseph Stalin and {LONG}\n").as_bytes()),
+        ("a.toml", b"party = \"Red\"\n"),
+        ("corpus.toml", b"title = \"T\"\nfacets = [\"party\"]\n[[people]]\nlabel = \"Stalin\"\naliases = [\"Joseph Stalin\", \"\xd0\xa1\xd1\x82\xd0\xb0\xd0\xbb\xd0\xb8\xd0\xbd\"]\n"),
+    ]);
+    let c = dir.corpus();
+    assert_eq!(c.people, ["Stalin"]);
+    assert_eq!(c.documents[0].people, ["Stalin"]);
+    assert_eq!(c.meta.facets, ["party"]);
+    assert_eq!(c.meta.title.as_deref(), Some("T"));
+}
+
+#[test]
+fn corpus_toml_problems() {
+    let doc_txt: &[u8] = b"Title\nSome text.\n";
+    let dir = TempDir::new(&[
+        ("a.txt", doc_txt),
+        ("people.txt", b"Lenin\n"),
+        (
+            "corpus.toml",
+            b"title = \"T\"\ntitel = \"x\"\nfacets = [\"party\", \"year\"]\n[[people]]\nlabel = \"Stalin\"\n",
+        ),
+    ]);
+    assert_eq!(
+        dir.errors(),
+        [
+            "corpus.toml:2: unknown key 'titel' (expected one of: title, description, languages, stopwords, facets, people)",
+        ]
+    );
+    let dir = TempDir::new(&[
+        ("a.txt", doc_txt),
+        ("people.txt", b"Lenin\n"),
+        ("corpus.toml", b"facets = [\"party\",\n  \"year\"]\n\n[[people]]\nlabel = \"Stalin\"\n"),
+    ]);
+    assert_eq!(
+        dir.errors(),
+        [
+            "corpus.toml:1: facet 'party' is not a metadata field of any document",
+            "corpus.toml:2: 'year' is a built-in facet; list only further metadata fields",
+            "corpus.toml:4: people are listed in both people.txt and corpus.toml",
+        ]
+    );
+}
+
+// ---- every bad file ----
+
+#[test]
+fn binary_and_badly_encoded_files() {
+    let dir = TempDir::new(&[
+        ("a.txt", b"Title\n\0\0\0\x01\x02binary"),
+        ("b.html", b"\x89PNG\r\n\x1a\n\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6\xf5"),
+        ("c.csv", b"\xff\xfet\0e\0x\0t\0"),
+        ("d.md", b"# Title\n\ncaf\xe9\n"),
+    ]);
+    assert_eq!(
+        dir.errors(),
+        [
+            "a.txt: binary file, not text",
+            "b.html: binary file, not text",
+            "c.csv: UTF-16 text; save it as UTF-8",
+            "d.md:3: not valid UTF-8 (first bad byte at offset 12)"
+        ]
+    );
+}
+
+#[test]
+fn mis_decoded_text_is_a_warning() {
+    let dir = TempDir::new(&[("a.txt", format!("Title\nIt\u{e2}\u{20ac}\u{2122}s {LONG}\n").as_bytes())]);
+    dir.corpus();
+    assert_eq!(
+        dir.warnings(),
+        ["a.txt:2: looks mis-decoded ('â€™' is UTF-8 read as Windows-1252); fix the text and save it as UTF-8"]
+    );
+}
+
+#[test]
+fn malformed_front_matter() {
+    let dir = TempDir::new(&[
+        ("a.md", b"---\ntitle: T\n\nBody text.\n"),
+        ("b.md", b"---\ntitle: T\njust some words\n---\nBody.\n"),
+        ("c.md", b"---\ntitle: T\n---\n"),
+        ("d.md", b"---\nplace: {city: Oslo}\n---\nBody.\n"),
+    ]);
+    assert_eq!(
+        dir.errors(),
+        [
+            "a.md:1: front matter is not closed (no '---' line after it)",
+            "b.md:3: front matter line is not 'key: value': just some words",
+            "c.md: no text after the front matter",
+            "d.md:2: 'place' is an object; metadata values must be strings, numbers, booleans or lists of them",
+        ]
+    );
+}
+
+#[test]
+fn bad_json_and_json_lines() {
+    let dir = TempDir::new(&[
+        ("a.json", b"[\n  {\"text\": \"x\"},\n  {\"text\": \"y\" \"title\": \"z\"}\n]\n"),
+        ("b.json", b"{\"text\": \"x\"}\n"),
+        ("c.json", b"[\n  {\"text\": \"x\"},\n  [1, 2],\n  {\"text\": \"y\", \"meta\": {\"a\": 1}},\n  {\"title\": \"no text\"},\n  {\"text\": \"\"}\n]"),
+        ("d.jsonl", b"{\"text\": \"one\"}\n\n[\"not\", \"an object\"]\n{\"text\": \"two\"\n"),
+    ]);
+    assert_eq!(
+        dir.errors(),
+        [
+            "a.json:3: invalid JSON: expected `,` or `}` (column 16)",
+            "b.json:1: expected an array of objects, one per document ([{\"title\": …, \"text\": …}, …])",
+            "c.json:3: item 2 is not a JSON object",
+            "c.json:4: 'meta' is an object; metadata values must be strings, numbers, booleans or lists of them",
+            "c.json:5: no 'text' or 'paragraphs' field",
+            "c.json:6: empty document (no text)",
+            "d.jsonl:3: line 3 is not a JSON object",
+            "d.jsonl:4: invalid JSON: EOF while parsing an object (column 14)",
+        ]
+    );
+}
+
+#[test]
+fn bad_csv() {
+    let dir = TempDir::new(&[
+        ("a.csv", b"title,body\nA,text\n"),
+        ("b.csv", b"title,text\nA,text one\nB,text,extra\n\"C\",\"multi\nline\"\nD\n"),
+        ("c.csv", b"title,text\nA,\n"),
+    ]);
+    assert_eq!(
+        dir.errors(),
+        [
+            "a.csv:1: no 'text' column (the header row has: title, body)",
+            "b.csv:3: row has 3 fields, the header row has 2",
+            "b.csv:6: row has 1 fields, the header row has 2",
+            "c.csv:2: empty document (no text)",
+        ]
+    );
+}
+
+#[test]
+fn empty_files_of_every_format() {
+    let dir = TempDir::new(&[
+        ("a.txt", b""),
+        ("b.md", b"\n\n"),
+        ("c.html", b" "),
+        ("d.json", b""),
+        ("e.jsonl", b"\n"),
+        ("f.csv", b""),
+        ("g.html", b"<html><body><nav><p>Menu</p></nav><script>x()</script></body></html>"),
+        ("h.json", b"[]"),
+    ]);
+    assert_eq!(
+        dir.errors(),
+        [
+            "a.txt: file is empty",
+            "b.md: file is empty",
+            "c.html: file is empty",
+            "d.json: file is empty",
+            "e.jsonl: file is empty",
+            "f.csv: file is empty",
+            "g.html: empty document (no text)",
+        ]
+    );
+}
+
+#[test]
+fn duplicate_ids_across_files_and_formats() {
+    let dir = TempDir::new(&[
+        ("a.txt", b"Title\nText.\n"),
+        ("b.json", b"[{\"id\": \"a\", \"text\": \"x\"},\n {\"id\": \"b-3\", \"text\": \"y\"},\n {\"text\": \"z\"}]"),
+        ("c.csv", b"id,text\nq,one\nq,two\n"),
+        ("d.jsonl", b"{\"id\": 7, \"text\": \"x\"}\n{\"id\": \"7\", \"text\": \"y\"}\n"),
+    ]);
+    assert_eq!(
+        dir.errors(),
+        [
+            "b.json:1: duplicate document id 'a' (also a.txt)",
+            "b.json:3: duplicate document id 'b-3' (also b.json:2)",
+            "c.csv:3: duplicate document id 'q' (also c.csv:2)",
+            "d.jsonl:2: duplicate document id '7' (also d.jsonl:1)",
+        ]
+    );
+}
+
+#[test]
+fn warnings_for_repeats_short_documents_and_misspelt_keys() {
+    let dir = TempDir::new(&[
+        ("a.txt", format!("Title\n{LONG}\n").as_bytes()),
+        (
+            "b.jsonl",
+            format!("{{\"text\": \"{LONG}\", \"authors\": \"X\"}}\n{{\"text\": \"short text\", \"authors\": \"Y\"}}\n")
+                .as_bytes(),
+        ),
+    ]);
+    let c = dir.corpus();
+    assert_eq!(c.documents.len(), 3);
+    assert_eq!(
+        dir.warnings(),
+        [
+            "b.jsonl:1: document 'b-1' has the same text as 'a' (a.txt)",
+            "b.jsonl:1: field 'authors' is not a known key (did you mean 'author'?); kept as a metadata field",
+            "b.jsonl:2: near-empty document 'b-2': 2 words",
+        ]
+    );
+}
+
+// ---- the command line ----
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_explorer-preprocess")).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn cli_check_exit_codes_and_out_file() {
+    let good = TempDir::new(&[("a.txt", b"Title\nshort\n")]);
+    let (code, stdout, _) = cli(&["check", good.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "warnings do not fail: {stdout}");
+    assert!(stdout.contains("near-empty document 'a': 1 words"), "{stdout}");
+    assert!(stdout.ends_with("OK: 0 errors, 1 warning\n"), "{stdout}");
+
+    let bad = TempDir::new(&[("a.txt", b"Title\nText.\n"), ("b.jsonl", b"[1]\n")]);
+    let (code, stdout, _) = cli(&["check", bad.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains(&format!("  {}/b.jsonl:1: line 1 is not a JSON object\n", bad.path().display())),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("FAILED: 1 error, 1 warning\n"), "{stdout}");
+
+    let out = bad.path().join("out.json");
+    let (code, _, stderr) = cli(&[bad.path().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("line 1 is not a JSON object"), "{stderr}");
+    assert!(!out.exists(), "nothing half-built is left");
+    let written = good.path().join("out.json");
+    let (code, _, _) = cli(&[good.path().to_str().unwrap(), "--out", written.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(Corpus::from_json(&std::fs::read_to_string(&written).unwrap()).is_ok());
+    let leftovers: Vec<String> = std::fs::read_dir(good.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(leftovers.len(), 2, "no temporary file left: {leftovers:?}");
+}
