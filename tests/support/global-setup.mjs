@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { ensureUpdateBuild } from './update-build.mjs';
+import { ensureCorpusBuild, ensureUpdateBuild } from './update-build.mjs';
 
 export default function globalSetup() {
   const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,6 +19,10 @@ export default function globalSetup() {
   }
   // Tests read it from the environment (set here, it reaches the workers).
   if (updateBuildWanted()) process.env.EXPLORER_UPDATE_DIST = ensureUpdateBuild();
+  // The app built with a small corpus in every format (tests/browser/formats.spec.mjs).
+  if (specWanted(/formats/) && !process.env.EXPLORER_FORMATS_DIST) {
+    process.env.EXPLORER_FORMATS_DIST = ensureCorpusBuild('formats', join(rootDir, 'tests', 'fixtures', 'formats'));
+  }
 }
 
 /**
@@ -29,6 +33,11 @@ function updateBuildWanted() {
   const force = process.env.EXPLORER_UPDATE_BUILD;
   if (force === '1' || force === '0') return force === '1';
   if (process.env.EXPLORER_UPDATE_DIST) return false; // given by the caller
+  return specWanted(/offline/);
+}
+
+/** Whether the command line runs every spec, or names one matching `pattern`. */
+function specWanted(pattern) {
   const args = process.argv.slice(2);
   const withValue = new Set(['-g', '--grep', '--grep-invert', '--project', '-c', '--config', '--reporter', '-j',
     '--workers', '--timeout', '--retries', '--output', '--max-failures', '--repeat-each', '--shard', '--trace',
@@ -43,5 +52,5 @@ function updateBuildWanted() {
     }
     filters.push(a);
   }
-  return filters.length === 0 || filters.some((f) => /offline/.test(f));
+  return filters.length === 0 || filters.some((f) => pattern.test(f));
 }

@@ -113,6 +113,54 @@ export function ensureUpdateBuild({ log = console.log } = {}) {
   return dist;
 }
 
+/**
+ * A release build of the app with another corpus folder (e.g. tests/fixtures/formats), cached
+ * under target/offline-test/ keyed by the sources and that folder's files, built like the
+ * update build (its own Cargo target directory, its own dist). Returns the dist directory.
+ */
+export function ensureCorpusBuild(label, corpusDir, { log = console.log } = {}) {
+  const files = [];
+  walk(corpusDir, files);
+  const h = createHash('sha256').update(sourceKey());
+  for (const f of files) h.update(`${relative(corpusDir, f)}\0`).update(readFileSync(f)).update('\0');
+  const key = h.digest('hex').slice(0, 16);
+  const dist = join(WORK, `${label}-${key}`);
+  if (existsSync(join(dist, '.complete'))) return dist;
+  mkdirSync(WORK, { recursive: true });
+  for (const name of readdirSync(WORK)) {
+    if (name.startsWith(`${label}-`)) rmSync(join(WORK, name), { recursive: true, force: true });
+  }
+  const cargoTarget = join(WORK, 'cargo');
+  if (!existsSync(cargoTarget)) {
+    mkdirSync(cargoTarget, { recursive: true });
+    for (const sub of ['release', join('wasm32-unknown-unknown', 'release')]) {
+      const from = join(ROOT, 'target', sub);
+      if (existsSync(from)) cpSync(from, join(cargoTarget, sub), { recursive: true });
+    }
+  }
+  log(`browser tests: building the app with the corpus ${relative(ROOT, corpusDir)} into ${relative(ROOT, dist)}…`);
+  const started = Date.now();
+  const env = {
+    ...process.env,
+    PATH: [join(ROOT, 'node_modules', '.bin'), join(homedir(), '.cargo', 'bin'), process.env.PATH].join(':'),
+    TRUNK_OFFLINE: 'true',
+    CORPUS_DIR: corpusDir,
+    CARGO_TARGET_DIR: cargoTarget,
+  };
+  const r = spawnSync('trunk', ['build', '--release', '--offline', '--dist', dist], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) {
+    throw new Error(`the ${label} build failed (trunk exit ${r.status ?? r.signal}):\n${(r.stderr || '') + (r.stdout || '')}`.slice(-6000));
+  }
+  writeFileSync(join(dist, '.complete'), `${new Date().toISOString()}\n`);
+  log(`browser tests: ${label} build ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return dist;
+}
+
 /** The cache name a build's sw.js uses under a given scope path ("/" or "/tools/explorer/"). */
 export function cacheName(dist, scopePath = '/') {
   return `corpus-explorer:${scopePath}:${buildVersion(dist)}`;
