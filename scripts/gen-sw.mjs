@@ -2,6 +2,9 @@
 // Writes the service worker of a build: run by Trunk as a `post_build` hook (Trunk.toml),
 // with the build's files in $TRUNK_STAGING_DIR (or a directory given as the argument).
 //
+// 0. Writes a Content-Security-Policy <meta> as the first element of index.html's <head>, with
+//    the SHA-256 of every inline <script> Trunk wrote (its loader), so that no other inline
+//    script can run. See "Content-Security-Policy" in README.md.
 // 1. The build's version: the first 16 hex digits of a SHA-256 over every file's path and
 //    content (before step 2) and over scripts/sw.template.js, so any change to the app, its
 //    assets or the worker's logic gives a new version, and an unchanged build the same one.
@@ -42,20 +45,66 @@ if (!files.includes('index.html')) {
   process.exit(1);
 }
 
+// 0. The Content-Security-Policy, with the hashes of the inline scripts of this build.
+const indexPath = join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8');
+const inlineScripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+  .filter(([, attrs]) => !/\bsrc\s*=/i.test(attrs))
+  .map(([, , body]) => body);
+const scriptHashes = [...new Set(inlineScripts.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`))];
+const CSP = [
+  "default-src 'self'",
+  // Trunk's loader (inline, by hash) imports the wasm-bindgen glue; compiling the Wasm module
+  // needs 'wasm-unsafe-eval' (no JavaScript eval is allowed).
+  `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  // Yew sets a few style attributes (the embed preview's size): attributes only, no <style>.
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
+const CSP_RE = /<meta http-equiv="Content-Security-Policy"[^>]*>\n?\s*/i;
+html = html.replace(CSP_RE, '');
+if (!/<head[^>]*>/i.test(html)) {
+  console.error('gen-sw: index.html has no <head>');
+  process.exit(1);
+}
+// First in <head> after the charset (which must come within the first 1024 bytes), so that
+// it governs every element after it.
+if (/<meta charset[^>]*>/i.test(html)) html = html.replace(/<meta charset[^>]*>/i, (cs) => `${cs}\n  ${cspMeta}`);
+else html = html.replace(/<head[^>]*>/i, (head) => `${head}\n  ${cspMeta}`);
+await writeFile(indexPath, html);
+
 const whole = createHash('sha256').update(`template\0${sha256(template)}\n`);
 for (const f of files) whole.update(`${f}\0${sha256(await readFile(join(dir, f)))}\n`);
 const version = whole.digest('hex').slice(0, 16);
 
-const indexPath = join(dir, 'index.html');
-let html = await readFile(indexPath, 'utf8');
+html = await readFile(indexPath, 'utf8');
 const meta = `<meta name="corpus-explorer-build" content="${version}">`;
 if (/<meta name="corpus-explorer-build"[^>]*>/.test(html)) {
   html = html.replace(/<meta name="corpus-explorer-build"[^>]*>/, meta);
 } else if (/<head[^>]*>/i.test(html)) {
-  html = html.replace(/<head[^>]*>/i, (head) => `${head}\n  ${meta}`);
+  html = html.replace(CSP_RE, (csp) => `${csp}${meta}\n  `);
 } else {
   console.error('gen-sw: index.html has no <head>');
   process.exit(1);
+}
+// The corpus file of this build (scripts/build-corpus.mjs names it by its content hash), so
+// that a page of one build never reads the corpus of another.
+const corpusFile = files.find((f) => /^corpus-[0-9a-f]{16}\.jsonl$/.test(f));
+if (corpusFile) {
+  const corpusMeta = `<meta name="corpus-explorer-corpus" content="${corpusFile}">`;
+  html = /<meta name="corpus-explorer-corpus"[^>]*>/.test(html)
+    ? html.replace(/<meta name="corpus-explorer-corpus"[^>]*>/, corpusMeta)
+    : html.replace(/<meta name="corpus-explorer-build"[^>]*>/, (m) => `${m}\n  ${corpusMeta}`);
 }
 await writeFile(indexPath, html);
 
@@ -76,4 +125,4 @@ const sw = template
   .replace(FILES_RE, () => JSON.stringify(entries, null, 2).replace(/\n\s+(?=["\]])/g, ' '));
 await writeFile(join(dir, SW), sw);
 
-console.log(`gen-sw: ${SW} for build ${version}: ${entries.length} files precached (${relative(process.cwd(), dir) || '.'})`);
+console.log(`gen-sw: CSP with ${scriptHashes.length} inline script hash(es); ${SW} for build ${version}: ${entries.length} files precached (${relative(process.cwd(), dir) || '.'})`);

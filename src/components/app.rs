@@ -3,11 +3,14 @@
 use crate::components::embed_dialog::EmbedDialog;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::help::Help;
+use crate::components::live_count::LiveCount;
 use crate::components::notices::Notices;
 use crate::components::reader::Reader;
 use crate::components::result_list::{group_digits, ResultList};
 use crate::components::search_box::SearchBox;
+use crate::components::shortcuts::ShortcutsDialog;
 use crate::components::tabs::Tabs;
+use crate::components::theme_switch::{apply_theme, store_theme, stored_theme, ThemeSwitch};
 use crate::components::views::collocates::CollocatesView;
 use crate::components::views::concordance::ConcordanceView;
 use crate::components::views::distribution::DistributionView;
@@ -15,7 +18,8 @@ use crate::components::views::keyness::KeynessView;
 use crate::components::views::trends::TrendsView;
 use crate::components::views::words::WordsView;
 use crate::components::views::ViewProps;
-use crate::engine::{self, EngineRef};
+use crate::engine::{self, EngineRef, Loading};
+use crate::hooks::use_key::{focus_quietly, focus_selector, is_typing, use_key_events};
 use crate::host;
 use crate::state::{Action, State};
 use crate::url;
@@ -28,21 +32,41 @@ use explorer_core::suggest::completions;
 use explorer_core::view_state::{Theme, View, ViewState};
 use gloo::events::EventListener;
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
-/// Loads the engine once, then shows the explorer (or why the corpus could not be loaded).
+/// Loads the corpus once (with a progress bar), then shows the explorer, or why the corpus
+/// could not be loaded.
 #[component]
 pub fn App() -> Html {
-    let loaded = use_memo((), |_| engine::load());
-    match &*loaded {
-        Ok(engine) => html! { <Explorer engine={engine.clone()} /> },
-        Err(message) => html! {
+    let loading = use_state(|| Loading::Fetching { loaded: 0.0, total: None });
+    {
+        let loading = loading.clone();
+        use_effect_with((), move |_| engine::load(move |step| loading.set(step)));
+    }
+    match &*loading {
+        Loading::Ready(engine) => html! { <Explorer engine={engine.clone()} /> },
+        Loading::Failed(message) => html! {
             <main id="app" class="load-error">
                 <h1>{ "Corpus Explorer" }</h1>
                 <p role="alert">{ message.clone() }</p>
             </main>
         },
+        step => {
+            let percent = (step.fraction() * 100.0).round();
+            let label = match step {
+                Loading::Fetching { loaded, .. } => format!("Downloading the corpus… {:.1} MB", loaded / 1e6),
+                Loading::Indexing { done, total } => format!("Indexing {done} of {total} documents…"),
+                _ => String::new(),
+            };
+            html! {
+                <main id="app" class="loading" aria-busy="true">
+                    <h1>{ "Corpus Explorer" }</h1>
+                    <label for="load-progress">{ label }</label>
+                    <progress id="load-progress" max="100" value={percent.to_string()}>{ format!("{percent}%") }</progress>
+                </main>
+            }
+        }
     }
 }
 
@@ -78,15 +102,88 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             gloo::console::warn!(n.clone());
         }
     });
-    // The theme asked for by the URL goes on the root element (CSS follows the system otherwise).
-    use_effect_with(presentation.theme, |theme| {
-        if let Some(root) = gloo::utils::document().document_element() {
-            let _ = match theme {
-                Theme::Auto => root.remove_attribute("data-theme"),
-                t => root.set_attribute("data-theme", t.key()),
-            };
-        }
-    });
+    // The theme goes on the root element (CSS follows the system for auto): the one the URL
+    // asks for (embeds), else the one chosen with the switch and remembered; using the switch
+    // on a page whose URL names a theme overrides the URL from then on.
+    let stored = use_state(stored_theme);
+    let switched_here = use_state(|| false);
+    let theme = if presentation.theme != Theme::Auto && !*switched_here { presentation.theme } else { *stored };
+    use_effect_with(theme, |theme| apply_theme(*theme));
+    let on_theme = {
+        let (stored, switched_here) = (stored.clone(), switched_here.clone());
+        Callback::from(move |t: Theme| {
+            store_theme(t);
+            stored.set(t);
+            switched_here.set(true);
+        })
+    };
+
+    // Page-wide keys: "/" focuses the search box, "?" lists the shortcuts.
+    let shortcuts_open = use_state(|| false);
+    {
+        let shortcuts_open = shortcuts_open.clone();
+        use_key_events(Callback::from(move |e: KeyboardEvent| {
+            if is_typing(&e) || *shortcuts_open || modal_open() {
+                return;
+            }
+            match e.key().as_str() {
+                "/" => {
+                    if let Some(search) = gloo::utils::document().get_element_by_id("search") {
+                        e.prevent_default();
+                        focus_quietly(&search);
+                    }
+                }
+                "?" => {
+                    e.prevent_default();
+                    shortcuts_open.set(true);
+                }
+                _ => {}
+            }
+        }));
+    }
+
+    // Focus follows a change of view: the reader's heading after opening a document; back
+    // from the reader, the result that was opened (or the search box); another tab, its heading.
+    {
+        let last = use_mut_ref(|| None::<(View, Option<String>)>);
+        use_effect_with((state.view.view, state.view.doc.clone()), move |(view, doc)| {
+            let previous = last.borrow_mut().replace((*view, doc.clone()));
+            let Some((was, was_doc)) = previous else { return };
+            match view {
+                View::Reader => {
+                    focus_selector("#reader-title");
+                }
+                View::Search if was == View::Reader => {
+                    let opened =
+                        was_doc.map(|id| format!("#results li[data-doc-id=\"{}\"] a.result-title", css_escape(&id)));
+                    if !opened.is_some_and(|sel| focus_visibly(&sel)) {
+                        focus_selector("#search");
+                    }
+                }
+                _ => {
+                    focus_selector("#view-title");
+                }
+            }
+        });
+    }
+
+    // The filters drawer of narrow screens.
+    let drawer = use_state(|| false);
+    let drawer_toggle_ref = use_node_ref();
+    {
+        let toggle_ref = drawer_toggle_ref.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(*drawer, move |open| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if *open {
+                focus_selector("#drawer-close");
+            } else if let Some(b) = toggle_ref.cast::<HtmlElement>() {
+                let _ = b.focus();
+            }
+        });
+    }
     // Commands from the host page, when embedded and its origin is allowed.
     {
         let dispatch = state.dispatcher();
@@ -194,6 +291,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     };
     let on_toggle = dispatch_with(&dispatch, |(f, v, on): (Facet, String, bool)| Action::SetFilter(f, v, on));
     let on_clear = dispatch_with(&dispatch, |_: ()| Action::ClearFilters);
+    let close_shortcuts = {
+        let shortcuts_open = shortcuts_open.clone();
+        Callback::from(move |_: ()| shortcuts_open.set(false))
+    };
     let on_open = dispatch_with(&dispatch, Action::OpenDoc);
     let on_close = dispatch_with(&dispatch, |_: ()| Action::CloseDoc);
     let on_next = dispatch_with(&dispatch, Action::NextHit);
@@ -203,6 +304,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let on_open_hit = dispatch_with(&dispatch, |(id, hit): (String, usize)| Action::OpenHit(id, hit));
 
     let total = engine.corpus.documents.len();
+    let drawer_open = *drawer;
+    let filter_count = state.view.filters.pairs().count();
     let shown = outcome.hits.len();
     let count_text = if outcome.query.is_empty() && state.view.filters.is_empty() {
         format!("{} document{}", group_digits(total), if total == 1 { "" } else { "s" })
@@ -213,6 +316,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             n => format!("{} documents match", group_digits(n)),
         }
     };
+    let announce = count_text.clone();
     let count_text = format!("{count_text}, {} ms", format_ms(took_ms));
     let mut messages = state.notices.clone();
     messages.extend(outcome.query.notes.iter().cloned());
@@ -245,6 +349,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let results = html! {
         <>
             <div class="results-bar">
+                <h2 id="view-title" class="results-title" tabindex="-1">{ "Results" }</h2>
                 if let Some(fix) = outcome.did_you_mean.clone() {
                     <p id="did-you-mean" class="did-you-mean">{ "Did you mean " }
                         <button type="button" class="link" onclick={
@@ -262,10 +367,21 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             </div>
             <ResultList engine={engine.clone()} hits={outcome.hits.clone()} compiled={outcome.compiled.clone()}
                 view={state.view.clone()} {on_open} />
-            if shown == 0 {
+            if total == 0 {
+                <p class="empty-results" id="empty-corpus">
+                    { "This corpus has no documents yet. Put text files in the corpus folder and rebuild the explorer (README: Your own corpus)." }
+                </p>
+            } else if shown == 0 {
                 <p class="empty-results">
                     { "Nothing found. Try fewer or shorter words" }
                     { if state.view.filters.is_empty() { "." } else { ", or clear the filters." } }
+                    if !state.view.filters.is_empty() {
+                        { " " }
+                        <button id="empty-clear-filters" type="button" onclick={
+                            let on_clear = on_clear.clone();
+                            move |_| on_clear.emit(())
+                        }>{ "Clear filters" }</button>
+                    }
                 </p>
             }
         </>
@@ -303,12 +419,14 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 if presentation.search_box {
                     <header class="top embed-top">
                         { search_row }
-                        <p id="result-count" class="result-count" aria-live="polite">{ count_text }</p>
+                        <p id="result-count" class="result-count">{ count_text }</p>
+                        <LiveCount text={announce.clone()} />
                     </header>
                 }
                 <Notices {messages} />
                 <main id="app" class="content">{ main }</main>
                 <p class="embed-foot"><a id="open-full" href={full_url} target="_blank" rel="noopener">{ "Open the full explorer ↗" }</a></p>
+                <ShortcutsDialog open={*shortcuts_open} on_close={close_shortcuts} />
             </div>
         };
     }
@@ -321,15 +439,34 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     move |e: MouseEvent| { e.prevent_default(); dispatch.dispatch(Action::Reset); }
                 }>{ "Corpus Explorer" }</a></h1>
                 { search_row }
-                <p id="result-count" class="result-count" aria-live="polite">{ count_text }</p>
+                <p id="result-count" class="result-count">{ count_text }</p>
+                <LiveCount text={announce.clone()} />
+                <ThemeSwitch current={theme} on_change={on_theme} />
             </header>
             <crate::offline::UpdateBanner />
             <Notices {messages} />
-            <div class="layout">
-                <aside class="sidebar">
+            <div class={classes!("layout", drawer_open.then_some("drawer-open"))}>
+                <aside id="sidebar" class={classes!("sidebar", drawer_open.then_some("open"))} aria-label="Filters"
+                    onkeydown={
+                        let drawer = drawer.clone();
+                        move |e: KeyboardEvent| if e.key() == "Escape" && *drawer { e.prevent_default(); drawer.set(false); }
+                    }>
+                    <div class="drawer-head">
+                        <button id="drawer-close" type="button" class="drawer-close" aria-label="Close filters"
+                            onclick={let drawer = drawer.clone(); move |_| drawer.set(false)}>{ "×" }</button>
+                    </div>
                     <FacetPanel counts={outcome.facets.clone()} filters={state.view.filters.clone()} {on_toggle} {on_clear} />
                 </aside>
+                if drawer_open {
+                    <div class="drawer-backdrop" onclick={let drawer = drawer.clone(); move |_| drawer.set(false)}></div>
+                }
                 <div class="main-column">
+                    <button id="filters-toggle" ref={drawer_toggle_ref} type="button" class="filters-toggle"
+                        aria-expanded={drawer_open.to_string()} aria-controls="sidebar"
+                        onclick={let drawer = drawer.clone(); move |_| drawer.set(!*drawer)}>
+                        { "Filters" }
+                        if filter_count > 0 { { format!(" ({filter_count})") } }
+                    </button>
                     <div class="tab-row">
                         <Tabs current={state.view.view} has_doc={state.open_doc().is_some()} on_select={on_view} />
                         <EmbedDialog view={embed_view(&state.view)} />
@@ -342,7 +479,12 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     group_digits(total),
                     group_digits(engine.corpus.documents.iter().map(|d| d.word_count).sum()),
                     engine.corpus.version) }
+                { " · " }
+                <button id="shortcuts-button" type="button" class="link foot-link" aria-keyshortcuts="?"
+                    onclick={let shortcuts_open = shortcuts_open.clone(); move |_| shortcuts_open.set(true)}>
+                    { "Keyboard shortcuts" }</button>
             </footer>
+            <ShortcutsDialog open={*shortcuts_open} on_close={close_shortcuts} />
         </div>
     }
 }
@@ -354,6 +496,26 @@ fn embed_view(view: &ViewState) -> ViewState {
         v.doc = None;
     }
     v
+}
+
+/// True while a modal dialog (the embed dialog) is open: page-wide keys then do nothing.
+fn modal_open() -> bool {
+    gloo::utils::document().query_selector("[aria-modal=\"true\"]").ok().flatten().is_some()
+}
+
+/// Focuses an element with scrolling it into view; false when there is none.
+fn focus_visibly(selector: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let el = gloo::utils::document().query_selector(selector).ok().flatten();
+    match el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        Some(e) => e.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// Escapes a value for a CSS attribute selector in double quotes.
+fn css_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 /// Milliseconds since the page started, with sub-millisecond precision where the browser gives it.

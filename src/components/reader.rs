@@ -93,7 +93,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 </div>
             </div>
             <header class="reader-head">
-                <h2 id="reader-title" class="reader-title">
+                <h2 id="reader-title" class="reader-title" tabindex="-1">
                     <Highlighted text={doc.title.clone()} ranges={title_ranges} first={0} {current} />
                 </h2>
                 <p class="reader-meta">{ meta_line(doc) }</p>

@@ -7,6 +7,8 @@ use explorer_core::search::{Compiled, Hit};
 use explorer_core::snippet::{self, SNIPPET_CHARS};
 use explorer_core::view_state::ViewState;
 use explorer_core::Document;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 /// Properties of [`ResultList`].
@@ -28,11 +30,41 @@ pub struct ResultListProps {
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
     html! {
-        <ol id="results" class="results">
+        <ol id="results" class="results" onkeydown={Callback::from(step_between_results)}>
             { for props.hits.iter().map(|hit| {
                 result_item(&props.engine, hit.doc, &props.compiled, &props.view, &props.on_open)
             }) }
         </ol>
+    }
+}
+
+/// ↓ and ↑ on a result title move to the next or previous title (↑ on the first goes back
+/// to the search box).
+fn step_between_results(e: KeyboardEvent) {
+    let down = match e.key().as_str() {
+        "ArrowDown" => true,
+        "ArrowUp" => false,
+        _ => return,
+    };
+    if e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key() {
+        return;
+    }
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    if !target.matches("a.result-title").unwrap_or(false) {
+        return;
+    }
+    let document = gloo::utils::document();
+    let Ok(titles) = document.query_selector_all("#results a.result-title") else { return };
+    let Some(i) = (0..titles.length()).find(|&i| titles.get(i).is_some_and(|n| &n == target.as_ref())) else { return };
+    let next = match (down, i) {
+        (true, i) if i + 1 < titles.length() => titles.get(i + 1),
+        (false, 0) => document.get_element_by_id("search").map(Into::into),
+        (false, i) => titles.get(i - 1),
+        _ => None,
+    };
+    e.prevent_default();
+    if let Some(el) = next.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }
 

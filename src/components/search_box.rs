@@ -2,7 +2,8 @@
 //! are offered in a list navigable with the arrow keys (an ARIA combobox).
 
 use explorer_core::suggest::Suggestion;
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 /// Properties of [`SearchBox`].
@@ -16,6 +17,15 @@ pub struct SearchBoxProps {
     pub on_input: Callback<String>,
     /// Called with a whole new query (a suggestion taken).
     pub on_pick: Callback<String>,
+}
+
+/// Focuses the first result title, if the results are shown; true when it did.
+fn focus_first_result() -> bool {
+    let first = gloo::utils::document().query_selector("#results a.result-title").ok().flatten();
+    match first.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+        Some(a) => a.focus().is_ok(),
+        None => false,
+    }
 }
 
 /// The search input with its suggestion list.
@@ -47,7 +57,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let onkeydown = {
         let (open, active, pick) = (open.clone(), active.clone(), pick.clone());
         let suggestions = props.suggestions.clone();
+        let (on_input, has_text) = (props.on_input.clone(), !props.value.is_empty());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            // With the list closed, ↓ leaves the box for the first result (Alt+↓ opens the list).
+            "ArrowDown" if !showing && !e.alt_key() && focus_first_result() => e.prevent_default(),
             "ArrowDown" if count > 0 => {
                 e.prevent_default();
                 open.set(true);
@@ -66,10 +79,17 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                     }
                 }
             }
-            "Escape" if *open && count > 0 => {
+            "Escape" if showing => {
                 e.prevent_default();
                 open.set(false);
                 active.set(None);
+            }
+            // With the list closed, Escape clears the box.
+            "Escape" if has_text => {
+                e.prevent_default();
+                open.set(false);
+                active.set(None);
+                on_input.emit(String::new());
             }
             _ => {}
         })
@@ -90,7 +110,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             <input id="search" ref={input_ref} type="search" autocomplete="off" spellcheck="false"
                 role="combobox" aria-autocomplete="list" aria-controls="suggestions"
                 aria-expanded={showing.to_string()} aria-activedescendant={active_id}
-                aria-describedby="result-count"
+                aria-describedby="result-count" aria-keyshortcuts="/"
                 placeholder="Search: words, \"a phrase\", OR, -not, title:, year:2021..2025"
                 value={props.value.clone()} {oninput} {onkeydown} {onblur} />
             <ul id="suggestions" role="listbox" aria-label="Suggestions" class="suggestions" hidden={!showing}>

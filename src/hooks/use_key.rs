@@ -1,6 +1,6 @@
 //! A document-wide keyboard shortcut that stays out of the way of typing.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
@@ -14,7 +14,12 @@ pub fn is_typing(e: &KeyboardEvent) -> bool {
         .and_then(|t| t.dyn_into::<Element>().ok())
         .map(|el| {
             let tag = el.tag_name().to_ascii_lowercase();
-            tag == "input" || tag == "textarea" || tag == "select" || el.has_attribute("contenteditable")
+            let text_input = tag == "input"
+                && !matches!(
+                    el.get_attribute("type").unwrap_or_default().to_ascii_lowercase().as_str(),
+                    "checkbox" | "radio" | "button" | "submit" | "reset" | "range" | "color" | "file"
+                );
+            text_input || tag == "textarea" || tag == "select" || el.has_attribute("contenteditable")
         })
         .unwrap_or(false)
 }
@@ -32,4 +37,48 @@ pub fn use_shortcuts(callback: Callback<String>) {
         });
         move || drop(listener)
     });
+}
+
+/// Calls `callback` with every key press on the page (typing included), so that it can
+/// look at the target and call `prevent_default`.
+#[hook]
+pub fn use_key_events(callback: Callback<KeyboardEvent>) {
+    use_effect_with(callback, |callback| {
+        let callback = callback.clone();
+        // Not passive, so that the callback can prevent the default action (e.g. typing "/").
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+            if let Some(e) = event.dyn_ref::<KeyboardEvent>() {
+                callback.emit(e.clone());
+            }
+        });
+        move || drop(listener)
+    });
+}
+
+/// Moves the focus to `el` without scrolling the page (`focus({ preventScroll: true })`);
+/// an element that cannot take the focus gets `tabindex="-1"` first.
+pub fn focus_quietly(el: &Element) {
+    use web_sys::js_sys::{Function, Object, Reflect};
+    let natively_focusable =
+        matches!(el.tag_name().to_ascii_lowercase().as_str(), "a" | "button" | "input" | "select" | "textarea");
+    if !natively_focusable && !el.has_attribute("tabindex") {
+        let _ = el.set_attribute("tabindex", "-1");
+    }
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"preventScroll".into(), &true.into());
+    if let Some(focus) = Reflect::get(el, &"focus".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
+        let _ = focus.call1(el, &options);
+    }
+}
+
+/// Focuses the first element matching `selector`; false when there is none.
+pub fn focus_selector(selector: &str) -> bool {
+    match gloo::utils::document().query_selector(selector).ok().flatten() {
+        Some(el) => {
+            focus_quietly(&el);
+            true
+        }
+        None => false,
+    }
 }

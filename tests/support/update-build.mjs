@@ -28,7 +28,7 @@ When a page shows this text, the service worker has replaced the first build wit
 const DOC_TOML = `outlet = "Offline Test Gazette"\nkind = "note"\n`;
 
 // What the build reads. Directories are walked (skipping target/, node_modules/, dot-files).
-const INPUTS = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'index.html', 'Trunk.toml', 'src', 'crates', 'static',
+const INPUTS = ['Cargo.toml', 'Cargo.lock', 'index.html', 'Trunk.toml', 'src', 'crates', 'static', 'scripts/build-corpus.mjs',
   'corpus', 'scripts/gen-sw.mjs', 'scripts/sw.template.js', 'tests/support/update-build.mjs'];
 
 function walk(path, out) {

@@ -12,7 +12,7 @@
 
 use crate::fuzzy::{distance_within, letter_mask, masks_allow, max_edits};
 use crate::fxhash::FxHashMap as HashMap;
-use crate::model::Corpus;
+use crate::model::{Corpus, Document};
 use crate::query::Word;
 use crate::stem::Stemmers;
 use crate::tokenize::for_each_word;
@@ -65,85 +65,112 @@ pub struct Expansion {
     pub weight: f32,
 }
 
-impl Index {
-    /// Indexes the title and paragraphs of every document.
-    pub fn build(corpus: &Corpus) -> Index {
-        let stemmers = Stemmers::default();
-        let mut ids: HashMap<String, u32> = HashMap::default();
-        let mut postings: Vec<Vec<Posting>> = Vec::new();
-        let mut positions: Vec<u32> = Vec::new();
-        let mut field_len = Vec::with_capacity(corpus.documents.len());
-        let mut para_starts = Vec::with_capacity(corpus.documents.len());
-        let mut occurrences: Vec<(u32, u32)> = Vec::new();
-        // Scratch space indexed by term: the last document it was seen in, and its slot there.
-        let (mut stamp, mut slot): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
-        let mut doc_terms: Vec<(u32, [u32; FIELDS])> = Vec::new();
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            occurrences.clear();
-            let mut pos = 0u32;
-            let mut add = |folded: &str, pos: u32, occurrences: &mut Vec<(u32, u32)>| {
-                let id = match ids.get(folded) {
-                    Some(&id) => id,
-                    None => {
-                        let id = postings.len() as u32;
-                        ids.insert(folded.to_owned(), id);
-                        postings.push(Vec::new());
-                        id
-                    }
-                };
-                occurrences.push((id, pos));
+/// Builds an [`Index`] one document at a time, so that a large corpus can be indexed in
+/// slices between which the page stays responsive (and shows progress).
+#[derive(Default)]
+pub struct IndexBuilder {
+    ids: HashMap<String, u32>,
+    postings: Vec<Vec<Posting>>,
+    positions: Vec<u32>,
+    field_len: Vec<[u32; FIELDS]>,
+    para_starts: Vec<Vec<u32>>,
+    occurrences: Vec<(u32, u32)>,
+    // Scratch space indexed by term: the last document it was seen in, and its slot there.
+    stamp: Vec<u32>,
+    slot: Vec<u32>,
+    doc_terms: Vec<(u32, [u32; FIELDS])>,
+}
+
+impl IndexBuilder {
+    /// An empty builder.
+    pub fn new() -> IndexBuilder {
+        IndexBuilder::default()
+    }
+
+    /// Number of documents added so far.
+    pub fn len(&self) -> usize {
+        self.field_len.len()
+    }
+
+    /// True when no document has been added.
+    pub fn is_empty(&self) -> bool {
+        self.field_len.is_empty()
+    }
+
+    /// Indexes the next document (its number is the number of documents added before it).
+    pub fn add(&mut self, doc: &Document) {
+        let d = self.field_len.len() as u32;
+        let IndexBuilder { ids, postings, positions, field_len, para_starts, occurrences, stamp, slot, doc_terms } =
+            self;
+        occurrences.clear();
+        let mut pos = 0u32;
+        let mut add = |folded: &str, pos: u32, occurrences: &mut Vec<(u32, u32)>| {
+            let id = match ids.get(folded) {
+                Some(&id) => id,
+                None => {
+                    let id = postings.len() as u32;
+                    ids.insert(folded.to_owned(), id);
+                    postings.push(Vec::new());
+                    id
+                }
             };
-            for_each_word(&doc.title, |_, folded| {
-                add(folded, pos, &mut occurrences);
+            occurrences.push((id, pos));
+        };
+        for_each_word(&doc.title, |_, folded| {
+            add(folded, pos, occurrences);
+            pos += 1;
+        });
+        let title_len = pos;
+        pos += 1;
+        let mut starts = Vec::with_capacity(doc.paragraphs.len());
+        for p in &doc.paragraphs {
+            starts.push(pos);
+            for_each_word(p, |_, folded| {
+                add(folded, pos, occurrences);
                 pos += 1;
             });
-            let title_len = pos;
             pos += 1;
-            let mut starts = Vec::with_capacity(doc.paragraphs.len());
-            for p in &doc.paragraphs {
-                starts.push(pos);
-                for_each_word(p, |_, folded| {
-                    add(folded, pos, &mut occurrences);
-                    pos += 1;
-                });
-                pos += 1;
-            }
-            let body_len = pos - title_len - 1 - doc.paragraphs.len() as u32;
-            // Group the occurrences by term in one pass (no sort): count each term's
-            // occurrences, give each its slice of the position store, then fill the slices
-            // in text order, so every slice is ascending.
-            if stamp.len() < postings.len() {
-                stamp.resize(postings.len(), u32::MAX);
-                slot.resize(postings.len(), 0);
-            }
-            doc_terms.clear();
-            for &(term, p) in &occurrences {
-                let t = term as usize;
-                if stamp[t] != d as u32 {
-                    stamp[t] = d as u32;
-                    slot[t] = doc_terms.len() as u32;
-                    doc_terms.push((term, [0, 0]));
-                }
-                doc_terms[slot[t] as usize].1[usize::from(p >= title_len)] += 1;
-            }
-            let base = positions.len() as u32;
-            let mut next = Vec::with_capacity(doc_terms.len());
-            let mut offset = base;
-            for &(term, tf) in &doc_terms {
-                postings[term as usize].push(Posting { doc: d as u32, tf, start: offset });
-                next.push(offset);
-                offset += tf[0] + tf[1];
-            }
-            positions.resize(offset as usize, 0);
-            for &(term, p) in &occurrences {
-                let k = slot[term as usize] as usize;
-                positions[next[k] as usize] = p;
-                next[k] += 1;
-            }
-            field_len.push([title_len, body_len]);
-            para_starts.push(starts);
         }
-        // Sort terms so that a prefix's completions are one range; renumber postings to match.
+        let body_len = pos - title_len - 1 - doc.paragraphs.len() as u32;
+        // Group the occurrences by term in one pass (no sort): count each term's
+        // occurrences, give each its slice of the position store, then fill the slices
+        // in text order, so every slice is ascending.
+        if stamp.len() < postings.len() {
+            stamp.resize(postings.len(), u32::MAX);
+            slot.resize(postings.len(), 0);
+        }
+        doc_terms.clear();
+        for &(term, p) in occurrences.iter() {
+            let t = term as usize;
+            if stamp[t] != d {
+                stamp[t] = d;
+                slot[t] = doc_terms.len() as u32;
+                doc_terms.push((term, [0, 0]));
+            }
+            doc_terms[slot[t] as usize].1[usize::from(p >= title_len)] += 1;
+        }
+        let mut next = Vec::with_capacity(doc_terms.len());
+        let mut offset = positions.len() as u32;
+        for &(term, tf) in doc_terms.iter() {
+            postings[term as usize].push(Posting { doc: d, tf, start: offset });
+            next.push(offset);
+            offset += tf[0] + tf[1];
+        }
+        positions.resize(offset as usize, 0);
+        for &(term, p) in occurrences.iter() {
+            let k = slot[term as usize] as usize;
+            positions[next[k] as usize] = p;
+            next[k] += 1;
+        }
+        field_len.push([title_len, body_len]);
+        para_starts.push(starts);
+    }
+
+    /// Sorts the vocabulary (so that a prefix's completions are one range), groups it by
+    /// stem, and returns the index.
+    pub fn finish(self) -> Index {
+        let stemmers = Stemmers::default();
+        let IndexBuilder { ids, mut postings, positions, field_len, para_starts, .. } = self;
         let mut order: Vec<(String, u32)> = ids.into_iter().collect();
         order.sort_unstable();
         let mut sorted_postings = Vec::with_capacity(order.len());
@@ -161,6 +188,17 @@ impl Index {
         }
         let masks = terms.iter().map(|t| letter_mask(t)).collect();
         Index { terms, postings: sorted_postings, positions, by_stem, field_len, masks, para_starts, avg_len, stemmers }
+    }
+}
+
+impl Index {
+    /// Indexes the title and paragraphs of every document.
+    pub fn build(corpus: &Corpus) -> Index {
+        let mut builder = IndexBuilder::new();
+        for doc in &corpus.documents {
+            builder.add(doc);
+        }
+        builder.finish()
     }
 
     /// Number of documents indexed.

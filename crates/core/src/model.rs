@@ -107,7 +107,66 @@ impl Document {
     }
 }
 
+/// The first line of a corpus in JSON Lines form: everything but the documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CorpusHeader {
+    /// See [`Corpus::version`].
+    pub version: String,
+    /// See [`Corpus::people`].
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// See [`Corpus::meta`].
+    #[serde(default)]
+    pub meta: CorpusMeta,
+    /// Number of documents that follow, one per line (for progress).
+    pub documents: usize,
+}
+
+impl CorpusHeader {
+    /// Reads the header line of a corpus in JSON Lines form.
+    pub fn parse(line: &str) -> Result<CorpusHeader, String> {
+        serde_json::from_str(line).map_err(|e| format!("the corpus file's first line is not a corpus header: {e}"))
+    }
+
+    /// The corpus this header starts, with these documents.
+    pub fn into_corpus(self, documents: Vec<Document>) -> Corpus {
+        Corpus { version: self.version, people: self.people, meta: self.meta, documents }
+    }
+}
+
+/// Reads one document line of a corpus in JSON Lines form (`line` counts from 1, for messages).
+pub fn parse_document_line(text: &str, line: usize) -> Result<Document, String> {
+    serde_json::from_str(text).map_err(|e| format!("line {line} of the corpus file is not a document: {e}"))
+}
+
 impl Corpus {
+    /// The corpus as JSON Lines: a [`CorpusHeader`] line, then one document per line, so that
+    /// a page can read and index it a slice at a time.
+    pub fn to_jsonl(&self) -> String {
+        let header = CorpusHeader {
+            version: self.version.clone(),
+            people: self.people.clone(),
+            meta: self.meta.clone(),
+            documents: self.documents.len(),
+        };
+        let mut out = serde_json::to_string(&header).unwrap_or_default();
+        for d in &self.documents {
+            out.push('\n');
+            out.push_str(&serde_json::to_string(d).unwrap_or_default());
+        }
+        out.push('\n');
+        out
+    }
+
+    /// Reads a whole corpus in JSON Lines form (see [`Corpus::to_jsonl`]).
+    pub fn from_jsonl(text: &str) -> Result<Corpus, String> {
+        let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+        let (_, first) = lines.next().ok_or("the corpus file is empty")?;
+        let header = CorpusHeader::parse(first)?;
+        let documents = lines.map(|(i, l)| parse_document_line(l, i + 1)).collect::<Result<Vec<_>, _>>()?;
+        Ok(header.into_corpus(documents))
+    }
+
     /// A corpus of these documents, with no people list or settings.
     pub fn new(version: impl Into<String>, documents: Vec<Document>) -> Corpus {
         Corpus { version: version.into(), people: Vec::new(), meta: CorpusMeta::default(), documents }
@@ -121,5 +180,32 @@ impl Corpus {
     /// Index of the document with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.documents.iter().position(|d| d.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_round_trip() {
+        let mut c =
+            Corpus::new("v9", vec![Document::new("a", "A", vec!["one two".into()]), Document::new("b", "B", vec![])]);
+        c.people = vec!["Stalin".into()];
+        c.meta.title = Some("T".into());
+        let text = c.to_jsonl();
+        assert_eq!(text.lines().count(), 3);
+        assert_eq!(CorpusHeader::parse(text.lines().next().unwrap()).unwrap().documents, 2);
+        assert_eq!(Corpus::from_jsonl(&text).unwrap(), c);
+    }
+
+    #[test]
+    fn bad_json_lines_say_where() {
+        assert_eq!(Corpus::from_jsonl("").unwrap_err(), "the corpus file is empty");
+        assert!(Corpus::from_jsonl("[1]")
+            .unwrap_err()
+            .starts_with("the corpus file's first line is not a corpus header"));
+        let e = Corpus::from_jsonl("{\"version\":\"v\",\"documents\":1}\n{\"id\":1}").unwrap_err();
+        assert!(e.starts_with("line 2 of the corpus file is not a document"), "{e}");
     }
 }

@@ -52,6 +52,12 @@ impl Engine {
     /// Indexes a corpus.
     pub fn new(corpus: Corpus) -> Engine {
         let index = Index::build(&corpus);
+        Engine::with_index(corpus, index)
+    }
+
+    /// A corpus and the index already built over it (e.g. a slice at a time with
+    /// [`crate::index::IndexBuilder`]).
+    pub fn with_index(corpus: Corpus, index: Index) -> Engine {
         let facets = FacetTable::new(&corpus);
         Engine { corpus, index, facets }
     }

@@ -1,4 +1,5 @@
 //! `explorer-preprocess [CORPUS_DIR] [--out FILE]`: builds the corpus and writes its JSON
+//! (JSON Lines when FILE ends in `.jsonl`: a header line, then one document per line)
 //! to FILE (through a temporary file, renamed only when all went well), or prints a short
 //! summary of it. Errors go to stderr, one per line; exit code 1.
 //!
@@ -49,7 +50,12 @@ fn main() -> ExitCode {
     };
     match out {
         Some(path) => {
-            let json = serde_json::to_string(&corpus).expect("corpus serializes");
+            // A `.jsonl` file gets the JSON Lines form the app loads a slice at a time.
+            let json = if path.extension().is_some_and(|e| e == "jsonl") {
+                corpus.to_jsonl()
+            } else {
+                serde_json::to_string(&corpus).expect("corpus serializes")
+            };
             if let Err(e) = write_atomically(&path, json.as_bytes()) {
                 eprintln!("{}: cannot write: {e}", path.display());
                 return ExitCode::FAILURE;

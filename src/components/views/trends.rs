@@ -48,7 +48,7 @@ fn chart(rows: &[TrendRow], terms: &[String], bars: bool, engine: &crate::engine
     let ticks: Vec<f64> = (0..=((top / step).round() as usize)).map(|k| k as f64 * step).collect();
     let docs = &engine.corpus.documents;
     html! {
-        <svg class="trend-chart" viewBox={format!("0 0 {W} {H}")} role="img" id="trend-chart"
+        <svg class="trend-chart" viewBox={format!("0 0 {W} {H}")} role="img" id="trend-chart" aria-describedby="trend-table"
             aria-label={format!("{} chart of hits per 10,000 words for {} across {} documents in date order; the table below has the figures.",
                 if bars { "Bar" } else { "Line" }, terms.join(", "), rows.len())}>
             <g class="axis y-axis">
@@ -149,7 +149,7 @@ pub fn TrendsView(props: &ViewProps) -> Html {
             } else if rows.is_empty() {
                 <p class="empty-view">{ "No documents to chart: the filters allow none." }</p>
             } else {
-                <div class="chart-box">{ chart(&rows, &terms, bars, &props.engine) }</div>
+                <div class="chart-box" tabindex="0" role="group" aria-label="Chart (scrolls sideways on narrow screens)">{ chart(&rows, &terms, bars, &props.engine) }</div>
                 <table class="data trend-table" id="trend-table">
                     <caption>{ "Hits per 10,000 words, by document in date order" }</caption>
                     <thead><tr>
