@@ -2,7 +2,7 @@
 // Prints one line with the size of a release build:
 //   node scripts/size-report.mjs dist
 // Counts *.wasm, *.js, *.css and *.html under DIR (recursively), raw and gzip
-// (level 9, node:zlib), and also *.json (the corpus, if it ships as a file).
+// (level 9, node:zlib), and also *.jsonl (the corpus, which ships as a file of its own).
 // kB = 1000 bytes.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
@@ -17,7 +17,7 @@ try {
 }
 
 const kinds = ['wasm', 'js', 'css', 'html'];
-const extra = ['json']; // reported only when present
+const extra = ['jsonl']; // the corpus (corpus-<hash>.jsonl), reported when present
 const totals = Object.fromEntries([...kinds, ...extra].map((k) => [k, { raw: 0, gzip: 0, files: 0 }]));
 
 function walk(d) {
@@ -43,8 +43,8 @@ if (totals.wasm.files === 0) {
 
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 const parts = kinds.map((k) => `${k} ${kb(totals[k].raw)} (gzip ${kb(totals[k].gzip)})`);
-if (totals.json.files > 0) {
-  parts.push(`corpus json ${kb(totals.json.raw)} (gzip ${kb(totals.json.gzip)})`);
+if (totals.jsonl.files > 0) {
+  parts.push(`corpus ${kb(totals.jsonl.raw)} (gzip ${kb(totals.jsonl.gzip)})`);
 }
 const counted = [...kinds, ...extra];
 const raw = counted.reduce((s, k) => s + totals[k].raw, 0);
