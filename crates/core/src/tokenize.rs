@@ -69,6 +69,11 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
             }
             buf.clear();
             fold_into(part, &mut buf);
+            // Folding drops marks: a lone vowel sign (U+0B3E, alphabetic) folds to nothing, or
+            // to the space it clings to (" \u{b3e}" is one segment), which is no word.
+            if !buf.chars().any(char::is_alphanumeric) {
+                continue;
+            }
             f(part_start..part_start + part.len(), &buf);
         }
     }
@@ -240,6 +245,17 @@ mod tests {
         fn ascii_fast_path_matches_unicode_rules(text in "[a-cA-C0-2 .,;:'_!?()\"\t\n@#$%&*+=/<>|~^-]{0,40}") {
             proptest::prop_assert_eq!(fast_words(&text), unicode_words(&text));
         }
+    }
+
+    /// Found by fuzzing: a lone spacing vowel sign is alphabetic, but folding drops marks, so it
+    /// gave a token with an empty folded form (and the query an empty prefix word); after a
+    /// space, a token " ".
+    #[test]
+    fn fuzz_regression_lone_vowel_sign_is_not_a_word() {
+        assert!(tokenize("\u{b3e}").is_empty());
+        assert!(tokenize("\u{b47}").is_empty());
+        assert_eq!(words("a \u{b3e} b"), ["a", "b"]);
+        assert!(crate::query::parse("\u{b3e}").words().is_empty());
     }
 
     #[test]

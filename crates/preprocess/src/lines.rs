@@ -25,9 +25,10 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         .collect()
 }
 
-/// Trims `s` and collapses each run of whitespace inside it to one space.
+/// Trims `s` and collapses each run of whitespace inside it to one space. Control characters
+/// (NUL and the like, which JSON and TOML escapes such as `\u0000` can carry) count as whitespace.
 pub fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Strips markdown heading marks (`## Title` → `Title`).
@@ -88,6 +89,23 @@ mod tests {
         assert_eq!(clean_title("[a link](http://x.org) rest"), "[a link](http://x.org) rest");
         assert_eq!(clean_title("#hashtag"), "#hashtag");
         assert_eq!(title_tag("[Audio] Bolshevism"), Some("Audio"));
+    }
+
+    /// Found by fuzzing: `[{"text": "a\u0000b long enough"}]` in a JSON file kept the NUL in
+    /// the paragraph.
+    #[test]
+    fn fuzz_regression_control_characters_are_whitespace() {
+        assert_eq!(collapse_whitespace("a\0b long enough"), "a b long enough");
+        assert_eq!(collapse_whitespace("\0 x\u{1}\u{7f}\u{85}y \0"), "x y");
+        let doc = crate::document::build_structured_document(
+            "d",
+            &["a\0b long enough".to_string()],
+            &crate::sidecar::Sidecar::default(),
+            &[],
+            false,
+        )
+        .unwrap();
+        assert_eq!(doc.paragraphs, ["a b long enough"]);
     }
 
     #[test]
