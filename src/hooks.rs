@@ -1,3 +1,4 @@
 //! Hooks shared by components.
 
 pub mod use_key;
+pub mod use_settled;

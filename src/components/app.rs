@@ -20,6 +20,7 @@ use crate::components::views::words::WordsView;
 use crate::components::views::ViewProps;
 use crate::engine::{self, EngineRef, Loading};
 use crate::hooks::use_key::{focus_quietly, focus_selector, is_typing, use_key_events};
+use crate::hooks::use_settled::use_settled;
 use crate::host;
 use crate::state::{Action, State};
 use crate::url;
@@ -224,8 +225,17 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let engine = engine.clone();
         use_memo(state.view.filters.clone(), move |f| Rc::new(allowed_docs(&engine, f)))
     };
-    let matching = {
-        let mut docs: Vec<usize> = searched.0.hits.iter().map(|h| h.doc).collect();
+    // The analysis views follow the query once typing pauses (a newer keystroke supersedes
+    // the work an older one would start); the results list follows every keystroke.
+    let settled_query = use_settled(state.view.query.clone(), 180);
+    let settled_outcome = {
+        let engine = engine.clone();
+        use_memo((settled_query.clone(), state.view.filters.clone()), move |(q, f)| {
+            search(&engine, q, f, Sort::Relevance)
+        })
+    };
+    let settled_matching = {
+        let mut docs: Vec<usize> = settled_outcome.hits.iter().map(|h| h.doc).collect();
         docs.sort_unstable();
         use_memo(docs, |docs| Rc::new(docs.clone()))
     };
@@ -337,10 +347,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
 
     let view_props = ViewProps {
         engine: engine.clone(),
-        query: state.view.query.clone().into(),
-        compiled: outcome.compiled.clone(),
+        query: settled_query.clone().into(),
+        compiled: settled_outcome.compiled.clone(),
         docs: (*allowed).clone(),
-        matching: (*matching).clone(),
+        matching: (*settled_matching).clone(),
         filters: state.view.filters.clone(),
         analysis: state.view.analysis.clone(),
         on_settings,
