@@ -74,8 +74,16 @@ export function ensureUpdateBuild({ log = console.log } = {}) {
   writeFileSync(join(corpus, `${UPDATE_DOC.id}.txt`), DOC_TEXT);
   writeFileSync(join(corpus, `${UPDATE_DOC.id}.toml`), DOC_TOML);
 
-  // Seed the separate target directory from target/ once: same workspace path, so Cargo
-  // reuses every dependency and compiles only the app (its corpus changed).
+  buildDist({ corpus, dist, what: `offline tests: a second release of the app (corpus + ${UPDATE_DOC.id})`, log });
+  return dist;
+}
+
+/**
+ * Builds the app with the corpus folder `corpus` into `dist` (release, offline), in a Cargo
+ * target directory of its own seeded once from target/ (same workspace path, so Cargo reuses
+ * every dependency and compiles only what the corpus changes), then marks it complete.
+ */
+function buildDist({ corpus, dist, what, log }) {
   const cargoTarget = join(WORK, 'cargo');
   if (!existsSync(cargoTarget)) {
     mkdirSync(cargoTarget, { recursive: true });
@@ -84,8 +92,7 @@ export function ensureUpdateBuild({ log = console.log } = {}) {
       if (existsSync(from)) cpSync(from, join(cargoTarget, sub), { recursive: true });
     }
   }
-
-  log(`offline tests: building a second release of the app (corpus + ${UPDATE_DOC.id}) into ${relative(ROOT, dist)}…`);
+  log(`${what}: building into ${relative(ROOT, dist)}…`);
   const started = Date.now();
   const env = {
     ...process.env,
@@ -101,16 +108,13 @@ export function ensureUpdateBuild({ log = console.log } = {}) {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) {
-    throw new Error(
-      `offline tests: the second build failed (trunk exit ${r.status ?? r.signal}):\n${(r.stderr || '') + (r.stdout || '')}`.slice(-6000),
-    );
+    throw new Error(`${what}: the build failed (trunk exit ${r.status ?? r.signal}):\n${(r.stderr || '') + (r.stdout || '')}`.slice(-6000));
   }
   for (const f of ['index.html', 'sw.js']) {
-    if (!existsSync(join(dist, f))) throw new Error(`offline tests: the second build has no ${f}`);
+    if (!existsSync(join(dist, f))) throw new Error(`${what}: the build has no ${f}`);
   }
-  writeFileSync(done, `${new Date().toISOString()}\n`);
-  log(`offline tests: second build ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return dist;
+  writeFileSync(join(dist, '.complete'), `${new Date().toISOString()}\n`);
+  log(`${what}: ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 /**
@@ -130,34 +134,7 @@ export function ensureCorpusBuild(label, corpusDir, { log = console.log } = {}) 
   for (const name of readdirSync(WORK)) {
     if (name.startsWith(`${label}-`)) rmSync(join(WORK, name), { recursive: true, force: true });
   }
-  const cargoTarget = join(WORK, 'cargo');
-  if (!existsSync(cargoTarget)) {
-    mkdirSync(cargoTarget, { recursive: true });
-    for (const sub of ['release', join('wasm32-unknown-unknown', 'release')]) {
-      const from = join(ROOT, 'target', sub);
-      if (existsSync(from)) cpSync(from, join(cargoTarget, sub), { recursive: true });
-    }
-  }
-  log(`browser tests: building the app with the corpus ${relative(ROOT, corpusDir)} into ${relative(ROOT, dist)}…`);
-  const started = Date.now();
-  const env = {
-    ...process.env,
-    PATH: [join(ROOT, 'node_modules', '.bin'), join(homedir(), '.cargo', 'bin'), process.env.PATH].join(':'),
-    TRUNK_OFFLINE: 'true',
-    CORPUS_DIR: corpusDir,
-    CARGO_TARGET_DIR: cargoTarget,
-  };
-  const r = spawnSync('trunk', ['build', '--release', '--offline', '--dist', dist], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) {
-    throw new Error(`the ${label} build failed (trunk exit ${r.status ?? r.signal}):\n${(r.stderr || '') + (r.stdout || '')}`.slice(-6000));
-  }
-  writeFileSync(join(dist, '.complete'), `${new Date().toISOString()}\n`);
-  log(`browser tests: ${label} build ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  buildDist({ corpus: corpusDir, dist, what: `browser tests: the app with the corpus ${relative(ROOT, corpusDir)}`, log });
   return dist;
 }
 

@@ -83,11 +83,11 @@ pub fn is_field_name(key: &str) -> bool {
     !key.is_empty()
         && key.len() <= 40
         && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        && !RESERVED.contains(&key)
+        && !RESERVED_PARAMS.contains(&key)
 }
 
 /// URL parameters of the app itself, never metadata fields.
-const RESERVED: [&str; 26] = [
+pub const RESERVED_PARAMS: [&str; 26] = [
     "q",
     "doc",
     "sort",

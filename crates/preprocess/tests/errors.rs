@@ -1,27 +1,12 @@
 //! Every problem that stops the build, with its exact message, on folders made for the test.
 
+mod common;
+use common::TempDir;
 use explorer_preprocess::build_corpus;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// A fresh folder under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
 
 impl TempDir {
     fn new(files: &[(&str, &[u8])]) -> TempDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!("explorer-preprocess-test-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for (name, content) in files {
-            std::fs::write(dir.join(name), content).unwrap();
-        }
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
+        TempDir::with_label("test", files)
     }
 
     /// The errors of building this folder, displayed relative to it.
@@ -29,12 +14,6 @@ impl TempDir {
         let errors = build_corpus(self.path()).expect_err("the build should fail");
         let prefix = format!("{}/", self.path().display());
         errors.iter().map(|e| e.to_string().replace(&prefix, "")).collect()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

@@ -1,30 +1,16 @@
 //! Every document format, corpus.toml, facets, the check report and the command line, on
 //! folders made for the test and on `tests/fixtures/formats`; every bad file with its exact message.
 
+mod common;
+use common::TempDir;
 use explorer_core::{Corpus, Document};
 use explorer_preprocess::{build_corpus, load_corpus};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// A fresh folder under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
 
 impl TempDir {
     fn new(files: &[(&str, &[u8])]) -> TempDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!("explorer-preprocess-formats-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for (name, content) in files {
-            std::fs::write(dir.join(name), content).unwrap();
-        }
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
+        TempDir::with_label("formats", files)
     }
 
     fn corpus(&self) -> Corpus {
@@ -45,12 +31,6 @@ impl TempDir {
     fn strip(&self, lines: impl Iterator<Item = String>) -> Vec<String> {
         let prefix = format!("{}/", self.path().display());
         lines.map(|l| l.replace(&prefix, "")).collect()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

@@ -7,11 +7,11 @@
 //! Failures are not written to `proptest-regressions/`: every crash found becomes a named
 //! regression test beside the code it fixes.
 
+mod common;
+use common::TempDir;
 use explorer_preprocess::build_corpus;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The number of cases of each property: `PROPTEST_CASES`, else 256.
 fn cases() -> u32 {
@@ -22,30 +22,9 @@ fn config() -> ProptestConfig {
     ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() }
 }
 
-/// A fresh folder under the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
-
 impl TempDir {
     fn new(files: &[(&str, &[u8])]) -> TempDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!("explorer-preprocess-fuzz-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for (name, content) in files {
-            std::fs::write(dir.join(name), content).unwrap();
-        }
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        TempDir::with_label("fuzz", files)
     }
 }
 
