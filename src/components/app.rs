@@ -103,6 +103,12 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             gloo::console::warn!(n.clone());
         }
     });
+    // The page's title names the corpus when it has a title.
+    use_effect_with(props.engine.corpus.meta.title.clone(), |title| {
+        if let Some(t) = title {
+            gloo::utils::document().set_title(&format!("{t} — Corpus Explorer"));
+        }
+    });
     // The theme goes on the root element (CSS follows the system for auto): the one the URL
     // asks for (embeds), else the one chosen with the switch and remembered; using the switch
     // on a page whose URL names a theme overrides the URL from then on.
@@ -444,10 +450,15 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     html! {
         <div class="shell">
             <header class="top">
-                <h1 class="brand"><a href="?" onclick={
-                    let dispatch = dispatch.clone();
-                    move |e: MouseEvent| { e.prevent_default(); dispatch.dispatch(Action::Reset); }
-                }>{ "Corpus Explorer" }</a></h1>
+                <div class="brand">
+                    <h1><a href="?" onclick={
+                        let dispatch = dispatch.clone();
+                        move |e: MouseEvent| { e.prevent_default(); dispatch.dispatch(Action::Reset); }
+                    }>{ "Corpus Explorer" }</a></h1>
+                    if let Some(title) = engine.corpus.meta.title.clone() {
+                        <p id="corpus-title" class="corpus-title" title={engine.corpus.meta.description.clone().unwrap_or_default()}>{ title }</p>
+                    }
+                </div>
                 { search_row }
                 <p id="result-count" class="result-count">{ count_text }</p>
                 <LiveCount text={announce.clone()} />

@@ -37,6 +37,9 @@ test('a word from each document, in every format, finds that document only', asy
   await page.goto(base + '/');
   await waitReady(page);
   await expect(page.locator('#result-count')).toHaveText(/^6 documents/);
+  // corpus.toml's title names the corpus in the header and the page title.
+  await expect(page.locator('#corpus-title')).toHaveText('Formats fixture');
+  await expect(page).toHaveTitle('Formats fixture — Corpus Explorer');
   for (const [word, id] of Object.entries(WORDS)) {
     await search(page, `${word} `);
     await expect(results(page)).toHaveCount(1);
