@@ -3,9 +3,26 @@
 //! Matching is case- and accent-insensitive: `Milošević`, `MILOSEVIC` and
 //! `milosevic` all fold to `milosevic`. Cyrillic `ё` folds to `е`, but `й`
 //! keeps its breve, since in Russian it is a letter of its own. Typographic
-//! apostrophes fold to `'`.
+//! apostrophes fold to `'`. Accents are folded on the letters of the Latin, Greek and
+//! Cyrillic blocks (a table generated from the Unicode decompositions by build.rs), and
+//! combining diacritical marks are dropped; marks that are part of other scripts' letters
+//! (Indic vowel signs, Japanese voicing marks) are kept, so different words stay different.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
+
+/// True for the combining diacritical marks that accents are written with.
+fn is_diacritic(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// The base letter of an accented Latin, Greek or Cyrillic letter.
+fn base_letter(c: char) -> Option<char> {
+    let cp = u32::from(c);
+    if cp > 0xFFFF {
+        return None;
+    }
+    FOLD.binary_search_by_key(&(cp as u16), |&(a, _)| a).ok().and_then(|i| char::from_u32(u32::from(FOLD[i].1)))
+}
 
 /// Folds one token (or any text) to its matching form.
 pub fn fold(text: &str) -> String {
@@ -33,11 +50,8 @@ fn fold_char(c: char, out: &mut String) {
         'й' => out.push('й'),
         'ё' => out.push('е'),
         c if c.is_ascii() => out.push(c),
-        c => decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                out.push(d)
-            }
-        }),
+        c if is_diacritic(c) => {}
+        c => out.push(base_letter(c).unwrap_or(c)),
     }
 }
 
@@ -58,6 +72,31 @@ mod tests {
         assert_eq!(fold("Ёлка"), "елка");
         assert_eq!(fold("Мой"), "мой");
         assert_eq!(fold("ЙОД"), "йод");
+    }
+
+    #[test]
+    fn decomposed_accents_and_other_scripts() {
+        assert_eq!(fold("e\u{301}te\u{301}"), "ete");
+        assert_eq!(fold("Việt Nam"), "viet nam");
+        assert_eq!(fold("Ἀθῆναι"), "αθηναι");
+        // Marks that make other scripts' letters are kept: these words stay different.
+        assert_eq!(fold("が"), "が");
+        assert_ne!(fold("हिन्दी"), fold("हनद"));
+        assert_eq!(fold("한국"), "한국");
+    }
+
+    /// The generated table folds exactly what the Unicode decompositions say for these blocks.
+    #[test]
+    fn table_agrees_with_unicode() {
+        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+        for cp in (0x00C0..=0x024F).chain(0x0370..=0x03FF).chain(0x0400..=0x052F).chain(0x1E00..=0x1FFF) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let (mut base, mut marks) = (String::new(), 0);
+            decompose_canonical(c, |d| if is_combining_mark(d) { marks += 1 } else { base.push(d) });
+            if marks > 0 && base.chars().count() == 1 {
+                assert_eq!(base_letter(c), base.chars().next(), "U+{cp:04X}");
+            }
+        }
     }
 
     #[test]
