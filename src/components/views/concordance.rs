@@ -112,9 +112,9 @@ pub fn ConcordanceView(props: &ViewProps) -> Html {
                                 <tr class="kwic-line" tabindex="0" data-doc-id={doc.id.clone()} data-hit={l.hit.to_string()}
                                     title={format!("Open “{}” at this hit", doc.title)} {onclick} {onkeydown}>
                                     <td class="kwic-doc">{ doc.title.clone() }</td>
-                                    <td class="kwic-left"><span>{ l.left.clone() }</span></td>
-                                    <td class="kwic-kw"><mark>{ l.keyword.clone() }</mark></td>
-                                    <td class="kwic-right"><span>{ l.right.clone() }</span></td>
+                                    <td class="kwic-left"><span>{ l.left(&props.engine).to_owned() }</span></td>
+                                    <td class="kwic-kw"><mark>{ l.keyword(&props.engine).to_owned() }</mark></td>
+                                    <td class="kwic-right"><span>{ l.right(&props.engine).to_owned() }</span></td>
                                 </tr>
                             }
                         }) }

@@ -27,16 +27,39 @@ pub struct KwicLine {
     pub hit: usize,
     /// Index position of the hit's first word (orders hits within a document).
     pub position: u32,
-    /// Up to `width` words before the hit in the same paragraph, as the original text
-    /// from the first of them up to the hit (so `left + keyword + right` is one slice).
-    pub left: String,
-    /// The hit as the original text, first to last word.
-    pub keyword: String,
-    /// Up to `width` words after the hit in the same paragraph, original text from just
-    /// after the hit to the end of the last of them.
-    pub right: String,
+    /// Byte offsets into the title or paragraph: start of the left context, start and end
+    /// of the keyword, end of the right context (text is cut only for the lines shown).
+    span: [u32; 4],
     keys: Keys,
 }
+
+impl KwicLine {
+    /// The title or paragraph the hit is in.
+    pub fn text<'a>(&self, engine: &'a Engine) -> &'a str {
+        let doc = &engine.corpus.documents[self.doc];
+        self.paragraph.map_or(&doc.title, |p| &doc.paragraphs[p])
+    }
+
+    /// Up to `width` words before the hit in the same paragraph, as the original text from
+    /// the first of them up to the hit (so `left + keyword + right` is one slice).
+    pub fn left<'a>(&self, engine: &'a Engine) -> &'a str {
+        &self.text(engine)[self.span[0] as usize..self.span[1] as usize]
+    }
+
+    /// The hit as the original text, first to last word.
+    pub fn keyword<'a>(&self, engine: &'a Engine) -> &'a str {
+        &self.text(engine)[self.span[1] as usize..self.span[2] as usize]
+    }
+
+    /// Up to `width` words after the hit in the same paragraph, original text from just after
+    /// the hit to the end of the last of them.
+    pub fn right<'a>(&self, engine: &'a Engine) -> &'a str {
+        &self.text(engine)[self.span[2] as usize..self.span[3] as usize]
+    }
+}
+
+/// Words of a keyword kept for sorting (a longer phrase sorts by its first ones).
+const KEY_WORDS: usize = 4;
 
 /// Precomputed sort keys: term numbers, whose order is the folded words' order (the index
 /// keeps its terms sorted), so sorting compares integers, never strings.
@@ -46,8 +69,14 @@ struct Keys {
     left: [Option<u32>; SORT_WORDS],
     /// The 1st, 2nd, 3rd word to the right (`None` past the paragraph's end).
     right: [Option<u32>; SORT_WORDS],
-    /// The hit's words.
-    keyword: Vec<u32>,
+    /// The hit's first words (up to [`KEY_WORDS`]) and how many there are.
+    keyword: ([u32; KEY_WORDS], u8),
+}
+
+impl Keys {
+    fn keyword(&self) -> &[u32] {
+        &self.keyword.0[..usize::from(self.keyword.1)]
+    }
 }
 
 /// How concordance lines are ordered.
@@ -110,11 +139,11 @@ pub fn concordance(engine: &Engine, compiled: &Compiled, docs: &[usize], width: 
         let title_tokens = word_ranges(&doc.title);
         let mut para_tokens: Vec<Option<Vec<Range<usize>>>> = vec![None; doc.paragraphs.len()];
         for (hit, (start, len, _)) in spans.into_iter().enumerate() {
-            let (text, tokens, paragraph, first) = match index.locate(d, start) {
-                None => (doc.title.as_str(), &title_tokens, None, start as usize),
+            let (tokens, paragraph, first) = match index.locate(d, start) {
+                None => (&title_tokens, None, start as usize),
                 Some((p, i)) if p < doc.paragraphs.len() => {
                     let tokens = para_tokens[p].get_or_insert_with(|| word_ranges(&doc.paragraphs[p]));
-                    (doc.paragraphs[p].as_str(), &*tokens, Some(p), i)
+                    (&*tokens, Some(p), i)
                 }
                 Some(_) => continue,
             };
@@ -128,16 +157,20 @@ pub fn concordance(engine: &Engine, compiled: &Compiled, docs: &[usize], width: 
             let keys = Keys {
                 left: std::array::from_fn(|k| nth_left(terms, start, k as u32 + 1)),
                 right: std::array::from_fn(|k| nth_right(terms, end, k as u32 + 1)),
-                keyword: terms.get(start as usize..end as usize).unwrap_or_default().to_vec(),
+                keyword: {
+                    let words = terms.get(start as usize..end as usize).unwrap_or_default();
+                    let n = words.len().min(KEY_WORDS);
+                    let mut k = [0u32; KEY_WORDS];
+                    k[..n].copy_from_slice(&words[..n]);
+                    (k, n as u8)
+                },
             };
             lines.push(KwicLine {
                 doc: d,
                 paragraph,
                 hit,
                 position: start,
-                left: text[left_start..kw.start].to_owned(),
-                keyword: text[kw.clone()].to_owned(),
-                right: text[kw.end..right_end].to_owned(),
+                span: [left_start as u32, kw.start as u32, kw.end as u32, right_end as u32],
                 keys,
             });
         }
@@ -178,7 +211,7 @@ pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
     // Rank of each distinct keyword (a sequence of terms) in the keywords' order.
     let mut distinct: FxHashMap<&[u32], u32> = FxHashMap::default();
     for l in lines.iter() {
-        distinct.entry(&l.keys.keyword).or_insert(0);
+        distinct.entry(l.keys.keyword()).or_insert(0);
     }
     let mut sorted: Vec<&[u32]> = distinct.keys().copied().collect();
     sorted.sort_unstable();
@@ -192,7 +225,7 @@ pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let kw = distinct[l.keys.keyword.as_slice()];
+            let kw = distinct[l.keys.keyword()];
             let (doc, pos) = (l.doc as u32, l.position);
             let r = l.keys.right.map(code);
             let key = match sort {
@@ -234,9 +267,9 @@ pub fn table(engine: &Engine, lines: &[KwicLine]) -> Table {
                 Cell::from(doc.title.as_str()),
                 l.paragraph.map_or(Cell::from(""), |p| Cell::from(p + 1)),
                 Cell::from(l.hit + 1),
-                Cell::from(l.left.as_str()),
-                Cell::from(l.keyword.as_str()),
-                Cell::from(l.right.as_str()),
+                Cell::from(l.left(engine)),
+                Cell::from(l.keyword(engine)),
+                Cell::from(l.right(engine)),
             ]
         })
         .collect();
@@ -291,24 +324,24 @@ mod tests {
         let l = lines(&e, "\"union state\"", 2);
         // d0 title "The Union State": hit 0, no paragraph, left "The ".
         assert_eq!((l[0].doc, l[0].paragraph, l[0].hit), (0, None, 0));
-        assert_eq!((l[0].left.as_str(), l[0].keyword.as_str(), l[0].right.as_str()), ("The ", "Union State", ""));
+        assert_eq!((l[0].left(&e), l[0].keyword(&e), l[0].right(&e)), ("The ", "Union State", ""));
         // d0 paragraph 0 "A union, state of two.": left "A ", keyword "union, state", right " of two".
         assert_eq!((l[1].paragraph, l[1].hit), (Some(0), 1));
-        assert_eq!((l[1].left.as_str(), l[1].keyword.as_str(), l[1].right.as_str()), ("A ", "union, state", " of two"));
+        assert_eq!((l[1].left(&e), l[1].keyword(&e), l[1].right(&e)), ("A ", "union, state", " of two"));
         // d0 paragraph 1: "Belarus and the union state agree.": two words left with width 2.
-        assert_eq!((l[2].left.as_str(), l[2].right.as_str()), ("and the ", " agree"));
+        assert_eq!((l[2].left(&e), l[2].right(&e)), ("and the ", " agree"));
         // left + keyword + right is one slice of the paragraph.
         for line in &l {
             let doc = &e.corpus.documents[line.doc];
             let text = line.paragraph.map_or(&doc.title, |p| &doc.paragraphs[p]);
-            assert!(text.contains(&format!("{}{}{}", line.left, line.keyword, line.right)));
+            assert!(text.contains(&format!("{}{}{}", line.left(&e), line.keyword(&e), line.right(&e))));
         }
         // Width 0: no context.
-        assert!(lines(&e, "union ", 0).iter().all(|l| l.left.is_empty() && l.right.is_empty()));
+        assert!(lines(&e, "union ", 0).iter().all(|l| l.left(&e).is_empty() && l.right(&e).is_empty()));
     }
 
-    fn row(l: &KwicLine) -> String {
-        format!("{}|{}|{}", l.left.trim(), l.keyword, l.right.trim())
+    fn row(e: &Engine, l: &KwicLine) -> String {
+        format!("{}|{}|{}", l.left(e).trim(), l.keyword(e), l.right(e).trim())
     }
 
     #[test]
@@ -318,7 +351,7 @@ mod tests {
         // Hits of "state" (stem group: state), document order:
         // d0: title "Union State" (0), p0 "union, state of" (1), p1 "union state agree" (2)
         // d2: p0 "The state union" (0), "union state;" (1), p1 "Union state." (2), p2 "state" (3)
-        let doc_order: Vec<String> = l.iter().map(row).collect();
+        let doc_order: Vec<String> = l.iter().map(|l| row(&e, l)).collect();
         assert_eq!(
             doc_order,
             [
@@ -337,18 +370,18 @@ mod tests {
         // Left(1): none first (d2 12), then "the" < "union"; ties by keyword then document order.
         sort_lines(&mut l, KwicSort::Left(1));
         let got: Vec<(usize, u32)> = l.iter().map(|l| (l.doc, l.position)).collect();
-        let firsts: Vec<&str> = l.iter().map(|l| l.left.trim()).collect();
+        let firsts: Vec<&str> = l.iter().map(|l| l.left(&e).trim()).collect();
         assert_eq!(firsts, ["", "The", "Union", "union,", "union", "union", "Union"]);
         assert_eq!(got, [(2, 12), (2, 3), (0, 2), (0, 6), (0, 14), (2, 5), (2, 9)]);
         // Right(1): none (d0 title, d2 p2) by document order, then agree < of < union.
         sort_lines(&mut l, KwicSort::Right(1));
-        let rights: Vec<&str> = l.iter().map(|l| l.right.trim()).collect();
+        let rights: Vec<&str> = l.iter().map(|l| l.right(&e).trim()).collect();
         assert_eq!(rights, ["", "", "agree", "of", "union", "; union", ". Union"]);
         let got: Vec<(usize, u32)> = l.iter().map(|l| (l.doc, l.position)).collect();
         assert_eq!(got, [(0, 2), (2, 12), (0, 14), (0, 6), (2, 3), (2, 5), (2, 9)]);
         // Document order restores the first order.
         sort_lines(&mut l, KwicSort::Document);
-        assert_eq!(l.iter().map(row).collect::<Vec<_>>(), doc_order);
+        assert_eq!(l.iter().map(|l| row(&e, l)).collect::<Vec<_>>(), doc_order);
         assert_eq!(KwicSort::from_key("l2"), Some(KwicSort::Left(2)));
         assert_eq!(KwicSort::Right(9).key(), "r3");
     }
@@ -360,11 +393,11 @@ mod tests {
         let mut l = concordance(&e, &out.compiled, &[0], 3);
         sort_lines(&mut l, KwicSort::Keyword);
         // x (right: none) ×3 by document order, then y (right x), then z (right x).
-        let got: Vec<String> = l.iter().map(row).collect();
+        let got: Vec<String> = l.iter().map(|l| row(&e, l)).collect();
         assert_eq!(got, ["b z|x|", "c y|x|", "a|x|", "c|y|x", "b|z|x"]);
         // Left(2): the 2nd word to the left: none (a x; b z; c y; z; y) then b, c.
         sort_lines(&mut l, KwicSort::Left(2));
-        let got: Vec<String> = l.iter().map(row).collect();
+        let got: Vec<String> = l.iter().map(|l| row(&e, l)).collect();
         assert_eq!(got, ["a|x|", "c|y|x", "b|z|x", "b z|x|", "c y|x|"]);
         let t = table(&e, &l);
         assert_eq!(t.rows.len(), 5);
@@ -391,7 +424,7 @@ mod tests {
                     KwicSort::Right(n) => l.keys.right[usize::from(n) - 1],
                     _ => None,
                 };
-                (side, l.keys.keyword.clone(), l.keys.right, l.doc, l.position)
+                (side, l.keys.keyword, l.keys.right, l.doc, l.position)
             };
             match sort {
                 KwicSort::Document => plain.sort_by_key(|l| (l.doc, l.position)),
