@@ -26,15 +26,36 @@ pub struct ResultListProps {
     pub on_open: Callback<String>,
 }
 
-/// The list of results.
+/// Results shown at first (each with its snippet); "Show more" adds as many again.
+pub const SHOWN: usize = 50;
+
+/// The list of results: the first [`SHOWN`] (snippets are made only for those shown, so a
+/// keystroke on a large corpus stays quick), then a button for more.
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
+    let shown = use_state(|| SHOWN);
+    // A new query or new filters start from the first page again.
+    {
+        let shown = shown.clone();
+        use_effect_with(props.hits.clone(), move |_| shown.set(SHOWN));
+    }
+    let more = props.hits.len().saturating_sub(*shown);
+    let on_more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + SHOWN))
+    };
     html! {
-        <ol id="results" class="results" onkeydown={Callback::from(step_between_results)}>
-            { for props.hits.iter().map(|hit| {
-                result_item(&props.engine, hit.doc, &props.compiled, &props.view, &props.on_open)
-            }) }
-        </ol>
+        <>
+            <ol id="results" class="results" onkeydown={Callback::from(step_between_results)}>
+                { for props.hits.iter().take(*shown).map(|hit| {
+                    result_item(&props.engine, hit.doc, &props.compiled, &props.view, &props.on_open)
+                }) }
+            </ol>
+            if more > 0 {
+                <button id="show-more" type="button" class="show-more" onclick={on_more}>
+                    { format!("Show more ({} of {} not shown)", more, props.hits.len()) }</button>
+            }
+        </>
     }
 }
 

@@ -23,6 +23,10 @@ export default function globalSetup() {
   if (specWanted(/formats/) && !process.env.EXPLORER_FORMATS_DIST) {
     process.env.EXPLORER_FORMATS_DIST = ensureCorpusBuild('formats', join(rootDir, 'tests', 'fixtures', 'formats'));
   }
+  // The app built with 120 documents (tests/browser/many.spec.mjs).
+  if (specWanted(/many/) && !process.env.EXPLORER_MANY_DIST) {
+    process.env.EXPLORER_MANY_DIST = ensureCorpusBuild('many', join(rootDir, 'tests', 'fixtures', 'many'));
+  }
   // The app built with a corpus that tries to inject markup (tests/browser/hostile.spec.mjs).
   if (specWanted(/hostile/) && !process.env.EXPLORER_HOSTILE_DIST) {
     process.env.EXPLORER_HOSTILE_DIST = ensureCorpusBuild('hostile', join(rootDir, 'tests', 'fixtures', 'hostile'));
