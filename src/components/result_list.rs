@@ -102,18 +102,7 @@ pub fn meta_line(doc: &Document) -> String {
     parts.join(" · ")
 }
 
-/// 12345 → "12,345".
-pub fn group_digits(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use explorer_core::numbers::group_digits;
 
 fn result_item(
     engine: &EngineRef,
@@ -157,18 +146,5 @@ fn result_item(
                 { if snip.clipped_end { " …" } else { "" } }
             </p>
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::group_digits;
-
-    #[test]
-    fn digits_are_grouped() {
-        assert_eq!(group_digits(0), "0");
-        assert_eq!(group_digits(999), "999");
-        assert_eq!(group_digits(1000), "1,000");
-        assert_eq!(group_digits(1234567), "1,234,567");
     }
 }

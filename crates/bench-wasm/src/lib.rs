@@ -235,26 +235,9 @@ mod tests {
 
     #[test]
     fn searches_and_snippets() {
-        let doc = |id: &str, text: &str| Document {
-            id: id.into(),
-            title: id.into(),
-            outlet: None,
-            date: None,
-            date_note: None,
-            author: None,
-            kind: "address".into(),
-            url: None,
-            people: vec![],
-            paragraphs: vec![text.into()],
-            word_count: 0,
-            fields: Default::default(),
-        };
-        let corpus = Corpus {
-            version: "t".into(),
-            people: vec![],
-            meta: Default::default(),
-            documents: vec![doc("a", "the union state"), doc("b", "the soviet union")],
-        };
+        let doc =
+            |id: &str, text: &str| Document { kind: "address".into(), ..Document::new(id, id, vec![text.into()]) };
+        let corpus = Corpus::new("t", vec![doc("a", "the union state"), doc("b", "the soviet union")]);
         let json = serde_json::to_string(&corpus).unwrap();
         assert_eq!(parse_only(&json).unwrap(), 2);
         let mut e = BenchEngine::new(&json).unwrap();
@@ -268,26 +251,13 @@ mod tests {
     #[test]
     fn views() {
         let doc = |id: &str, text: &str| Document {
-            id: id.into(),
-            title: id.into(),
-            outlet: None,
             date: Some(explorer_core::PartialDate::parse("2001").unwrap()),
-            date_note: None,
-            author: None,
             kind: "address".into(),
-            url: None,
-            people: vec![],
-            paragraphs: vec![text.into()],
-            word_count: 0,
-            fields: Default::default(),
+            ..Document::new(id, id, vec![text.into()])
         };
         let text = "the government of the people and the government of the state and their government";
-        let corpus = Corpus {
-            version: "t".into(),
-            people: vec![],
-            meta: Default::default(),
-            documents: vec![doc("a", text), doc("b", "the union of the states, the people and the union")],
-        };
+        let corpus =
+            Corpus::new("t", vec![doc("a", text), doc("b", "the union of the states, the people and the union")]);
         let e = BenchEngine::new(&serde_json::to_string(&corpus).unwrap()).unwrap();
         // "government" typed: 3 lines in one document; "the" typed is a prefix (their too).
         assert_eq!(e.view_concordance("government"), 3);

@@ -15,6 +15,7 @@ pub mod highlight;
 pub mod index;
 pub mod model;
 pub mod normalize;
+pub mod numbers;
 pub mod query;
 pub mod search;
 pub mod snippet;

@@ -1,6 +1,7 @@
 //! `explorer-preprocess check`: a report of what a corpus folder holds and what is wrong with it.
 
 use crate::{CorpusError, Loaded, NEAR_EMPTY_WORDS};
+use explorer_core::numbers::group_digits as thousands;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
@@ -152,18 +153,6 @@ pub fn report(dir: &Path, loaded: &Loaded) -> String {
 
 fn plural(n: usize, word: &str) -> String {
     format!("{} {word}{}", thousands(n), if n == 1 { "" } else { "s" })
-}
-
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn shorten(s: &str, max: usize) -> String {
