@@ -45,9 +45,13 @@ pub struct Sidecar {
 
 impl Sidecar {
     /// Sets `key` (a known key, compared case-insensitively, or a further field) to `value`.
-    /// Errs with a message when the value does not fit the key (a bad date).
+    /// Errs with a message when the value does not fit the key (a bad date). A value that is
+    /// empty once whitespace and control characters are removed (`"\u0000"`) is not given.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
         let value = crate::lines::collapse_whitespace(value);
+        if value.is_empty() {
+            return Ok(());
+        }
         match key.to_lowercase().as_str() {
             "title" => self.title = Some(value),
             "outlet" => self.outlet = Some(value),
@@ -217,6 +221,19 @@ mod tests {
 
     fn errors(text: &str) -> Vec<String> {
         parse_sidecar(Path::new("a.toml"), text).unwrap_err().iter().map(|e| e.to_string()).collect()
+    }
+
+    /// Found by the fuzz suite: a JSON record with `"id": ["\u0000"]` gave a document whose id
+    /// was empty once control characters were removed.
+    #[test]
+    fn fuzz_regression_a_value_of_only_control_characters_is_not_given() {
+        let mut s = Sidecar::default();
+        s.set("id", "\0").unwrap();
+        s.set("title", " \u{1}\t").unwrap();
+        s.set("region", "\u{7f}").unwrap();
+        assert_eq!((s.id.as_deref(), s.title.as_deref(), s.fields.len()), (None, None, 0));
+        s.set("id", "a\0b").unwrap();
+        assert_eq!(s.id.as_deref(), Some("a b"));
     }
 
     #[test]
