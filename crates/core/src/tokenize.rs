@@ -57,17 +57,14 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
     let mut buf = String::new();
     for (start, word) in text.unicode_word_indices() {
         // A colon joins letters in UAX #29 (Swedish "S:t"), but here it separates words,
-        // so that "title:stalin" or "Note:this" are two words.
-        let mut offset = start;
-        for part in word.split(':') {
-            let part_start = offset;
-            offset += part.len() + 1;
-            // A mark clings to the space before it in UAX #29 (" \u{b3e}" is one segment): the
-            // space is not part of the word. Trailing apostrophes (plural possessive
-            // "workers’") are not either.
-            let trimmed = part.trim_start();
-            let part_start = part_start + (part.len() - trimmed.len());
-            let part = trimmed.trim_end_matches(['\'', '\u{2019}']);
+        // so that "title:stalin" or "Note:this" are two words. So does any space UAX #29 puts
+        // in a word: a mark clings to the space before it (" \u{b3e}" is one segment), and
+        // the narrow no-break space U+202F joins letters (it is ExtendNumLet).
+        for part in word.split(|c: char| c == ':' || c.is_whitespace()) {
+            // `part` is a slice of `word`: its offset is the distance between their starts.
+            let part_start = start + (part.as_ptr() as usize - word.as_ptr() as usize);
+            // Trailing apostrophes (plural possessive "workers’") are not part of the word.
+            let part = part.trim_end_matches(['\'', '\u{2019}']);
             if part.is_empty() || !part.chars().any(char::is_alphanumeric) {
                 continue;
             }
@@ -262,6 +259,16 @@ mod tests {
         // Combining diacritics alone are no word.
         assert!(tokenize("\u{301}\u{308}").is_empty());
         assert!(crate::query::parse("\u{301}").words().is_empty());
+    }
+
+    /// Found by the long fuzz run: UAX #29 joins a letter and a narrow no-break space (U+202F,
+    /// ExtendNumLet) into one word, which then folded to "i\u{202f}", a word holding a space.
+    #[test]
+    fn fuzz_regression_a_narrow_no_break_space_separates_words() {
+        assert_eq!(words("İ\u{202f}"), ["i"]);
+        assert_eq!(words("a\u{202f}b — 10\u{202f}000"), ["a", "b", "10", "000"]);
+        let text = "x\u{202f}Ёлка";
+        assert_eq!(&text[tokenize(text)[1].range.clone()], "Ёлка");
     }
 
     #[test]
