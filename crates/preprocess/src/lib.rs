@@ -145,7 +145,9 @@ impl Loaded {
         }
         let mut documents: Vec<Document> = self.found.into_iter().map(|f| f.document).collect();
         documents.sort_by(|a, b| a.id.cmp(&b.id));
-        let json = serde_json::to_string(&documents).expect("documents serialize");
+        // The version covers everything the app is given: a change to corpus.toml (a title,
+        // stopwords, facets) or to the people list is a new version as well as a new text.
+        let json = serde_json::to_string(&(&self.meta, &self.people, &documents)).expect("corpus serializes");
         Ok(Corpus {
             version: format!("{:016x}", fnv1a_64(json.as_bytes())),
             people: self.people,

@@ -195,6 +195,27 @@ fn corpus_toml_people_and_facets() {
     assert_eq!(c.meta.title.as_deref(), Some("T"));
 }
 
+/// The version (in exports and the check report) changes with corpus.toml and the people list
+/// as well as with the documents, and only then.
+#[test]
+fn corpus_version_covers_settings_and_people() {
+    let text = format!("Title\nJoseph Stalin and {LONG}\n");
+    let version = |files: &[(&str, &[u8])]| TempDir::new(files).corpus().version;
+    let plain = version(&[("a.txt", text.as_bytes())]);
+    assert_eq!(version(&[("a.txt", text.as_bytes())]), plain);
+    let titled = version(&[("a.txt", text.as_bytes()), ("corpus.toml", b"title = \"T\"\n")]);
+    let retitled = version(&[("a.txt", text.as_bytes()), ("corpus.toml", b"title = \"U\"\n")]);
+    let stopwords =
+        version(&[("a.txt", text.as_bytes()), ("corpus.toml", b"title = \"T\"\nstopwords = [\"joseph\"]\n")]);
+    let people = version(&[("a.txt", text.as_bytes()), ("people.txt", b"Lenin\n")]);
+    let all = [&plain, &titled, &retitled, &stopwords, &people];
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            assert_ne!(a, b);
+        }
+    }
+}
+
 #[test]
 fn corpus_toml_problems() {
     let doc_txt: &[u8] = b"Title\nSome text.\n";
