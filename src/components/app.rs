@@ -242,7 +242,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     };
     let settled_matching = {
         let mut docs: Vec<usize> = settled_outcome.hits.iter().map(|h| h.doc).collect();
-        docs.sort_unstable();
+        explorer_core::sort::sort(&mut docs);
         use_memo(docs, |docs| Rc::new(docs.clone()))
     };
 

@@ -22,7 +22,7 @@ fn good_words(engine: &Engine, n: usize) -> Vec<String> {
             t.chars().count() >= 5 && t.chars().all(char::is_alphabetic) && !is_stopword(t)
         })
         .collect();
-    ids.sort_by_key(|&id| (std::cmp::Reverse(index.postings(id).len()), id));
+    crate::sort::sort_by_key(&mut ids, |&id| (std::cmp::Reverse(index.postings(id).len()), id));
     ids.into_iter().take(n).map(|id| index.term(id).to_owned()).collect()
 }
 

@@ -241,7 +241,7 @@ impl FacetTable {
                     Facet::Year => present.into_iter().rev().cloned().collect(),
                     _ => {
                         let mut v: Vec<String> = present.into_iter().cloned().collect();
-                        v.sort_by_key(|s| s.to_lowercase());
+                        crate::sort::sort_by_key(&mut v, |s| s.to_lowercase());
                         v
                     }
                 }

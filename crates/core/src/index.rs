@@ -172,6 +172,7 @@ impl IndexBuilder {
         let stemmers = Stemmers::default();
         let IndexBuilder { ids, mut postings, positions, field_len, para_starts, .. } = self;
         let mut order: Vec<(String, u32)> = ids.into_iter().collect();
+        // The standard sort, not `crate::sort`: this is the largest sort of index building.
         order.sort_unstable();
         let mut sorted_postings = Vec::with_capacity(order.len());
         let mut terms = Vec::with_capacity(order.len());
@@ -307,7 +308,7 @@ impl Index {
             .map(|(i, _)| (start + i) as u32)
             .collect();
         if ids.len() > limit {
-            ids.sort_by_key(|id| (std::cmp::Reverse(self.postings[*id as usize].len()), *id));
+            crate::sort::sort_by_key(&mut ids, |id| (std::cmp::Reverse(self.postings[*id as usize].len()), *id));
             ids.truncate(limit);
         }
         ids
@@ -351,7 +352,7 @@ impl Index {
                 return self.expand(&whole);
             }
         }
-        out.sort_by_key(|e| e.term);
+        crate::sort::sort_by_key(&mut out, |e| e.term);
         out
     }
 
@@ -366,7 +367,7 @@ impl Index {
             return Vec::new();
         }
         let mut found = self.within(&chars, max);
-        found.sort_by_key(|&(id, d)| (d, std::cmp::Reverse(self.postings[id as usize].len()), id));
+        crate::sort::sort_by_key(&mut found, |&(id, d)| (d, std::cmp::Reverse(self.postings[id as usize].len()), id));
         found.truncate(MAX_FUZZY_TERMS);
         let mut out: Vec<Expansion> = Vec::new();
         for (term, _) in found {
@@ -378,7 +379,7 @@ impl Index {
                 }
             }
         }
-        out.sort_by_key(|e| e.term);
+        crate::sort::sort_by_key(&mut out, |e| e.term);
         out
     }
 

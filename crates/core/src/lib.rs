@@ -19,6 +19,7 @@ pub mod numbers;
 pub mod query;
 pub mod search;
 pub mod snippet;
+pub mod sort;
 pub mod stem;
 pub mod stopwords;
 pub mod suggest;

@@ -113,7 +113,7 @@ impl Query {
         if let Some(r) = &self.root {
             walk(r, &mut out);
         }
-        out.sort_by_key(|w| w.span.start);
+        crate::sort::sort_by_key(&mut out, |w| w.span.start);
         out
     }
 }

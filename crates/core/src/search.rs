@@ -340,7 +340,7 @@ impl Compiled {
                 }
             }
         }
-        spans.sort_unstable();
+        crate::sort::sort(&mut spans);
         let mut merged: Vec<(u32, u32, usize)> = Vec::with_capacity(spans.len());
         for s in spans {
             match merged.last_mut() {
@@ -403,7 +403,7 @@ fn word_positions(index: &Index, terms: &[Expansion], doc: u32) -> Vec<u32> {
         }
     }
     if lists > 1 {
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
     }
     out
 }
@@ -444,7 +444,7 @@ fn phrase_candidates(index: &Index, marked: &Marked) -> Vec<u32> {
     let mut docs: Option<Vec<u32>> = None;
     for terms in &marked.words {
         let mut these: Vec<u32> = terms.iter().flat_map(|e| index.postings(e.term).iter().map(|p| p.doc)).collect();
-        these.sort_unstable();
+        crate::sort::sort(&mut these);
         these.dedup();
         docs = Some(match docs {
             None => these,
@@ -492,7 +492,7 @@ fn sort_hits(hits: &mut [Hit], engine: &Engine, sort: Sort) {
     let by_title = |a: &Hit, b: &Hit| {
         fold(&docs[a.doc].title).cmp(&fold(&docs[b.doc].title)).then_with(|| docs[a.doc].id.cmp(&docs[b.doc].id))
     };
-    hits.sort_by(|a, b| match sort {
+    crate::sort::sort_by(hits, |a, b| match sort {
         Sort::Relevance => a
             .fuzzy
             .cmp(&b.fuzzy)

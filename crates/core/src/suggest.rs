@@ -33,7 +33,7 @@ pub fn completions(index: &Index, input: &str) -> Vec<Suggestion> {
         let t = index.term(id);
         !(t.ends_with("'s") && index.lookup(&t[..t.len() - 2]).is_some())
     });
-    ids.sort_by_key(|&id| (std::cmp::Reverse(index.postings(id).len()), id));
+    crate::sort::sort_by_key(&mut ids, |&id| (std::cmp::Reverse(index.postings(id).len()), id));
     if ids.first().is_some_and(|&id| index.term(id) == word) {
         return Vec::new();
     }

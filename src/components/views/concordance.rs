@@ -45,7 +45,7 @@ pub fn ConcordanceView(props: &ViewProps) -> Html {
     let lines: Rc<Vec<_>> = (*lines).clone();
     let docs_with_hits = {
         let mut d: Vec<usize> = lines.iter().map(|l| l.doc).collect();
-        d.sort_unstable();
+        explorer_core::sort::sort(&mut d);
         d.dedup();
         d.len()
     };

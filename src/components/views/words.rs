@@ -30,9 +30,11 @@ pub fn visible_rows(list: &WordList, a: &Analysis) -> Vec<WordRow> {
         .cloned()
         .collect();
     match a.words_sort.as_str() {
-        "alpha" => rows.sort_by(|x, y| x.word.cmp(&y.word)),
-        "docs" => rows.sort_by(|x, y| y.docs.cmp(&x.docs).then(y.count.cmp(&x.count)).then(x.word.cmp(&y.word))),
-        _ => rows.sort_by(|x, y| y.count.cmp(&x.count).then(x.word.cmp(&y.word))),
+        "alpha" => explorer_core::sort::sort_by(&mut rows, |x, y| x.word.cmp(&y.word)),
+        "docs" => explorer_core::sort::sort_by(&mut rows, |x, y| {
+            y.docs.cmp(&x.docs).then(y.count.cmp(&x.count)).then(x.word.cmp(&y.word))
+        }),
+        _ => explorer_core::sort::sort_by(&mut rows, |x, y| y.count.cmp(&x.count).then(x.word.cmp(&y.word))),
     }
     rows
 }

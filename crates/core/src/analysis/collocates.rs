@@ -224,7 +224,7 @@ pub fn sort_collocates(rows: &mut [CollocateRow], sort: CollocateSort) {
         CollocateSort::Mi => r.mi,
         CollocateSort::TScore => r.t_score,
     };
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(rows, |a, b| {
         let by_num = if sort == CollocateSort::Word { Ordering::Equal } else { num(b).total_cmp(&num(a)) };
         by_num.then_with(|| a.word.cmp(&b.word))
     });

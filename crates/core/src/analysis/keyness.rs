@@ -153,7 +153,7 @@ pub fn keyness(engine: &Engine, target: &[usize], docs: &[usize], unit: Unit, mi
             });
         }
     }
-    rows.sort_by(|x, y| y.g2.total_cmp(&x.g2).then_with(|| x.word.cmp(&y.word)));
+    crate::sort::sort_by(&mut rows, |x, y| y.g2.total_cmp(&x.g2).then_with(|| x.word.cmp(&y.word)));
     Keyness { rows, target_tokens: c, reference_tokens: d }
 }
 

@@ -143,7 +143,7 @@ pub(crate) fn groups(index: &Index, unit: Unit) -> Vec<(String, Vec<u32>)> {
         Unit::Stem => {
             let mut g: Vec<(String, Vec<u32>)> =
                 index.stem_groups().map(|(s, terms)| (s.to_owned(), terms.to_vec())).collect();
-            g.sort_unstable_by_key(|(_, terms)| terms[0]);
+            crate::sort::sort_by_key(&mut g, |(_, terms)| terms[0]);
             g
         }
     }

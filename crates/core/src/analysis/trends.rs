@@ -36,7 +36,7 @@ pub fn trends(engine: &Engine, queries: &[Compiled], docs: &[usize]) -> Vec<Tren
     let queries = &queries[..queries.len().min(MAX_SERIES)];
     let mut docs = clean_docs(index, docs);
     let documents = &engine.corpus.documents;
-    docs.sort_by_key(|&d| (documents[d].date.is_none(), documents[d].date, d));
+    crate::sort::sort_by_key(&mut docs, |&d| (documents[d].date.is_none(), documents[d].date, d));
     docs.into_iter()
         .map(|d| {
             let words = index.doc_tokens(d);

@@ -121,11 +121,11 @@ impl WordSort {
 /// Sorts word-list rows (see [`WordSort`]).
 pub fn sort_words(rows: &mut [WordRow], sort: WordSort) {
     match sort {
-        WordSort::Count => rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word))),
-        WordSort::Alpha => rows.sort_by(|a, b| a.word.cmp(&b.word).then_with(|| a.stem.cmp(&b.stem))),
-        WordSort::Docs => {
-            rows.sort_by(|a, b| b.docs.cmp(&a.docs).then(b.count.cmp(&a.count)).then_with(|| a.word.cmp(&b.word)))
-        }
+        WordSort::Count => crate::sort::sort_by(rows, |a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word))),
+        WordSort::Alpha => crate::sort::sort_by(rows, |a, b| a.word.cmp(&b.word).then_with(|| a.stem.cmp(&b.stem))),
+        WordSort::Docs => crate::sort::sort_by(rows, |a, b| {
+            b.docs.cmp(&a.docs).then(b.count.cmp(&a.count)).then_with(|| a.word.cmp(&b.word))
+        }),
     }
 }
 
