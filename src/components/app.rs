@@ -54,7 +54,7 @@ pub fn App() -> Html {
             </main>
         },
         step => {
-            let percent = (step.fraction() * 100.0).round();
+            let percent = (step.fraction() * 100.0).round().clamp(0.0, 100.0) as u32;
             let label = match step {
                 Loading::Fetching { loaded, .. } => format!("Downloading the corpus… {:.1} MB", loaded / 1e6),
                 Loading::Indexing { done, total } => format!("Indexing {done} of {total} documents…"),
