@@ -19,6 +19,7 @@ use crate::components::views::trends::TrendsView;
 use crate::components::views::words::WordsView;
 use crate::components::views::ViewProps;
 use crate::engine::{self, EngineRef, Loading};
+use crate::hooks::focus_trap::keep_tab_inside;
 use crate::hooks::use_key::{focus_quietly, focus_selector, is_typing, use_key_events};
 use crate::hooks::use_settled::use_settled;
 use crate::host;
@@ -470,7 +471,17 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 <aside id="sidebar" class={classes!("sidebar", drawer_open.then_some("open"))} aria-label="Filters"
                     onkeydown={
                         let drawer = drawer.clone();
-                        move |e: KeyboardEvent| if e.key() == "Escape" && *drawer { e.prevent_default(); drawer.set(false); }
+                        move |e: KeyboardEvent| {
+                            if !*drawer {
+                                return;
+                            }
+                            if e.key() == "Escape" {
+                                e.prevent_default();
+                                drawer.set(false);
+                            } else if let Some(sidebar) = gloo::utils::document().get_element_by_id("sidebar") {
+                                keep_tab_inside(&sidebar, &e);
+                            }
+                        }
                     }>
                     <div class="drawer-head">
                         <button id="drawer-close" type="button" class="drawer-close" aria-label="Close filters"

@@ -1,6 +1,7 @@
 //! The "Embed" dialog: a ready-to-copy `<iframe>` snippet (and a one-line `embed.js` snippet)
 //! for exactly the current view, with size presets and a live preview.
 
+use crate::hooks::focus_trap::trap;
 use explorer_core::view_state::{Theme, ViewState};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -149,8 +150,8 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
                 aria-expanded={open.to_string()} onclick={toggle}>{ "Embed" }</button>
             if *open {
                 <div class="modal-backdrop" onclick={let close = close.clone(); move |_| close.emit(())}></div>
-                <div id="embed-dialog" ref={dialog_ref} class="modal" role="dialog" aria-modal="true"
-                    aria-labelledby="embed-title" tabindex="-1">
+                <div id="embed-dialog" ref={dialog_ref.clone()} class="modal" role="dialog" aria-modal="true"
+                    aria-labelledby="embed-title" tabindex="-1" onkeydown={trap(&dialog_ref)}>
                     <div class="help-head">
                         <h2 id="embed-title">{ "Embed this view" }</h2>
                         <button type="button" class="help-close" aria-label="Close"
@@ -182,7 +183,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
                     <button type="button" id="embed-script-copy" onclick={copy(script, "script")}>
                         { if *copied == Some("script") { "Copied" } else { "Copy" } }</button>
                     <p class="embed-preview-label">{ "Preview:" }</p>
-                    <iframe id="embed-preview" class="embed-preview" src={src} title="Embed preview" loading="lazy"
+                    <iframe id="embed-preview" class="embed-preview" src={src} title="Embed preview" loading="lazy" tabindex="-1"
                         style={format!("width:{};height:{}px", if width.ends_with('%') { width.to_owned() } else { format!("{width}px") }, height.min(420))}></iframe>
                 </div>
             }

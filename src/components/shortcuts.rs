@@ -1,5 +1,6 @@
 //! The keyboard shortcuts dialog (opened with `?`).
 
+use crate::hooks::focus_trap::trap;
 use crate::hooks::use_key::focus_quietly;
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -79,8 +80,8 @@ pub fn ShortcutsDialog(props: &ShortcutsProps) -> Html {
     html! {
         <>
             <div class="modal-backdrop" onclick={close.clone()}></div>
-            <div id="shortcuts-dialog" ref={dialog_ref} class="modal shortcuts" role="dialog" aria-modal="true"
-                aria-labelledby="shortcuts-title" tabindex="-1">
+            <div id="shortcuts-dialog" ref={dialog_ref.clone()} class="modal shortcuts" role="dialog" aria-modal="true"
+                aria-labelledby="shortcuts-title" tabindex="-1" onkeydown={trap(&dialog_ref)}>
                 <div class="help-head">
                     <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
                     <button type="button" class="help-close" aria-label="Close" onclick={close}>{ "×" }</button>

@@ -188,3 +188,65 @@ test('every control shows where the focus is', async ({ page }) => {
     expect(seen.size).toBeGreaterThan(5);
   }
 });
+
+/** Presses `key` `times` times and checks after each press that the focus is inside `container`; returns the ids seen. */
+async function tabAround(page, container, key, times) {
+  const seen = new Set();
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(key);
+    const where = await page.evaluate((sel) => {
+      const a = document.activeElement;
+      const box = document.querySelector(sel);
+      // An element without an id is named by its place in the container.
+      const id = a?.id || `${a?.tagName}#${box ? [...box.querySelectorAll('*')].indexOf(a) : -1}`;
+      return { inside: !!a && !!box?.contains(a), id };
+    }, container);
+    expect(where.inside, `${key} #${i + 1} took the focus out of ${container} to ${where.id}`).toBe(true);
+    seen.add(where.id);
+  }
+  return seen;
+}
+
+test('Tab and Shift+Tab stay inside the open dialogs and the filters drawer, going round', async ({ page }) => {
+  await openApp(page, '/?q=stalin');
+  // The shortcuts dialog has one control: Tab keeps the focus on it.
+  await page.keyboard.press('?');
+  await expect(page.locator('#shortcuts-dialog')).toBeFocused();
+  await tabAround(page, '#shortcuts-dialog', 'Tab', 3);
+  await tabAround(page, '#shortcuts-dialog', 'Shift+Tab', 3);
+  await page.keyboard.press('Escape');
+
+  // The embed dialog: round and round through its eight controls, both ways.
+  await page.locator('#embed-button').click();
+  const dialog = page.locator('#embed-dialog');
+  await expect(dialog).toBeFocused();
+  const forward = await tabAround(page, '#embed-dialog', 'Tab', 20);
+  expect(forward.size).toBe(8);
+  const backward = await tabAround(page, '#embed-dialog', 'Shift+Tab', 20);
+  expect(backward).toEqual(forward);
+  // From the last control Tab goes to the first (the close button), and back.
+  await page.locator('#embed-script-copy').focus();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('#embed-script-copy')).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  // The filters drawer of a narrow screen, while it is open.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.locator('#filters-toggle').click();
+  await expect(page.locator('#drawer-close')).toBeFocused();
+  const controls = await page.locator('#sidebar').locator('button:visible, input:visible').count();
+  const drawer = await tabAround(page, '#sidebar', 'Tab', controls + 3);
+  expect(drawer.size).toBe(controls);
+  await page.keyboard.press('Shift+Tab');
+  await page.locator('#drawer-close').focus();
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate(() => document.querySelector('#sidebar').contains(document.activeElement))).toBe(true);
+  await expect(page.locator('#drawer-close')).not.toBeFocused();
+  // Closed, the drawer holds nothing back: Tab leaves the Filters button as usual.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#filters-toggle')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#filters-toggle')).not.toBeFocused();
+});

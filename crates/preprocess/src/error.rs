@@ -43,7 +43,9 @@ impl std::error::Error for CorpusError {}
 /// The 1-based line on which byte `offset` of `text` lies.
 pub fn line_of_offset(text: &[u8], offset: usize) -> usize {
     let end = offset.min(text.len());
-    text[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    // A line ends with `\n`, `\r\n` or a lone `\r` (old Mac files).
+    let lone_cr = |i: usize| text[i] == b'\r' && text.get(i + 1) != Some(&b'\n');
+    (0..end).filter(|&i| text[i] == b'\n' || lone_cr(i)).count() + 1
 }
 
 #[cfg(test)]

@@ -42,10 +42,21 @@ pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, CorpusError> {
             ));
         }
     };
-    Ok(match text.strip_prefix('\u{feff}') {
+    let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
-    })
+    };
+    Ok(unix_line_ends(text))
+}
+
+/// `text` with every line ending (`\r\n`, or a lone `\r` as old Mac files have) made `\n`, so
+/// that every reader splits lines and counts line numbers the same way.
+fn unix_line_ends(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
 }
 
 /// Signs that a text was decoded with the wrong encoding before it was saved: the
@@ -74,6 +85,14 @@ mod tests {
 
     fn read(bytes: &[u8]) -> Result<String, String> {
         text_of(Path::new("a.txt"), bytes.to_vec()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn every_line_ending_becomes_a_newline() {
+        assert_eq!(read(b"a\r\nb\rc\n\rd\r").unwrap(), "a\nb\nc\n\nd\n");
+        assert_eq!(read(b"\xef\xbb\xbfno breaks").unwrap(), "no breaks");
+        // The line of a bad byte counts lone carriage returns as line ends too.
+        assert_eq!(read(b"a\rb\r\nc\r\xff").unwrap_err(), "a.txt:4: not valid UTF-8 (first bad byte at offset 7)");
     }
 
     #[test]

@@ -250,6 +250,22 @@ fn corpus_toml_problems() {
 
 // ---- every bad file ----
 
+/// Files saved with old Mac line ends (a lone carriage return) are split into lines like any
+/// other, and problems in them are reported at the right line.
+#[test]
+fn lone_carriage_returns_end_lines() {
+    let txt = format!("A title\r2025-12-11\rFirst paragraph {LONG}\rSecond paragraph.\r");
+    let csv = "id,title,text\rc1,One,text one\rc2,Two\rc3,Three,text three\r";
+    let dir = TempDir::new(&[("mac.txt", txt.as_bytes()), ("rows.csv", csv.as_bytes())]);
+    assert_eq!(dir.errors(), ["rows.csv:3: row has 2 fields, the header row has 3"]);
+    let dir = TempDir::new(&[("mac.txt", txt.as_bytes())]);
+    let c = dir.corpus();
+    let d = doc(&c, "mac");
+    assert_eq!(d.title, "A title");
+    assert_eq!(d.paragraphs.len(), 2, "{:?}", d.paragraphs);
+    assert_eq!(d.paragraphs[1], "Second paragraph.");
+}
+
 #[test]
 fn binary_and_badly_encoded_files() {
     let dir = TempDir::new(&[

@@ -52,7 +52,9 @@ fn build(files: &[(&str, &[u8])]) -> Result<(), TestCaseError> {
                 let (_, bytes) = file.expect("checked");
                 prop_assert!(shown.starts_with(&e.path.display().to_string()), "{shown}");
                 if let Some(line) = e.line {
-                    let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+                    // A line ends with \n, \r\n or a lone \r.
+                    let ends = |i: usize| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+                    let lines = (0..bytes.len()).filter(|&i| ends(i)).count() + 1;
                     prop_assert!(line >= 1 && line <= lines, "{shown}: the file has {lines} lines: {bytes:?}");
                     prop_assert!(shown.starts_with(&format!("{}:{line}: ", e.path.display())), "{shown}");
                 } else {
