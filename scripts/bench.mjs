@@ -378,8 +378,9 @@ for (const f of results.firstLoad) {
   }
   lines.push(`${pad('total', 7, true)} | ${pad(t.requests.length, 5)} | ${pad(kB(t.total.raw), 9)} | ${pad(kB(t.total.gzip), 9)}`);
   lines.push(`bytes: response bodies as served (the server does not compress), gzip -9 of each; ${t.repeatedRequests} repeated request(s) of a URL already fetched not counted`);
-  if (f.swPrecache) {
-    lines.push(`service worker (blocked here): on a real first visit it then fetches the whole build again to cache it, ${f.swPrecache.files} files, ${kB(f.swPrecache.raw)} kB raw, ${kB(f.swPrecache.gzip)} kB gzip`);
+  if (f.swFirstVisit) {
+    const v = f.swFirstVisit;
+    lines.push(`first visit with the service worker (one more load): the server sent ${v.files} files, ${kB(v.raw)} kB raw, ${kB(v.gzip)} kB gzip, until the worker had cached the build and controlled the page (the page's downloads and the worker's fetches of what the HTTP cache did not hold; ${v.notModified} answered 304)`);
   }
   lines.push(`plain text of the corpus (titles and paragraphs, newline-separated): ${kB(f.plainText.raw)} kB, gzip -9 ${kB(f.plainText.gzip)} kB; payload gzip / plain-text gzip = ${fmt(f.payloadRatio)}`);
   const runsOf = (get) => f.loads.map((l) => msf(get(l))).join(', ');

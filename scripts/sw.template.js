@@ -4,8 +4,11 @@
  * constants below are filled in with the build's version (a hash of all its files) and
  * the list of its files with their SHA-256. Everything else is the same for every build.
  *
- * - install: fetches every file of the build (bypassing the HTTP cache), checks each
- *   against its hash, and stores them in one cache, `corpus-explorer:<scope path>:<version>`.
+ * - install: gets every file of the build, checks each against its hash, and stores them in
+ *   one cache, `corpus-explorer:<scope path>:<version>`. A file is taken from the browser's
+ *   HTTP cache when it is there with the right hash (the page has just downloaded the wasm,
+ *   the corpus and the rest: a first visit does not download them twice), else from the
+ *   network, bypassing the HTTP cache.
  *   A file that does not match (a deployment half-way through) fails the install; the
  *   browser tries again later. The new worker then waits until the page lets it take over
  *   (see src/offline.rs).
@@ -30,16 +33,24 @@ const MSG_SKIP_WAITING = 'corpus-explorer:skip-waiting';
 
 const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
 
+/** `url` fetched with the cache mode `mode`: the response, its body and the body's SHA-256. */
+async function get(url, mode) {
+  const res = await fetch(new Request(url, { cache: mode, credentials: 'same-origin' }));
+  if (!res.ok) throw new Error(`precache ${url}: HTTP ${res.status}`);
+  const body = await res.arrayBuffer();
+  return { res, body, sha256: hex(await crypto.subtle.digest('SHA-256', body)) };
+}
+
 async function precache() {
   const cache = await caches.open(CACHE);
   await Promise.all(
     FILES.map(async ([file, sha256]) => {
       const url = new URL(file, self.location).href;
-      const res = await fetch(new Request(url, { cache: 'reload', credentials: 'same-origin' }));
-      if (!res.ok) throw new Error(`precache ${url}: HTTP ${res.status}`);
-      const body = await res.arrayBuffer();
-      const got = hex(await crypto.subtle.digest('SHA-256', body));
-      if (got !== sha256) throw new Error(`precache ${url}: content is not this build's (sha256 ${got})`);
+      // The HTTP cache's copy if it is this build's (an older index.html is not), else the network's.
+      let got = await get(url, 'force-cache').catch(() => null);
+      if (got?.sha256 !== sha256) got = await get(url, 'reload');
+      if (got.sha256 !== sha256) throw new Error(`precache ${url}: content is not this build's (sha256 ${got.sha256})`);
+      const { res, body } = got;
       // A fresh response: a redirected one could not answer a navigation.
       await cache.put(url, new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers }));
     }),

@@ -4,8 +4,11 @@
 //
 // - bytes: every response the page receives until the network is idle after the first
 //   result, by kind (html, js, css, wasm, corpus file, other), raw and gzip (level 9, as
-//   scripts/size-report.mjs); the service worker is blocked while measuring (its precache
-//   of the whole build on a first visit is counted apart, from the build's sw.js);
+//   scripts/size-report.mjs); the service worker is blocked while measuring;
+// - a first visit with the service worker (one more load, in a fresh context): every byte
+//   the server sends until the worker has cached the build and controls the page, as the
+//   server logs it (the page's downloads, then what the worker fetches that the browser's
+//   HTTP cache does not already hold);
 // - first result: performance.now() (relative to navigation start) when a MutationObserver
 //   installed by an init script first sees `ol#results li.result` holding a `mark`, after
 //   navigating to `/?q=QUERY`;
@@ -19,7 +22,7 @@
 // - long tasks: a PerformanceObserver for `longtask` entries, installed by the init script;
 //   after the first result: the longest and the number over 100 ms.
 import { gzipSync, constants } from 'node:zlib';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStaticServer } from '../../tests/support/static-server.mjs';
 
@@ -90,19 +93,30 @@ function kindOf(pathname) {
 }
 export const KINDS = ['html', 'js', 'css', 'wasm', 'corpus', 'other'];
 
-/** What a first visit's service worker fetches again (the whole build, from sw.js's FILES). */
-function swPrecache(dist) {
-  const sw = join(dist, 'sw.js');
-  if (!existsSync(sw)) return null;
-  const files = [...readFileSync(sw, 'utf8').matchAll(/\[\s*"\.\/([^"]*)",\s*"[0-9a-f]{64}"\s*\]/g)].map((m) => m[1] || 'index.html');
-  let raw = 0;
-  let gzip = 0;
-  for (const f of files) {
-    const bytes = readFileSync(join(dist, f));
-    raw += bytes.length;
-    gzip += gzipLen(bytes);
+/**
+ * A first visit with the service worker allowed, in a fresh context: the files the server
+ * sent (bodies, not 304s) from navigation until the worker controls the page, raw and gzip.
+ */
+async function swFirstVisit(browser, server, url, dist) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    server.sent.length = 0;
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('ol#results li.result mark', { timeout: 60_000 });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 });
+    const files = server.sent.filter((f) => f.bytes > 0);
+    let raw = 0;
+    let gzip = 0;
+    for (const f of files) {
+      raw += f.bytes;
+      gzip += gzipLen(readFileSync(join(dist, f.path)));
+    }
+    return { files: files.length, raw, gzip, notModified: server.sent.filter((f) => f.status === 304).length };
+  } finally {
+    await context.close();
   }
-  return { files: files.length, raw, gzip };
 }
 
 /** Separate corpus files in the build (none while the corpus is embedded in the wasm). */
@@ -238,6 +252,7 @@ export async function measureFirstLoad(browser, { name, dist, query, extraLetter
   const server = await startStaticServer({ root: dist, port: 0 });
   const url = `${server.url}?q=${encodeURIComponent(query)}`;
   const loads = [];
+  let swVisit = null;
   try {
     for (let i = 0; i < runs; i++) {
       log(`${name}: first load ${i + 1}/${runs} (${url})`);
@@ -249,6 +264,8 @@ export async function measureFirstLoad(browser, { name, dist, query, extraLetter
         loads.push(await oneLoad(browser, url, { extraLetter, countBytes: i === 0, log }));
       }
     }
+    log(`${name}: a first visit with the service worker`);
+    swVisit = await swFirstVisit(browser, server, url, dist);
   } finally {
     await server.close();
   }
@@ -273,7 +290,7 @@ export async function measureFirstLoad(browser, { name, dist, query, extraLetter
     transfer: { byKind, total, requests: loads[0].bytes.requests, repeatedRequests: loads[0].bytes.repeats },
     corpusFiles: corpusFiles(dist),
     corpusEmbeddedInWasm: byKind.corpus.files.length === 0,
-    swPrecache: swPrecache(dist),
+    swFirstVisit: swVisit,
     plainText: { raw: plain.length, gzip: plainGzip },
     payloadRatio: total.gzip / plainGzip,
     firstResultMs: median(loads.map((l) => l.firstResultMs)),

@@ -62,6 +62,13 @@ test.describe('offline', () => {
       await waitControlled(page);
       expect(await cacheKeys(page)).toEqual([cacheName(DIST, '/')]);
       expect(await pageBuild(page)).toBe(buildVersion(DIST));
+      // The worker cached the wasm and the corpus from the browser's HTTP cache: each was
+      // downloaded once, by the page (the server may be asked again, but answers 304).
+      for (const kind of [/\.wasm$/, /^\/corpus-[0-9a-f]+\.jsonl$/]) {
+        const sent = server.sent.filter((f) => kind.test(f.path));
+        expect(sent.length, `requests for ${kind}`).toBeGreaterThan(0);
+        expect(sent.filter((f) => f.bytes > 0).length, `downloads of ${kind}: ${JSON.stringify(sent)}`).toBe(1);
+      }
 
       await context.setOffline(true);
       const before = server.requests;

@@ -4,6 +4,9 @@
 // Binds to 127.0.0.1. Serves files from DIR with their MIME types; "/" and
 // extension-less unknown paths get DIR/index.html (single-page app); other
 // unknown paths get 404; paths containing ".." are rejected with 400.
+// Files are sent as many static hosts send them: `Cache-Control: no-cache` with an ETag (a
+// hash of the content), so the browser may keep them but asks again each time, and gets a
+// 304 with no body when the file has not changed.
 // With --prefix the app is served under that path only (as on a host where it lives in a
 // sub-directory): the prefix without its trailing slash redirects to it, anything outside
 // it is 404.
@@ -11,6 +14,7 @@
 // Tests can also start servers in-process (tests/browser/offline.spec.mjs):
 //   const s = await startStaticServer({ root, port: 0, prefix: '/' });
 //   s.url, s.setRoot(otherDir) (serve another build from the same origin), s.close()
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve, join, extname, sep } from 'node:path';
@@ -50,6 +54,20 @@ function send(res, status, body, type = 'text/plain; charset=utf-8', head = fals
   res.end(head ? undefined : body);
 }
 
+/** A file's response: 304 without a body when the browser already has this content. */
+function sendFile(req, res, body, type, head) {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+  const headers = { 'Cache-Control': 'no-cache', ETag: etag };
+  const known = (req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (known.includes(etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return 0;
+  }
+  send(res, 200, body, type, head, headers);
+  return head ? 0 : body.length;
+}
+
 function normalisePrefix(prefix) {
   let p = prefix ?? '/';
   if (!p.startsWith('/')) p = `/${p}`;
@@ -70,12 +88,13 @@ export async function checkRoot(dir) {
 
 /**
  * Creates (does not start) the server. `root` can be changed later with `setRoot`;
- * `requests` counts the requests answered (to check that a page made none).
+ * `requests` counts the requests answered (to check that a page made none); `sent` lists
+ * each file answered, `{ path, status, bytes }` (bytes of body sent: 0 for a 304).
  */
 export function createStaticServer({ root: rootArg, prefix: prefixArg = '/' }) {
   let root = resolve(rootArg);
   const prefix = normalisePrefix(prefixArg);
-  const state = { requests: 0 };
+  const state = { requests: 0, sent: [] };
 
   const server = createServer(async (req, res) => {
     state.requests += 1;
@@ -116,7 +135,8 @@ export function createStaticServer({ root: rootArg, prefix: prefixArg = '/' }) {
 
     try {
       const body = await readFile(file);
-      send(res, 200, body, MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', head);
+      const bytes = sendFile(req, res, body, MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', head);
+      state.sent.push({ path: file.slice(base.length), status: res.statusCode, bytes });
     } catch {
       send(res, 500, 'read error\n', undefined, head);
     }
@@ -130,6 +150,10 @@ export function createStaticServer({ root: rootArg, prefix: prefixArg = '/' }) {
     },
     get requests() {
       return state.requests;
+    },
+    /** The files answered so far (see above); `sent.length = 0` starts a new count. */
+    get sent() {
+      return state.sent;
     },
     /** Serves another directory from now on (e.g. a newer build), on the same origin. */
     setRoot(dir) {
