@@ -5,7 +5,7 @@
 // - bytes: every response the page receives until the network is idle after the first
 //   result, by kind (html, js, css, wasm, corpus file, other), raw and gzip (level 9, as
 //   scripts/size-report.mjs); the service worker is blocked while measuring;
-// - a first visit with the service worker (one more load, in a fresh context): every byte
+// - a first visit with the service worker (one more load, in a fresh browser profile on disk): every byte
 //   the server sends until the worker has cached the build and controls the page, as the
 //   server logs it (the page's downloads, then what the worker fetches that the browser's
 //   HTTP cache does not already hold);
@@ -22,7 +22,8 @@
 // - long tasks: a PerformanceObserver for `longtask` entries, installed by the init script;
 //   after the first result: the longest and the number over 100 ms.
 import { gzipSync, constants } from 'node:zlib';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStaticServer } from '../../tests/support/static-server.mjs';
 
@@ -94,12 +95,14 @@ function kindOf(pathname) {
 export const KINDS = ['html', 'js', 'css', 'wasm', 'corpus', 'other'];
 
 /**
- * A first visit with the service worker allowed, in a fresh context: the files the server
- * sent (bodies, not 304s) from navigation until the worker controls the page, raw and gzip.
+ * A first visit with the service worker allowed, in a fresh browser profile on disk
+ * (`persistentContext(dir)` launches it): the files the server sent (bodies, not 304s) from
+ * navigation until the worker controls the page, raw and gzip.
  */
-async function swFirstVisit(browser, server, url, dist) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+async function swFirstVisit(persistentContext, server, url, dist) {
+  const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+  const context = await persistentContext(profile);
+  const page = context.pages()[0] ?? (await context.newPage());
   try {
     server.sent.length = 0;
     await page.goto(url, { waitUntil: 'load' });
@@ -116,6 +119,7 @@ async function swFirstVisit(browser, server, url, dist) {
     return { files: files.length, raw, gzip, notModified: server.sent.filter((f) => f.status === 304).length };
   } finally {
     await context.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 
@@ -248,7 +252,7 @@ async function oneLoad(browser, url, { extraLetter, countBytes, log }) {
  * Measures one build: `runs` loads of `/?q=QUERY`, each in a fresh context. `plainText` is
  * the corpus's plain text (titles and paragraphs, newline-separated).
  */
-export async function measureFirstLoad(browser, { name, dist, query, extraLetter = 's', plainText, runs = 3, log = console.error }) {
+export async function measureFirstLoad(browser, { name, dist, query, extraLetter = 's', plainText, runs = 3, persistentContext, log = console.error }) {
   const server = await startStaticServer({ root: dist, port: 0 });
   const url = `${server.url}?q=${encodeURIComponent(query)}`;
   const loads = [];
@@ -265,7 +269,7 @@ export async function measureFirstLoad(browser, { name, dist, query, extraLetter
       }
     }
     log(`${name}: a first visit with the service worker`);
-    swVisit = await swFirstVisit(browser, server, url, dist);
+    swVisit = await swFirstVisit(persistentContext, server, url, dist);
   } finally {
     await server.close();
   }
