@@ -348,6 +348,7 @@ for (const c of results.corpora) {
   for (const r of v.rows) {
     lines.push(`${pad(r.view, 12, true)} | ${r.perWord.map((p) => pad(fmt(p.ms, 1), 16)).join(' | ')} | ${r.perWord.map((p) => int(p.rows)).join(' / ')}`);
   }
+  lines.push('forward index: built once per session, by the first concordance or collocates (added to that view\'s time once); rows: its positions;');
   lines.push('rows: concordance lines; word-list rows shown (stopwords hidden); keyness rows (first document vs the rest);');
   lines.push('collocates (stopwords included); hits of the term (distribution, trends). Word list and keyness ignore the query.');
   lines.push(`concordance lines: ${v.concordance.map((x) => `"${x.word}" ${int(x.lines)} in ${int(x.documents)} documents`).join(', ')}`);

@@ -17,6 +17,7 @@ const VIEW_RUNS = 5; // timed computations of each view per word (after one unti
 // (crates/bench-wasm, BenchEngine.view_*): name and (engine, word) => rows. The word list and
 // keyness do not depend on the query, so the word does not change what they compute.
 const VIEWS = [
+  ['forward index', (e) => e.view_forward()],
   ['concordance', (e, w) => e.view_concordance(w)],
   ['word list', (e) => e.view_words()],
   ['keyness', (e) => e.view_keyness()],
@@ -124,8 +125,9 @@ function summary(name, m, sample) {
 }
 
 // Each view for each word: one untimed computation, then VIEW_RUNS timed ones, each from
-// scratch (the engine caches nothing, as the app recomputes a view when the query or its
-// settings change); the median counts.
+// scratch (as the app recomputes a view when the query or its settings change; the engine
+// keeps only its forward index, built by the first concordance or collocates, whose cost is
+// the "forward index" row); the median counts.
 async function benchViews(wasm, json, words) {
   const e = new wasm.BenchEngine(json);
   const rows = [];

@@ -32,10 +32,15 @@ fn main() {
     let docs = allowed_docs(&engine, &Filters::default());
     println!("{} docs, {} terms", docs.len(), engine.index.term_count());
     time("forward index, all documents", 5, || explorer_core::analysis::forward::Forward::build(&engine.index, &docs));
+    // The engine keeps its own forward index from here on, as the app does.
+    engine.forward();
     let stop = StopList::default();
     for q in ["government", "the", "\"united states\""] {
         let out = search(&engine, q, &Filters::default(), Sort::Relevance);
-        let lines = time(&format!("concordance {q}"), 5, || concordance::concordance(&engine, &out.compiled, &docs, 6));
+        let lines = time(&format!("concordance {q}"), 5, || concordance::concordance(&engine, &out.compiled, &docs));
+        time(&format!("  context (6 words) of every line, {} lines", lines.len()), 1, || {
+            lines.iter().map(|l| l.context(&engine, 6).left.len()).sum::<usize>()
+        });
         for sort in [concordance::KwicSort::Left(1), concordance::KwicSort::Keyword] {
             let mut l = lines.clone();
             time(&format!("  sort {} lines {:?}", lines.len(), sort), 1, || concordance::sort_lines(&mut l, sort));

@@ -14,7 +14,7 @@ fn main() {
     for q in ["the", "government"] {
         let c = compile(&engine, q);
         let t = Instant::now();
-        let mut lines = concordance(&engine, &c, &docs, 6);
+        let mut lines = concordance(&engine, &c, &docs);
         let built = t.elapsed().as_secs_f64() * 1e3;
         sort_lines(&mut lines, KwicSort::Right(1));
         println!(

@@ -21,6 +21,7 @@
 //! document that does not, whatever the scores. Common words (stopwords) are
 //! ignored beside other words. Ties, and the empty query, order by date, newest first.
 
+use crate::analysis::forward::Forward;
 use crate::facets::{FacetCounts, FacetTable, Filters};
 use crate::fuzzy::max_edits;
 use crate::index::{Expansion, Index, BODY, FIELDS, TITLE};
@@ -46,6 +47,9 @@ pub struct Engine {
     pub index: Index,
     /// Their facet values.
     pub facets: FacetTable,
+    /// The forward index of every document, built the first time a concordance or the
+    /// collocates need it (see [`Engine::forward`]).
+    forward: std::sync::OnceLock<Forward>,
 }
 
 impl Engine {
@@ -55,11 +59,21 @@ impl Engine {
         Engine::with_index(corpus, index)
     }
 
+    /// The term at every position of every document, built on first use (one pass over the
+    /// postings; 4 bytes a position) and kept: the concordance and the collocates of every
+    /// later query read it instead of building their own.
+    pub fn forward(&self) -> &Forward {
+        self.forward.get_or_init(|| {
+            let all: Vec<usize> = (0..self.index.doc_count()).collect();
+            Forward::build(&self.index, &all)
+        })
+    }
+
     /// A corpus and the index already built over it (e.g. a slice at a time with
     /// [`crate::index::IndexBuilder`]).
     pub fn with_index(corpus: Corpus, index: Index) -> Engine {
         let facets = FacetTable::new(&corpus);
-        Engine { corpus, index, facets }
+        Engine { corpus, index, facets, forward: std::sync::OnceLock::new() }
     }
 }
 

@@ -33,8 +33,9 @@ pub fn ConcordanceView(props: &ViewProps) -> Html {
     let width = a.width as usize;
     let lines = {
         let (engine, compiled, docs) = (props.engine.clone(), props.compiled.clone(), props.matching.clone());
-        use_memo((props.compiled.clone(), props.matching.clone(), width, sort), move |_| {
-            let mut lines = concordance(&engine, &compiled, &docs, width);
+        // The lines do not depend on the context width: changing it only cuts the shown lines anew.
+        use_memo((props.compiled.clone(), props.matching.clone(), sort), move |_| {
+            let mut lines = concordance(&engine, &compiled, &docs);
             sort_lines(&mut lines, sort);
             Rc::new(lines)
         })
@@ -61,7 +62,7 @@ pub fn ConcordanceView(props: &ViewProps) -> Html {
     let on_page = props.update(|a, p: usize| a.page = p);
     let export_table = {
         let (engine, lines) = (props.engine.clone(), lines.clone());
-        Rc::new(move || table(&engine, &lines)) as Rc<dyn Fn() -> _>
+        Rc::new(move || table(&engine, &lines, width)) as Rc<dyn Fn() -> _>
     };
     let docs = &props.engine.corpus.documents;
     let range = page_range(a.page, lines.len());
@@ -100,6 +101,7 @@ pub fn ConcordanceView(props: &ViewProps) -> Html {
                     <tbody>
                         { for lines[range].iter().map(|l| {
                             let doc = &docs[l.doc];
+                            let context = l.context(&props.engine, width);
                             let onclick = {
                                 let (cb, id, hit) = (props.on_open_hit.clone(), doc.id.clone(), l.hit);
                                 Callback::from(move |_| cb.emit((id.clone(), hit)))
@@ -112,9 +114,9 @@ pub fn ConcordanceView(props: &ViewProps) -> Html {
                                 <tr class="kwic-line" tabindex="0" data-doc-id={doc.id.clone()} data-hit={l.hit.to_string()}
                                     title={format!("Open “{}” at this hit", doc.title)} {onclick} {onkeydown}>
                                     <td class="kwic-doc">{ doc.title.clone() }</td>
-                                    <td class="kwic-left"><span>{ l.left(&props.engine).to_owned() }</span></td>
-                                    <td class="kwic-kw"><mark>{ l.keyword(&props.engine).to_owned() }</mark></td>
-                                    <td class="kwic-right"><span>{ l.right(&props.engine).to_owned() }</span></td>
+                                    <td class="kwic-left"><span>{ context.left.to_owned() }</span></td>
+                                    <td class="kwic-kw"><mark>{ context.keyword.to_owned() }</mark></td>
+                                    <td class="kwic-right"><span>{ context.right.to_owned() }</span></td>
                                 </tr>
                             }
                         }) }

@@ -21,7 +21,7 @@
 //! paragraph's edge. Only collocates with `O ≥ min_freq` are listed.
 
 use super::export::{Cell, Table};
-use super::forward::{Forward, GAP};
+use super::forward::GAP;
 use super::{clean_docs, doc_mask, spans_by_doc, StopList};
 use crate::search::{Compiled, Engine};
 use std::cmp::Ordering;
@@ -159,7 +159,7 @@ pub fn collocates(
     let n: u64 = docs.iter().map(|&d| u64::from(index.doc_tokens(d))).sum();
     let with_hits = spans_by_doc(index, compiled, &docs);
     let f_node: u64 = with_hits.iter().map(|(_, s)| s.len() as u64).sum();
-    let forward = Forward::build(index, &with_hits.iter().map(|(d, _)| *d).collect::<Vec<_>>());
+    let forward = engine.forward();
     let mut observed = vec![0u32; index.term_count()];
     let mut touched: Vec<u32> = Vec::new();
     let mut count = |t: u32| {

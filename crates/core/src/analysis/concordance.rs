@@ -6,12 +6,11 @@
 //! line `hit` of a document is the reader's mark number `hit + 1`.
 
 use super::export::{Cell, Table};
-use super::forward::{Forward, GAP};
+use super::forward::GAP;
 use crate::fxhash::FxHashMap;
 use crate::highlight::word_range;
 use crate::search::{Compiled, Engine};
-use crate::tokenize::word_ranges;
-use std::ops::Range;
+use crate::tokenize::word_ranges_upto;
 
 /// Words of context used for sorting on each side (`Left(1..=3)`, `Right(1..=3)`).
 pub const SORT_WORDS: usize = 3;
@@ -27,10 +26,21 @@ pub struct KwicLine {
     pub hit: usize,
     /// Index position of the hit's first word (orders hits within a document).
     pub position: u32,
-    /// Byte offsets into the title or paragraph: start of the left context, start and end
-    /// of the keyword, end of the right context (text is cut only for the lines shown).
-    span: [u32; 4],
+    /// The hit's first word and number of words, counted in its title or paragraph (the text
+    /// is tokenised again, and cut, only for the lines shown or exported: see [`KwicLine::context`]).
+    words: (u32, u32),
     keys: Keys,
+}
+
+/// A concordance line's text: `left + keyword + right` is one slice of the paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context<'a> {
+    /// Up to `width` words before the hit, from the first of them up to the hit.
+    pub left: &'a str,
+    /// The hit as the original text, first to last word.
+    pub keyword: &'a str,
+    /// Up to `width` words after the hit, from just after it to the end of the last of them.
+    pub right: &'a str,
 }
 
 impl KwicLine {
@@ -40,21 +50,23 @@ impl KwicLine {
         self.paragraph.map_or(&doc.title, |p| &doc.paragraphs[p])
     }
 
-    /// Up to `width` words before the hit in the same paragraph, as the original text from
-    /// the first of them up to the hit (so `left + keyword + right` is one slice).
-    pub fn left<'a>(&self, engine: &'a Engine) -> &'a str {
-        &self.text(engine)[self.span[0] as usize..self.span[1] as usize]
-    }
-
-    /// The hit as the original text, first to last word.
-    pub fn keyword<'a>(&self, engine: &'a Engine) -> &'a str {
-        &self.text(engine)[self.span[1] as usize..self.span[2] as usize]
-    }
-
-    /// Up to `width` words after the hit in the same paragraph, original text from just after
-    /// the hit to the end of the last of them.
-    pub fn right<'a>(&self, engine: &'a Engine) -> &'a str {
-        &self.text(engine)[self.span[2] as usize..self.span[3] as usize]
+    /// The hit with `width` words of context on each side, within its paragraph (or title):
+    /// the left context is the `min(width, i)` words before the hit's first word `i`, the right
+    /// context likewise after its last word. All three are empty if the text and the index
+    /// disagree about the hit (they never should).
+    pub fn context<'a>(&self, engine: &'a Engine, width: usize) -> Context<'a> {
+        let text = self.text(engine);
+        let (first, len) = (self.words.0 as usize, self.words.1 as usize);
+        let last = first + len.max(1) - 1;
+        let tokens = word_ranges_upto(text, last + 1 + width);
+        let empty = Context { left: "", keyword: "", right: "" };
+        let Some(kw) = word_range(&tokens, first, len) else { return empty };
+        let n_left = width.min(first);
+        let last = last.min(tokens.len() - 1);
+        let n_right = width.min(tokens.len() - 1 - last);
+        let left_start = if n_left > 0 { tokens[first - n_left].start } else { kw.start };
+        let right_end = if n_right > 0 { tokens[last + n_right].end } else { kw.end };
+        Context { left: &text[left_start..kw.start], keyword: &text[kw.clone()], right: &text[kw.end..right_end] }
     }
 }
 
@@ -123,36 +135,23 @@ impl KwicSort {
 }
 
 /// The concordance of a compiled query over `docs` (ascending document numbers, then
-/// hits in text order), with `width` words of context on each side.
-///
-/// Left context is the `min(width, i)` words before the hit's first word `i` within the
-/// same paragraph (or title); right context likewise after its last word. Sort keys for
-/// [`sort_lines`] are taken from up to [`SORT_WORDS`] words on each side whatever `width`.
-pub fn concordance(engine: &Engine, compiled: &Compiled, docs: &[usize], width: usize) -> Vec<KwicLine> {
+/// hits in text order). The context of a line, for any width, is [`KwicLine::context`]; sort
+/// keys for [`sort_lines`] are taken from up to [`SORT_WORDS`] words on each side from the
+/// engine's forward index, so no text is tokenised here.
+pub fn concordance(engine: &Engine, compiled: &Compiled, docs: &[usize]) -> Vec<KwicLine> {
     let index = &engine.index;
     let with_hits = super::spans_by_doc(index, compiled, docs);
-    let forward = Forward::build(index, &with_hits.iter().map(|(d, _)| *d).collect::<Vec<_>>());
+    let forward = engine.forward();
     let mut lines = Vec::new();
     for (d, spans) in with_hits {
         let doc = &engine.corpus.documents[d];
         let terms = forward.doc(index, d);
-        let title_tokens = word_ranges(&doc.title);
-        let mut para_tokens: Vec<Option<Vec<Range<usize>>>> = vec![None; doc.paragraphs.len()];
         for (hit, (start, len, _)) in spans.into_iter().enumerate() {
-            let (tokens, paragraph, first) = match index.locate(d, start) {
-                None => (&title_tokens, None, start as usize),
-                Some((p, i)) if p < doc.paragraphs.len() => {
-                    let tokens = para_tokens[p].get_or_insert_with(|| word_ranges(&doc.paragraphs[p]));
-                    (&*tokens, Some(p), i)
-                }
+            let (paragraph, first) = match index.locate(d, start) {
+                None => (None, start),
+                Some((p, i)) if p < doc.paragraphs.len() => (Some(p), i as u32),
                 Some(_) => continue,
             };
-            let Some(kw) = word_range(tokens, first, len as usize) else { continue };
-            let last = (first + len.max(1) as usize - 1).min(tokens.len() - 1);
-            let n_left = width.min(first);
-            let n_right = width.min(tokens.len() - 1 - last);
-            let left_start = if n_left > 0 { tokens[first - n_left].start } else { kw.start };
-            let right_end = if n_right > 0 { tokens[last + n_right].end } else { kw.end };
             let end = start + len.max(1);
             let keys = Keys {
                 left: std::array::from_fn(|k| nth_left(terms, start, k as u32 + 1)),
@@ -165,14 +164,7 @@ pub fn concordance(engine: &Engine, compiled: &Compiled, docs: &[usize], width: 
                     (k, n as u8)
                 },
             };
-            lines.push(KwicLine {
-                doc: d,
-                paragraph,
-                hit,
-                position: start,
-                span: [left_start as u32, kw.start as u32, kw.end as u32, right_end as u32],
-                keys,
-            });
+            lines.push(KwicLine { doc: d, paragraph, hit, position: start, words: (first, len), keys });
         }
     }
     lines
@@ -256,22 +248,23 @@ pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
 }
 
 /// The lines as an export table: document id, title, paragraph (1-based, empty for the
-/// title), hit (1-based, as the reader numbers it), left, keyword, right.
-pub fn table(engine: &Engine, lines: &[KwicLine]) -> Table {
+/// title), hit (1-based, as the reader numbers it), left, keyword, right (with `width` words
+/// of context).
+pub fn table(engine: &Engine, lines: &[KwicLine], width: usize) -> Table {
     let columns = ["doc_id", "title", "paragraph", "hit", "left", "keyword", "right"];
     let rows = lines
         .iter()
         .map(|l| {
             let doc = &engine.corpus.documents[l.doc];
-            vec![
+            let mut row = vec![
                 Cell::from(doc.id.as_str()),
                 Cell::from(doc.title.as_str()),
                 l.paragraph.map_or(Cell::from(""), |p| Cell::from(p + 1)),
                 Cell::from(l.hit + 1),
-                Cell::from(l.left(engine)),
-                Cell::from(l.keyword(engine)),
-                Cell::from(l.right(engine)),
-            ]
+            ];
+            let c = l.context(engine, width);
+            row.extend([Cell::from(c.left), Cell::from(c.keyword), Cell::from(c.right)]);
+            row
         })
         .collect();
     Table { columns: columns.map(String::from).to_vec(), rows }
@@ -291,9 +284,9 @@ mod tests {
         ])
     }
 
-    fn lines(e: &Engine, q: &str, width: usize) -> Vec<KwicLine> {
+    fn lines(e: &Engine, q: &str) -> Vec<KwicLine> {
         let out = search(e, q, &Default::default(), Sort::Relevance);
-        concordance(e, &out.compiled, &[0, 1, 2], width)
+        concordance(e, &out.compiled, &[0, 1, 2])
     }
 
     /// The corpus-level check: one line per hit the reader marks, for a word and a phrase.
@@ -308,51 +301,88 @@ mod tests {
                 .map(|h| highlight::document(&e.index, &out.compiled, h.doc, &e.corpus.documents[h.doc]).count())
                 .sum();
             let docs: Vec<usize> = out.hits.iter().map(|h| h.doc).collect();
-            let kwic = concordance(&e, &out.compiled, &docs, 5);
+            let kwic = concordance(&e, &out.compiled, &docs);
             assert_eq!(kwic.len(), marked, "{q}");
             assert!(marked > 0, "{q}");
         }
         // By hand: "union" occurs in d0 title 1 + body 2, d2 title 1 + body 4 = 8.
-        assert_eq!(lines(&e, "union ", 5).len(), 8);
+        assert_eq!(lines(&e, "union ").len(), 8);
         // "union state" phrases: d0 title 1 ("Union State"), body 2 ("union, state", "union state");
         // d2: "state union state" (1), "Union state." (1); "Union\nstate" crosses paragraphs: 0. Total 5.
-        assert_eq!(lines(&e, "\"union state\"", 5).len(), 5);
+        assert_eq!(lines(&e, "\"union state\"").len(), 5);
     }
 
     #[test]
     fn context_is_the_original_text() {
         let e = corpus();
-        let l = lines(&e, "\"union state\"", 2);
+        let l = lines(&e, "\"union state\"");
         // d0 title "The Union State": hit 0, no paragraph, left "The ".
         assert_eq!((l[0].doc, l[0].paragraph, l[0].hit), (0, None, 0));
-        assert_eq!((l[0].left(&e), l[0].keyword(&e), l[0].right(&e)), ("The ", "Union State", ""));
+        assert_eq!(
+            (l[0].context(&e, 2).left, l[0].context(&e, 2).keyword, l[0].context(&e, 2).right),
+            ("The ", "Union State", "")
+        );
         // d0 paragraph 0 "A union, state of two.": left "A ", keyword "union, state", right " of two".
         assert_eq!((l[1].paragraph, l[1].hit), (Some(0), 1));
-        assert_eq!((l[1].left(&e), l[1].keyword(&e), l[1].right(&e)), ("A ", "union, state", " of two"));
+        assert_eq!(
+            (l[1].context(&e, 2).left, l[1].context(&e, 2).keyword, l[1].context(&e, 2).right),
+            ("A ", "union, state", " of two")
+        );
         // d0 paragraph 1: "Belarus and the union state agree.": two words left with width 2.
-        assert_eq!((l[2].left(&e), l[2].right(&e)), ("and the ", " agree"));
+        assert_eq!((l[2].context(&e, 2).left, l[2].context(&e, 2).right), ("and the ", " agree"));
         // left + keyword + right is one slice of the paragraph.
         for line in &l {
             let doc = &e.corpus.documents[line.doc];
             let text = line.paragraph.map_or(&doc.title, |p| &doc.paragraphs[p]);
-            assert!(text.contains(&format!("{}{}{}", line.left(&e), line.keyword(&e), line.right(&e))));
+            assert!(text.contains(&format!(
+                "{}{}{}",
+                line.context(&e, 2).left,
+                line.context(&e, 2).keyword,
+                line.context(&e, 2).right
+            )));
         }
         // Width 0: no context.
-        assert!(lines(&e, "union ", 0).iter().all(|l| l.left(&e).is_empty() && l.right(&e).is_empty()));
+        assert!(lines(&e, "union ")
+            .iter()
+            .all(|l| l.context(&e, 0).left.is_empty() && l.context(&e, 0).right.is_empty()));
     }
 
-    fn row(e: &Engine, l: &KwicLine) -> String {
-        format!("{}|{}|{}", l.left(e).trim(), l.keyword(e), l.right(e).trim())
+    /// The lines do not depend on the width: each width cuts the same hit with that many words
+    /// on each side, as far as the paragraph goes; and the engine's forward index is built once.
+    #[test]
+    fn any_width_cuts_the_same_lines() {
+        let e = corpus();
+        let l = lines(&e, "state ");
+        assert!(std::ptr::eq(e.forward(), e.forward()));
+        for line in &l {
+            let text = line.text(&e);
+            let words_before = |c: &Context| crate::tokenize::word_ranges(c.left).len();
+            let words_after = |c: &Context| crate::tokenize::word_ranges(c.right).len();
+            let widest = line.context(&e, 50);
+            for width in 0..8 {
+                let c = line.context(&e, width);
+                assert_eq!(c.keyword, widest.keyword);
+                assert!(text.contains(&format!("{}{}{}", c.left, c.keyword, c.right)));
+                assert_eq!(words_before(&c), width.min(words_before(&widest)), "{c:?}");
+                assert_eq!(words_after(&c), width.min(words_after(&widest)), "{c:?}");
+                assert!(widest.left.ends_with(c.left) && widest.right.starts_with(c.right));
+            }
+        }
+    }
+
+    fn row(e: &Engine, l: &KwicLine, width: usize) -> String {
+        let c = l.context(e, width);
+        format!("{}|{}|{}", c.left.trim(), c.keyword, c.right.trim())
     }
 
     #[test]
     fn sorts() {
         let e = corpus();
-        let mut l = lines(&e, "state ", 1);
+        let mut l = lines(&e, "state ");
         // Hits of "state" (stem group: state), document order:
         // d0: title "Union State" (0), p0 "union, state of" (1), p1 "union state agree" (2)
         // d2: p0 "The state union" (0), "union state;" (1), p1 "Union state." (2), p2 "state" (3)
-        let doc_order: Vec<String> = l.iter().map(|l| row(&e, l)).collect();
+        let doc_order: Vec<String> = l.iter().map(|l| row(&e, l, 1)).collect();
         assert_eq!(
             doc_order,
             [
@@ -371,18 +401,18 @@ mod tests {
         // Left(1): none first (d2 12), then "the" < "union"; ties by keyword then document order.
         sort_lines(&mut l, KwicSort::Left(1));
         let got: Vec<(usize, u32)> = l.iter().map(|l| (l.doc, l.position)).collect();
-        let firsts: Vec<&str> = l.iter().map(|l| l.left(&e).trim()).collect();
+        let firsts: Vec<&str> = l.iter().map(|l| l.context(&e, 1).left.trim()).collect();
         assert_eq!(firsts, ["", "The", "Union", "union,", "union", "union", "Union"]);
         assert_eq!(got, [(2, 12), (2, 3), (0, 2), (0, 6), (0, 14), (2, 5), (2, 9)]);
         // Right(1): none (d0 title, d2 p2) by document order, then agree < of < union.
         sort_lines(&mut l, KwicSort::Right(1));
-        let rights: Vec<&str> = l.iter().map(|l| l.right(&e).trim()).collect();
+        let rights: Vec<&str> = l.iter().map(|l| l.context(&e, 1).right.trim()).collect();
         assert_eq!(rights, ["", "", "agree", "of", "union", "; union", ". Union"]);
         let got: Vec<(usize, u32)> = l.iter().map(|l| (l.doc, l.position)).collect();
         assert_eq!(got, [(0, 2), (2, 12), (0, 14), (0, 6), (2, 3), (2, 5), (2, 9)]);
         // Document order restores the first order.
         sort_lines(&mut l, KwicSort::Document);
-        assert_eq!(l.iter().map(|l| row(&e, l)).collect::<Vec<_>>(), doc_order);
+        assert_eq!(l.iter().map(|l| row(&e, l, 1)).collect::<Vec<_>>(), doc_order);
         assert_eq!(KwicSort::from_key("l2"), Some(KwicSort::Left(2)));
         assert_eq!(KwicSort::Right(9).key(), "r3");
     }
@@ -391,16 +421,16 @@ mod tests {
     fn keyword_sort_and_far_context() {
         let e = super::super::tests::engine(&[("", "b z x\nc y x\na x", "X", None)]);
         let out = search(&e, "x OR y OR z", &Default::default(), Sort::Relevance);
-        let mut l = concordance(&e, &out.compiled, &[0], 3);
+        let mut l = concordance(&e, &out.compiled, &[0]);
         sort_lines(&mut l, KwicSort::Keyword);
         // x (right: none) ×3 by document order, then y (right x), then z (right x).
-        let got: Vec<String> = l.iter().map(|l| row(&e, l)).collect();
+        let got: Vec<String> = l.iter().map(|l| row(&e, l, 3)).collect();
         assert_eq!(got, ["b z|x|", "c y|x|", "a|x|", "c|y|x", "b|z|x"]);
         // Left(2): the 2nd word to the left: none (a x; b z; c y; z; y) then b, c.
         sort_lines(&mut l, KwicSort::Left(2));
-        let got: Vec<String> = l.iter().map(|l| row(&e, l)).collect();
+        let got: Vec<String> = l.iter().map(|l| row(&e, l, 3)).collect();
         assert_eq!(got, ["a|x|", "c|y|x", "b|z|x", "b z|x|", "c y|x|"]);
-        let t = table(&e, &l);
+        let t = table(&e, &l, 3);
         assert_eq!(t.rows.len(), 5);
         assert_eq!(t.rows[0][2], Cell::Number(3.0));
     }
@@ -413,7 +443,7 @@ mod tests {
             (0..6).map(|p| (0..40).map(|i| words[(i * 7 + p * 3 + i / 5) % 5]).collect::<Vec<_>>().join(" ")).collect();
         let e = super::super::tests::engine(&[("x a", &body.join("\n"), "A", None), ("b x", "x y x", "A", None)]);
         let out = search(&e, "x OR \"a b\"", &Default::default(), Sort::Relevance);
-        let base = concordance(&e, &out.compiled, &[0, 1], 3);
+        let base = concordance(&e, &out.compiled, &[0, 1]);
         assert!(base.len() > 50);
         for sort in KwicSort::ALL {
             let mut fast = base.clone();
