@@ -342,11 +342,11 @@ for (const c of results.corpora) {
   const int = (n) => n.toLocaleString('en-US');
   lines.push('');
   lines.push(`views on ${c.name} (ours, all documents, the app's default settings; median of ${v.runs} fresh computations after 1 untimed):`);
-  const vhead = `${pad('view', 12, true)} | ${v.words.map((w) => pad(`"${w}" ms`, 16)).join(' | ')} | rows ${v.words.map((w) => `"${w}"`).join(' / ')}`;
+  const vhead = `${pad('view', 13, true)} | ${v.words.map((w) => pad(`"${w}" ms`, 16)).join(' | ')} | rows ${v.words.map((w) => `"${w}"`).join(' / ')}`;
   lines.push(vhead);
   lines.push('-'.repeat(vhead.length));
   for (const r of v.rows) {
-    lines.push(`${pad(r.view, 12, true)} | ${r.perWord.map((p) => pad(fmt(p.ms, 1), 16)).join(' | ')} | ${r.perWord.map((p) => int(p.rows)).join(' / ')}`);
+    lines.push(`${pad(r.view, 13, true)} | ${r.perWord.map((p) => pad(fmt(p.ms, 1), 16)).join(' | ')} | ${r.perWord.map((p) => int(p.rows)).join(' / ')}`);
   }
   lines.push('forward index: built once per session, by the first concordance or collocates (added to that view\'s time once); rows: its positions;');
   lines.push('rows: concordance lines; word-list rows shown (stopwords hidden); keyness rows (first document vs the rest);');
