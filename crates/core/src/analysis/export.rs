@@ -10,11 +10,10 @@
 //! as numbers: `-1.5` stays a number).
 //!
 //! JSON is one object: `{"view", "query", "filters": ["key=value", …], "corpus_version",
-//! "generated", "columns": […], "rows": [{column: value, …}, …]}`, numbers as JSON
-//! numbers (a number that is not finite as `null`).
+//! "generated", "columns": […], "rows": [{column: value, …}, …]}`, one row a line, numbers
+//! as JSON numbers written as in the CSV (a number that is not finite as `null`).
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 /// One value of a table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -111,13 +110,17 @@ fn record(out: &mut String, cells: impl Iterator<Item = Cell>) {
     out.push_str("\r\n");
 }
 
-/// A number as text: integers without a decimal point, others in Rust's shortest exact form,
-/// and an empty field for a number that is not finite.
+/// A number as text: integers below 10^15 without a decimal point, other numbers from 10^-6
+/// up in Rust's shortest exact form (`0.25`), the rest in the same with an exponent (`1e21`,
+/// `2.5e-300`, which CSV readers and JSON read too); an empty field for a number that is not
+/// finite.
 fn number(x: f64) -> String {
     if !x.is_finite() {
         String::new()
     } else if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
+    } else if x.abs() >= 1e15 || x.abs() < 1e-6 {
+        format!("{x:e}")
     } else {
         format!("{x}")
     }
@@ -142,37 +145,63 @@ fn field(out: &mut String, s: &str) {
 }
 
 /// The table and its metadata as one JSON object (see the module docs).
+///
+/// Written here rather than through `serde_json::Value`, whose float formatting would add
+/// its own tables to the Wasm; strings are still escaped by `serde_json`.
 pub fn to_json(table: &Table, meta: &Meta) -> String {
-    let rows: Vec<Value> = table
-        .rows
-        .iter()
-        .map(|row| {
-            let mut m = Map::new();
-            for (col, cell) in table.columns.iter().zip(row) {
-                let v = match cell {
-                    Cell::Text(s) => Value::String(s.clone()),
-                    Cell::Number(x) => serde_json::Number::from_f64(*x).map_or(Value::Null, Value::Number),
-                };
-                m.insert(col.clone(), v);
+    fn string(out: &mut String, s: &str) {
+        out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()));
+    }
+    fn list(out: &mut String, items: &[String]) {
+        out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
             }
-            Value::Object(m)
-        })
-        .collect();
-    let doc = serde_json::json!({
-        "view": meta.view,
-        "query": meta.query,
-        "filters": meta.filter_list(),
-        "corpus_version": meta.corpus_version,
-        "generated": meta.generated,
-        "columns": table.columns,
-        "rows": rows,
-    });
-    serde_json::to_string_pretty(&doc).expect("JSON of strings and numbers")
+            string(out, item);
+        }
+        out.push(']');
+    }
+    let mut out = String::from("{\n");
+    for (key, value) in [
+        ("view", &meta.view),
+        ("query", &meta.query),
+        ("corpus_version", &meta.corpus_version),
+        ("generated", &meta.generated),
+    ] {
+        out.push_str(&format!("  \"{key}\": "));
+        string(&mut out, value);
+        out.push_str(",\n");
+    }
+    out.push_str("  \"filters\": ");
+    list(&mut out, &meta.filter_list());
+    out.push_str(",\n  \"columns\": ");
+    list(&mut out, &table.columns);
+    out.push_str(",\n  \"rows\": [");
+    for (i, row) in table.rows.iter().enumerate() {
+        out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
+        for (j, (col, cell)) in table.columns.iter().zip(row).enumerate() {
+            if j > 0 {
+                out.push_str(", ");
+            }
+            string(&mut out, col);
+            out.push_str(": ");
+            match cell {
+                Cell::Text(s) => string(&mut out, s),
+                Cell::Number(x) if x.is_finite() => out.push_str(&number(*x)),
+                Cell::Number(_) => out.push_str("null"),
+            }
+        }
+        out.push('}');
+    }
+    out.push_str(if table.rows.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn sample() -> (Table, Meta) {
         let table = Table {
@@ -230,9 +259,27 @@ mod tests {
         assert_eq!(v["generated"], "2025-01-01T00:00:00Z");
         assert_eq!(v["columns"], serde_json::json!(["word", "count", "g2"]));
         assert_eq!(v["rows"].as_array().unwrap().len(), 4);
-        assert_eq!(v["rows"][0], serde_json::json!({"word": "plain", "count": 3.0, "g2": -1.5}));
+        assert_eq!(v["rows"][0], serde_json::json!({"word": "plain", "count": 3, "g2": -1.5}));
+        assert_eq!(v["rows"][1]["count"], 0.25);
         assert_eq!(v["rows"][1]["g2"], Value::Null);
         // JSON needs no formula guard: text is kept as it is.
         assert_eq!(v["rows"][2]["word"], "=SUM(A1)");
+        assert_eq!(v["rows"][1]["word"], "a, \"quoted\"\nline");
+        // One row a line; integers without a decimal point, as in the CSV.
+        assert!(to_json(&table, &meta).contains("\n    {\"word\": \"plain\", \"count\": 3, \"g2\": -1.5},\n"));
+    }
+
+    #[test]
+    fn json_numbers_read_back_exactly_and_empty_tables_are_valid() {
+        let values = [1e-7, 123456.789, -0.1, 1e21, 2.5e-300, f64::MAX, 7.0, -0.0];
+        let table = Table { columns: vec!["x".into()], rows: values.iter().map(|&x| vec![Cell::Number(x)]).collect() };
+        let v: Value = serde_json::from_str(&to_json(&table, &Meta::default())).unwrap();
+        for (i, x) in values.iter().enumerate() {
+            assert_eq!(v["rows"][i]["x"].as_f64(), Some(*x), "{x}");
+        }
+        let empty = Table { columns: vec!["a \"b\"".into()], rows: vec![] };
+        let v: Value = serde_json::from_str(&to_json(&empty, &Meta::default())).unwrap();
+        assert_eq!(v["columns"], serde_json::json!(["a \"b\""]));
+        assert_eq!(v["rows"], serde_json::json!([]));
     }
 }
