@@ -68,9 +68,46 @@ fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32>
     from
 }
 
+/// The positions `0..n` in the order of their keys, compared column by column (`columns[0]`
+/// first; each column holds one `u32` per position), equal keys in position order.
+///
+/// A least-significant-digit radix sort with 16-bit digits: two counting passes per column,
+/// none for a digit that is the same everywhere, so 100,000 keys sort in a few milliseconds
+/// where a comparison sort takes tens (this is the concordance's sort).
+pub fn radix_order(n: usize, columns: &[&[u32]]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    let mut next = vec![0u32; n];
+    let mut counts = vec![0usize; 1 << 16];
+    for column in columns.iter().rev() {
+        for shift in [0, 16] {
+            let digit = |i: u32| ((column[i as usize] >> shift) & 0xFFFF) as usize;
+            counts.fill(0);
+            for &i in &order {
+                counts[digit(i)] += 1;
+            }
+            if n == 0 || counts[digit(order[0])] == n {
+                continue;
+            }
+            let mut sum = 0;
+            for c in counts.iter_mut() {
+                let here = *c;
+                *c = sum;
+                sum += here;
+            }
+            for &i in &order {
+                let d = digit(i);
+                next[counts[d]] = i;
+                counts[d] += 1;
+            }
+            std::mem::swap(&mut order, &mut next);
+        }
+    }
+    order
+}
+
 /// Rearranges `v` so that its element `k` is the old element `order[k]` (a permutation), in
 /// place: each cycle of the permutation is followed once, one swap per element.
-fn permute<T>(v: &mut [T], order: &[u32]) {
+pub fn permute<T>(v: &mut [T], order: &[u32]) {
     let mut done = vec![false; v.len()];
     for start in 0..v.len() {
         let mut j = start;
@@ -122,6 +159,22 @@ mod tests {
             expected.sort_by_key(|&(k, _)| k);
             sort_by_key(&mut v, |&(k, _)| k);
             prop_assert_eq!(v, expected);
+        }
+
+        /// The radix order is the stable order of the key tuples.
+        #[test]
+        fn radix_agrees_with_a_stable_sort(keys in proptest::collection::vec((0u32..4, any::<u32>(), 0u32..70000), 0..400)) {
+            let (a, b, c): (Vec<u32>, Vec<u32>, Vec<u32>) =
+                (keys.iter().map(|k| k.0).collect(), keys.iter().map(|k| k.1).collect(), keys.iter().map(|k| k.2).collect());
+            let order = radix_order(keys.len(), &[&a, &b, &c]);
+            let mut expected: Vec<u32> = (0..keys.len() as u32).collect();
+            expected.sort_by_key(|&i| keys[i as usize]);
+            prop_assert_eq!(order.clone(), expected);
+            let mut v = keys.clone();
+            permute(&mut v, &order);
+            let mut sorted = keys.clone();
+            sorted.sort();
+            prop_assert_eq!(v, sorted);
         }
 
         #[test]
