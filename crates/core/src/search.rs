@@ -506,7 +506,9 @@ fn sort_hits(hits: &mut [Hit], engine: &Engine, sort: Sort) {
     let by_title = |a: &Hit, b: &Hit| {
         fold(&docs[a.doc].title).cmp(&fold(&docs[b.doc].title)).then_with(|| docs[a.doc].id.cmp(&docs[b.doc].id))
     };
-    crate::sort::sort_by(hits, |a, b| match sort {
+    // The standard library's sort here (the one sort on the way of every keystroke); the order
+    // is total (ties end at the document id), so an unstable sort gives the same result.
+    hits.sort_unstable_by(|a, b| match sort {
         Sort::Relevance => a
             .fuzzy
             .cmp(&b.fuzzy)

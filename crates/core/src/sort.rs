@@ -10,13 +10,25 @@ use std::cmp::Ordering;
 
 /// Sorts `v` stably by `cmp`, like `v.sort_by(cmp)`.
 pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    if v.len() < 2 {
+    if v.len() <= SMALL {
+        // A few elements (the spans of a snippet, most lists of facet values): sorted where
+        // they are, without the allocations of the merge sort.
+        for i in 1..v.len() {
+            let mut j = i;
+            while j > 0 && cmp(&v[j - 1], &v[j]) == Ordering::Greater {
+                v.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         return;
     }
     let items: &[T] = v;
     let order = order_by(items.len(), &mut |a, b| cmp(&items[a], &items[b]));
     permute(v, &order);
 }
+
+/// Up to this many elements are sorted by insertion, in place.
+const SMALL: usize = 16;
 
 /// Sorts `v` stably by the key `key` gives each element, like `v.sort_by_key(key)`.
 pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
