@@ -218,8 +218,7 @@ async function oneLoad(browser, url, { extraLetter, countBytes, log }) {
         } catch {
           continue; // a redirect or an aborted request carries no body
         }
-        // The same URL again (the test server sends no-store; a host would let the browser
-        // cache it): counted once.
+        // The same URL again (a revalidation the browser's cache answers): counted once.
         if (seen.has(u.pathname)) {
           repeats++;
           continue;
