@@ -114,9 +114,16 @@ pub fn load(report: impl Fn(Loading) + 'static) {
     };
     xhr.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
     on_progress.forget();
+    // The request is taken from the event, not kept by the handler: once the text is in the
+    // Wasm memory nothing holds the request and its 10 MB buffer, and the browser frees them.
     let on_done = {
-        let (report, xhr) = (report.clone(), xhr.clone());
-        Closure::<dyn Fn()>::new(move || {
+        let report = report.clone();
+        Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
+            let Some(xhr) = e.target().and_then(|t| t.dyn_into::<XmlHttpRequest>().ok()) else {
+                return report(Loading::Failed(
+                    "The corpus download ended without its file. Reload to try again.".into(),
+                ));
+            };
             let status = xhr.status().unwrap_or(0);
             if !(200..300).contains(&status) {
                 return report(Loading::Failed(format!(
