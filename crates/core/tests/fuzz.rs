@@ -6,6 +6,7 @@
 //! Failures are not written to `proptest-regressions/`: every crash found becomes a named
 //! regression test beside the code it fixes.
 
+use explorer_core::analysis::{collocates, concordance, StopList};
 use explorer_core::embed::{self, Command};
 use explorer_core::facets::{Facet, Filters};
 use explorer_core::highlight;
@@ -428,6 +429,46 @@ proptest! {
         let out = search::search(&engine, &own, &Filters::default(), Sort::Relevance);
         check_spans(&engine, &out.compiled)?;
         check_marks(&engine, &out.compiled, max)?;
+    }
+
+    /// Concordance and collocates over arbitrary text and queries: one line per marked hit;
+    /// at every width the context is one slice of the line's paragraph around its keyword; every
+    /// order is a permutation of the lines; collocate counts are positive.
+    #[test]
+    fn concordance_any_text(title in nasty(), paras in proptest::collection::vec(nasty(), 0..4), input in nasty(), width in 0usize..8, order in 0usize..8) {
+        let engine = Engine::new(corpus_of(&title, &paras));
+        let compiled = Compiled::new(&engine.index, &query::parse(&input));
+        let doc = &engine.corpus.documents[0];
+        let marked = highlight::document(&engine.index, &compiled, 0, doc).count();
+        let mut lines = concordance::concordance(&engine, &compiled, &[0]);
+        prop_assert_eq!(lines.len(), marked);
+        for l in &lines {
+            let text = l.text(&engine);
+            let c = l.context(&engine, width);
+            let joined = format!("{}{}{}", c.left, c.keyword, c.right);
+            prop_assert!(text.contains(&joined), "{joined:?} is not in {text:?}");
+            // The words of the paragraph (as the index counts them) inside each part.
+            let range = |part: &str| {
+                let start = part.as_ptr() as usize - text.as_ptr() as usize;
+                start..start + part.len()
+            };
+            let words_in = |r: Range<usize>| tokenize::word_ranges(text).iter().filter(|w| w.start >= r.start && w.end <= r.end).count();
+            if !c.keyword.is_empty() {
+                let (left, keyword, right) = (range(c.left), range(c.keyword), range(c.right));
+                prop_assert!(left.end == keyword.start && keyword.end == right.start && right.end <= text.len());
+                prop_assert!(words_in(keyword) >= 1, "{c:?}");
+                prop_assert!(words_in(left) <= width && words_in(right) <= width, "{c:?} at width {width}");
+            }
+        }
+        let before: Vec<(usize, u32)> = lines.iter().map(|l| (l.doc, l.position)).collect();
+        concordance::sort_lines(&mut lines, concordance::KwicSort::ALL[order]);
+        let mut after: Vec<(usize, u32)> = lines.iter().map(|l| (l.doc, l.position)).collect();
+        after.sort_unstable();
+        let mut sorted_before = before.clone();
+        sorted_before.sort_unstable();
+        prop_assert_eq!(after, sorted_before);
+        let c = collocates::collocates(&engine, &compiled, &[0], 3, 3, 1, &StopList::default());
+        prop_assert!(c.rows.iter().all(|r| r.observed >= 1));
     }
 
     /// Completions never panic; each keeps the input before the last word and ends in a space.
