@@ -226,6 +226,10 @@ fn step(job: Rc<RefCell<Job>>, report: Rc<dyn Fn(Loading)>) {
         // the first page of results are two tasks of their own, after the last slice: each is
         // tens of milliseconds on a large corpus, and together they would hold the page longer.
         Ok(true) => {
+            {
+                let j = job.borrow();
+                report(Loading::Indexing { done: j.documents.len(), total: j.documents.len() });
+            }
             gloo::timers::callback::Timeout::new(0, move || {
                 let Ok(cell) = Rc::try_unwrap(job) else {
                     return report(Loading::Failed("The corpus could not be indexed.".into()));
