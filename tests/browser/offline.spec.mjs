@@ -13,12 +13,14 @@ import { ROOT, UPDATE_DOC, buildVersion, cacheName } from '../support/update-bui
 const DIST = resolve(ROOT, process.env.EXPLORER_DIST ?? 'dist');
 const UPDATE_DIST = process.env.EXPLORER_UPDATE_DIST;
 const SUB = '/tools/explorer/';
+/** How long to wait for a service worker to install, activate or take over. */
+const SW_MS = 20_000;
 
 /** Waits until a service worker is active and controls the page. */
 async function waitControlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect
-    .poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { message: 'the page is controlled' })
+    .poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { message: 'the page is controlled', timeout: SW_MS })
     .toBe(true);
 }
 
@@ -112,10 +114,12 @@ test.describe('offline', () => {
       await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE + 1} documents`));
       expect(await idsFor(page, UPDATE_DOC.word)).toEqual([UPDATE_DOC.id]);
       expect(await pageBuild(page)).toBe(buildVersion(UPDATE_DIST));
-      await expect.poll(() => cacheKeys(page), { message: 'only the new cache is left' }).toEqual([newCache]);
+      // The new worker installs and takes over in the background: on a busy 2-core machine
+      // that can take more than the default 5 s.
+      await expect.poll(() => cacheKeys(page), { message: 'only the new cache is left', timeout: SW_MS }).toEqual([newCache]);
       // The page already is the new build: nothing to offer.
       await expect(page.locator('#update-banner')).toHaveCount(0);
-      await expect.poll(() => workerVersion(page), { message: 'the new worker controls the page' }).toBe(
+      await expect.poll(() => workerVersion(page), { message: 'the new worker controls the page', timeout: SW_MS }).toBe(
         buildVersion(UPDATE_DIST),
       );
 
@@ -146,7 +150,7 @@ test.describe('offline', () => {
       // installs and, since this page is older, waits instead of taking over: page, worker
       // and cache of the old build stay together until the user reloads to update.
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-      await expect.poll(() => workerVersion(page, 'waiting'), { message: 'the new build waits' }).toBe(
+      await expect.poll(() => workerVersion(page, 'waiting'), { message: 'the new build waits', timeout: SW_MS }).toBe(
         buildVersion(UPDATE_DIST),
       );
       await page.waitForTimeout(500);
@@ -166,7 +170,7 @@ test.describe('offline', () => {
       await page.reload();
       await waitReady(page);
       await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE + 1} documents`));
-      await expect.poll(() => cacheKeys(page)).toEqual([cacheName(UPDATE_DIST, '/')]);
+      await expect.poll(() => cacheKeys(page), { timeout: SW_MS }).toEqual([cacheName(UPDATE_DIST, '/')]);
     });
   });
 
