@@ -157,6 +157,17 @@ test('every view fits a 360 px screen without sideways scrolling of the page', a
     await expect(page.locator(v.ready).first()).toBeAttached();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `${v.name} is ${width} px wide`).toBeLessThanOrEqual(360);
+    // The tabs are one row that scrolls sideways, with the current tab in view.
+    const tabs = await page.evaluate(() => {
+      const row = document.querySelector('nav.tabs').getBoundingClientRect();
+      const all = [...document.querySelectorAll('nav.tabs .tab')].map((t) => t.getBoundingClientRect());
+      const cur = document.querySelector('nav.tabs .tab.current')?.getBoundingClientRect();
+      return { tops: new Set(all.map((r) => Math.round(r.top))).size, row: [row.left, row.right], cur: cur && [cur.left, cur.right] };
+    });
+    expect(tabs.tops, `${v.name}: the tabs are one row`).toBe(1);
+    expect(tabs.cur, `${v.name}: a current tab`).toBeTruthy();
+    expect(tabs.cur[0], `${v.name}: the current tab is in view`).toBeGreaterThanOrEqual(tabs.row[0] - 1);
+    expect(tabs.cur[1], `${v.name}: the current tab is in view`).toBeLessThanOrEqual(tabs.row[1] + 1);
   }
 });
 
