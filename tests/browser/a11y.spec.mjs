@@ -168,6 +168,17 @@ test('every view fits a 360 px screen without sideways scrolling of the page', a
     expect(tabs.cur, `${v.name}: a current tab`).toBeTruthy();
     expect(tabs.cur[0], `${v.name}: the current tab is in view`).toBeGreaterThanOrEqual(tabs.row[0] - 1);
     expect(tabs.cur[1], `${v.name}: the current tab is in view`).toBeLessThanOrEqual(tabs.row[1] + 1);
+    // No number in a data table is broken over two lines (a table too wide scrolls in its box).
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll('table.data td.num')]
+        .filter((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        })
+        .map((td) => td.textContent),
+    );
+    expect(broken, `${v.name}: numbers broken over lines`).toEqual([]);
   }
 });
 

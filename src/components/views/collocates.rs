@@ -108,30 +108,32 @@ pub fn CollocatesView(props: &ViewProps) -> Html {
             if rows.is_empty() {
                 <p class="empty-view">{ "No collocates reach the minimum frequency; lower it or widen the window." }</p>
             } else {
-                <table class="data coll-table" id="coll-table">
-                    <thead><tr>
-                        { header(CollocateSort::Word, "sort A–Z") }
-                        { header(CollocateSort::Observed, "observed co-occurrences") }
-                        { header(CollocateSort::Expected, "expected co-occurrences") }
-                        { header(CollocateSort::Frequency, "frequency of the collocate") }
-                        { header(CollocateSort::LogDice, "logDice") }
-                        { header(CollocateSort::Mi, "mutual information") }
-                        { header(CollocateSort::TScore, "t-score") }
-                    </tr></thead>
-                    <tbody>
-                        { for rows[range].iter().map(|r| html! {
-                            <tr class={classes!("coll-row", r.stopword.then_some("stopword"))} data-word={r.word.clone()}>
-                                <td class="word">{ r.word.clone() }</td>
-                                <td class="num">{ r.observed }</td>
-                                <td class="num">{ format!("{:.2}", r.expected) }</td>
-                                <td class="num">{ r.f_coll }</td>
-                                <td class="num">{ format!("{:.2}", r.log_dice) }</td>
-                                <td class="num">{ format!("{:.2}", r.mi) }</td>
-                                <td class="num">{ format!("{:.2}", r.t_score) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                <div class="table-scroll" role="region" aria-label="Collocates table" tabindex="0">
+                    <table class="data coll-table" id="coll-table">
+                        <thead><tr>
+                            { header(CollocateSort::Word, "sort A–Z") }
+                            { header(CollocateSort::Observed, "observed co-occurrences") }
+                            { header(CollocateSort::Expected, "expected co-occurrences") }
+                            { header(CollocateSort::Frequency, "frequency of the collocate") }
+                            { header(CollocateSort::LogDice, "logDice") }
+                            { header(CollocateSort::Mi, "mutual information") }
+                            { header(CollocateSort::TScore, "t-score") }
+                        </tr></thead>
+                        <tbody>
+                            { for rows[range].iter().map(|r| html! {
+                                <tr class={classes!("coll-row", r.stopword.then_some("stopword"))} data-word={r.word.clone()}>
+                                    <td class="word">{ r.word.clone() }</td>
+                                    <td class="num">{ r.observed }</td>
+                                    <td class="num">{ format!("{:.2}", r.expected) }</td>
+                                    <td class="num">{ r.f_coll }</td>
+                                    <td class="num">{ format!("{:.2}", r.log_dice) }</td>
+                                    <td class="num">{ format!("{:.2}", r.mi) }</td>
+                                    <td class="num">{ format!("{:.2}", r.t_score) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
                 <Pager page={a.page} rows={rows.len()} {on_page} />
             }
         </section>

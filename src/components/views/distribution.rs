@@ -38,33 +38,35 @@ pub fn DistributionView(props: &ViewProps) -> Html {
                 <div class={classes!("series", format!("series-{i}"))} data-term={term.clone()}>
                     <h3><span class="swatch" aria-hidden="true"></span>{ term.clone() }
                         <span class="series-stats">{ format!(" · {} hits · DP {:.3} · DPnorm {:.3}", s.total_hits, s.dp, s.dp_norm) }</span></h3>
-                    <table class="data dispersion-table">
-                        <thead><tr>
-                            <th scope="col">{ "Document" }</th>
-                            <th scope="col" class="num">{ "Hits" }</th>
-                            <th scope="col" class="num">{ "Per 10,000 words" }</th>
-                            <th scope="col" class="strip-col">{ "Where the hits fall (start → end)" }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for s.docs.iter().map(|d| html! {
-                                <tr class="dispersion-row" data-doc-id={docs[d.doc].id.clone()}>
-                                    <td>{ docs[d.doc].title.clone() }</td>
-                                    <td class="num">{ d.hits }</td>
-                                    <td class="num">{ format!("{:.1}", d.per_10k) }</td>
-                                    <td class="strip-col">
-                                        <svg class="strip" viewBox="0 0 1000 20" preserveAspectRatio="none" role="img"
-                                            aria-label={format!("{} hits in {} words", d.hits, d.words)}>
-                                            <rect class="strip-bg" x="0" y="0" width="1000" height="20" />
-                                            { for d.positions.iter().map(|p| {
-                                                let x = format!("{:.1}", (p.clamp(0.0, 1.0) * 998.0) + 1.0);
-                                                html! { <line class="tick" x1={x.clone()} x2={x} y1="2" y2="18" /> }
-                                            }) }
-                                        </svg>
-                                    </td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
+                    <div class="table-scroll" role="region" aria-label="Distribution table" tabindex="0">
+                        <table class="data dispersion-table">
+                            <thead><tr>
+                                <th scope="col">{ "Document" }</th>
+                                <th scope="col" class="num">{ "Hits" }</th>
+                                <th scope="col" class="num">{ "Per 10,000 words" }</th>
+                                <th scope="col" class="strip-col">{ "Where the hits fall (start → end)" }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for s.docs.iter().map(|d| html! {
+                                    <tr class="dispersion-row" data-doc-id={docs[d.doc].id.clone()}>
+                                        <td>{ docs[d.doc].title.clone() }</td>
+                                        <td class="num">{ d.hits }</td>
+                                        <td class="num">{ format!("{:.1}", d.per_10k) }</td>
+                                        <td class="strip-col">
+                                            <svg class="strip" viewBox="0 0 1000 20" preserveAspectRatio="none" role="img"
+                                                aria-label={format!("{} hits in {} words", d.hits, d.words)}>
+                                                <rect class="strip-bg" x="0" y="0" width="1000" height="20" />
+                                                { for d.positions.iter().map(|p| {
+                                                    let x = format!("{:.1}", (p.clamp(0.0, 1.0) * 998.0) + 1.0);
+                                                    html! { <line class="tick" x1={x.clone()} x2={x} y1="2" y2="18" /> }
+                                                }) }
+                                            </svg>
+                                        </td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
                 </div>
             }) }
         </section>

@@ -24,29 +24,31 @@ pub fn effective_target(props: &ViewProps, open_doc: Option<&str>) -> Option<Str
 
 fn rows_table(rows: &[&KeyRow], caption: &str, id: &str) -> Html {
     html! {
-        <table class="data keyness-table" id={id.to_owned()}>
-            <caption>{ caption.to_owned() }</caption>
-            <thead><tr>
-                <th scope="col">{ "Word" }</th>
-                <th scope="col" class="num" title="count in the target">{ "Target" }</th>
-                <th scope="col" class="num" title="count in the rest">{ "Rest" }</th>
-                <th scope="col" class="num" title="log-likelihood (Rayson & Garside 2000)">{ "G²" }</th>
-                <th scope="col" class="num" title="log2 of the ratio of relative frequencies">{ "Log Ratio" }</th>
-                <th scope="col">{ "p" }</th>
-            </tr></thead>
-            <tbody>
-                { for rows.iter().map(|r| html! {
-                    <tr class={classes!("key-row", if r.direction == Direction::Over { "over" } else { "under" })} data-word={r.word.clone()}>
-                        <td class="word">{ r.word.clone() }</td>
-                        <td class="num">{ r.a }</td>
-                        <td class="num">{ r.b }</td>
-                        <td class="num">{ format!("{:.2}", r.g2) }</td>
-                        <td class="num">{ format!("{:+.2}", r.log_ratio) }</td>
-                        <td class="sig">{ if r.p01 { "< 0.01" } else if r.p05 { "< 0.05" } else { "n.s." } }</td>
-                    </tr>
-                }) }
-            </tbody>
-        </table>
+        <div class="table-scroll" role="region" aria-label={caption.to_owned()} tabindex="0">
+            <table class="data keyness-table" id={id.to_owned()}>
+                <caption>{ caption.to_owned() }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Word" }</th>
+                    <th scope="col" class="num" title="count in the target">{ "Target" }</th>
+                    <th scope="col" class="num" title="count in the rest">{ "Rest" }</th>
+                    <th scope="col" class="num" title="log-likelihood (Rayson & Garside 2000)">{ "G²" }</th>
+                    <th scope="col" class="num" title="log2 of the ratio of relative frequencies">{ "Log Ratio" }</th>
+                    <th scope="col">{ "p" }</th>
+                </tr></thead>
+                <tbody>
+                    { for rows.iter().map(|r| html! {
+                        <tr class={classes!("key-row", if r.direction == Direction::Over { "over" } else { "under" })} data-word={r.word.clone()}>
+                            <td class="word">{ r.word.clone() }</td>
+                            <td class="num">{ r.a }</td>
+                            <td class="num">{ r.b }</td>
+                            <td class="num">{ format!("{:.2}", r.g2) }</td>
+                            <td class="num">{ format!("{:+.2}", r.log_ratio) }</td>
+                            <td class="sig">{ if r.p01 { "< 0.01" } else if r.p05 { "< 0.05" } else { "n.s." } }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
     }
 }
 

@@ -150,25 +150,27 @@ pub fn TrendsView(props: &ViewProps) -> Html {
                 <p class="empty-view">{ "No documents to chart: the filters allow none." }</p>
             } else {
                 <div class="chart-box" tabindex="0" role="group" aria-label="Chart (scrolls sideways on narrow screens)">{ chart(&rows, &terms, bars, &props.engine) }</div>
-                <table class="data trend-table" id="trend-table">
-                    <caption>{ "Hits per 10,000 words, by document in date order" }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Date" }</th>
-                        <th scope="col">{ "Document" }</th>
-                        <th scope="col" class="num">{ "Words" }</th>
-                        { for terms.iter().enumerate().map(|(i, t)| html! { <th scope="col" class={classes!("num", format!("series-{i}"))}>{ t.clone() }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for rows.iter().map(|r| html! {
-                            <tr data-doc-id={docs[r.doc].id.clone()}>
-                                <td>{ r.date.clone().unwrap_or_else(|| "undated".into()) }</td>
-                                <td>{ docs[r.doc].title.clone() }</td>
-                                <td class="num">{ r.words }</td>
-                                { for r.per_10k.iter().zip(&r.hits).map(|(v, h)| html! { <td class="num" title={format!("{h} hits")}>{ format!("{v:.1}") }</td> }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                <div class="table-scroll" role="region" aria-label="Trends data table" tabindex="0">
+                    <table class="data trend-table" id="trend-table">
+                        <caption>{ "Hits per 10,000 words, by document in date order" }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Date" }</th>
+                            <th scope="col">{ "Document" }</th>
+                            <th scope="col" class="num">{ "Words" }</th>
+                            { for terms.iter().enumerate().map(|(i, t)| html! { <th scope="col" class={classes!("num", format!("series-{i}"))}>{ t.clone() }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for rows.iter().map(|r| html! {
+                                <tr data-doc-id={docs[r.doc].id.clone()}>
+                                    <td>{ r.date.clone().unwrap_or_else(|| "undated".into()) }</td>
+                                    <td>{ docs[r.doc].title.clone() }</td>
+                                    <td class="num">{ r.words }</td>
+                                    { for r.per_10k.iter().zip(&r.hits).map(|(v, h)| html! { <td class="num" title={format!("{h} hits")}>{ format!("{v:.1}") }</td> }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
             }
         </section>
     }

@@ -159,29 +159,31 @@ pub fn WordsView(props: &ViewProps) -> Html {
             if rows.is_empty() {
                 <p class="empty-view">{ "No words to list." }</p>
             } else {
-                <table class="data words-table" id="words-table">
-                    <thead><tr>
-                        <th scope="col" class="num">{ "#" }</th>
-                        <th scope="col">{ if a.stems { "Stem (forms)" } else { "Word" } }</th>
-                        <th scope="col" class="num">{ "Count" }</th>
-                        <th scope="col" class="num">{ "Per million" }</th>
-                        <th scope="col" class="num">{ "Documents" }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for rows[range].iter().enumerate().map(|(i, r)| html! {
-                            <tr class={classes!("word-row", r.stopword.then_some("stopword"))} data-word={r.word.clone()}>
-                                <td class="num">{ first_rank + i + 1 }</td>
-                                <td class="word">{ r.word.clone() }
-                                    if a.stems && r.forms > 1 { <span class="forms">{ format!(" ({} forms)", r.forms) }</span> }
-                                    if r.stopword { <span class="tag">{ " stopword" }</span> }
-                                </td>
-                                <td class="num">{ group_digits(r.count as usize) }</td>
-                                <td class="num">{ format!("{:.1}", r.per_million) }</td>
-                                <td class="num">{ r.docs }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                <div class="table-scroll" role="region" aria-label="Word list table" tabindex="0">
+                    <table class="data words-table" id="words-table">
+                        <thead><tr>
+                            <th scope="col" class="num">{ "#" }</th>
+                            <th scope="col">{ if a.stems { "Stem (forms)" } else { "Word" } }</th>
+                            <th scope="col" class="num">{ "Count" }</th>
+                            <th scope="col" class="num">{ "Per million" }</th>
+                            <th scope="col" class="num">{ "Documents" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for rows[range].iter().enumerate().map(|(i, r)| html! {
+                                <tr class={classes!("word-row", r.stopword.then_some("stopword"))} data-word={r.word.clone()}>
+                                    <td class="num">{ first_rank + i + 1 }</td>
+                                    <td class="word">{ r.word.clone() }
+                                        if a.stems && r.forms > 1 { <span class="forms">{ format!(" ({} forms)", r.forms) }</span> }
+                                        if r.stopword { <span class="tag">{ " stopword" }</span> }
+                                    </td>
+                                    <td class="num">{ group_digits(r.count as usize) }</td>
+                                    <td class="num">{ format!("{:.1}", r.per_million) }</td>
+                                    <td class="num">{ r.docs }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
                 <Pager page={a.page} rows={rows.len()} {on_page} />
             }
             <details class="stoplist" id="stoplist">
