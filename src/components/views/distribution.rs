@@ -38,7 +38,7 @@ pub fn DistributionView(props: &ViewProps) -> Html {
                 <div class={classes!("series", format!("series-{i}"))} data-term={term.clone()}>
                     <h3><span class="swatch" aria-hidden="true"></span>{ term.clone() }
                         <span class="series-stats">{ format!(" · {} hits · DP {:.3} · DPnorm {:.3}", s.total_hits, s.dp, s.dp_norm) }</span></h3>
-                    <div class="table-scroll" role="region" aria-label="Distribution table" tabindex="0">
+                    <div class="table-scroll" role="region" aria-label={format!("Distribution of {term}")} tabindex="0">
                         <table class="data dispersion-table">
                             <thead><tr>
                                 <th scope="col">{ "Document" }</th>
