@@ -235,17 +235,17 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     // The analysis views follow the query once typing pauses (a newer keystroke supersedes
     // the work an older one would start); the results list follows every keystroke.
     let settled_query = use_settled(state.view.query.clone(), 180);
-    let settled_outcome = {
+    // The search and the documents it matches (ascending), once per settled query and filters.
+    let settled = {
         let engine = engine.clone();
         use_memo((settled_query.clone(), state.view.filters.clone()), move |(q, f)| {
-            search(&engine, q, f, Sort::Relevance)
+            let outcome = search(&engine, q, f, Sort::Relevance);
+            let mut docs: Vec<usize> = outcome.hits.iter().map(|h| h.doc).collect();
+            docs.sort_unstable();
+            (outcome, Rc::new(docs))
         })
     };
-    let settled_matching = {
-        let mut docs: Vec<usize> = settled_outcome.hits.iter().map(|h| h.doc).collect();
-        explorer_core::sort::sort(&mut docs);
-        use_memo(docs, |docs| Rc::new(docs.clone()))
-    };
+    let (settled_outcome, settled_matching) = (&settled.0, &settled.1);
 
     // Tell the host page what happens (when embedded in a frame).
     {
@@ -357,7 +357,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         query: settled_query.clone().into(),
         compiled: settled_outcome.compiled.clone(),
         docs: (*allowed).clone(),
-        matching: (*settled_matching).clone(),
+        matching: settled_matching.clone(),
         filters: state.view.filters.clone(),
         analysis: state.view.analysis.clone(),
         on_settings,

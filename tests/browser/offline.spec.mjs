@@ -16,6 +16,13 @@ const SUB = '/tools/explorer/';
 /** How long to wait for a service worker to install, activate or take over. */
 const SW_MS = 20_000;
 
+/** Opens `url`, waits for the app, then for its service worker to control the page. */
+async function openControlled(page, url) {
+  await page.goto(url);
+  await waitReady(page);
+  await waitControlled(page);
+}
+
 /** Waits until a service worker is active and controls the page. */
 async function waitControlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -59,9 +66,7 @@ async function withServer(options, body) {
 test.describe('offline', () => {
   test('after one visit the app loads and searches with the network off', async ({ page, context }) => {
     await withServer({ root: DIST }, async (server) => {
-      await page.goto(server.url);
-      await waitReady(page);
-      await waitControlled(page);
+      await openControlled(page, server.url);
       expect(await cacheKeys(page)).toEqual([cacheName(DIST, '/')]);
       expect(await pageBuild(page)).toBe(buildVersion(DIST));
       // The worker cached the wasm and the corpus from the browser's HTTP cache: each was
@@ -109,9 +114,7 @@ test.describe('offline', () => {
     expect(UPDATE_DIST, 'the second build (EXPLORER_UPDATE_DIST) made by the global setup').toBeTruthy();
     test.setTimeout(60_000);
     await withServer({ root: DIST }, async (server) => {
-      await page.goto(server.url);
-      await waitReady(page);
-      await waitControlled(page);
+      await openControlled(page, server.url);
       await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE} documents`));
       const oldCache = cacheName(DIST, '/');
       const newCache = cacheName(UPDATE_DIST, '/');
@@ -148,9 +151,7 @@ test.describe('offline', () => {
     expect(UPDATE_DIST, 'the second build (EXPLORER_UPDATE_DIST) made by the global setup').toBeTruthy();
     test.setTimeout(60_000);
     await withServer({ root: DIST }, async (server) => {
-      await page.goto(server.url);
-      await waitReady(page);
-      await waitControlled(page);
+      await openControlled(page, server.url);
       // Offline: the old build comes from the cache. Meanwhile a new build is deployed.
       await context.setOffline(true);
       await page.reload();
@@ -189,9 +190,7 @@ test.describe('offline', () => {
   test('an older page says a new version is available, and its button updates', async ({ page, context }) => {
     expect(UPDATE_DIST, 'the second build (EXPLORER_UPDATE_DIST) made by the global setup').toBeTruthy();
     await withServer({ root: DIST }, async (server) => {
-      await page.goto(server.url);
-      await waitReady(page);
-      await waitControlled(page);
+      await openControlled(page, server.url);
       await context.setOffline(true);
       await page.reload();
       await waitReady(page);
@@ -209,9 +208,7 @@ test.describe('offline', () => {
 
   test(`works under a sub-path (${SUB})`, async ({ page, context }) => {
     await withServer({ root: DIST, prefix: SUB }, async (server) => {
-      await page.goto(server.url);
-      await waitReady(page);
-      await waitControlled(page);
+      await openControlled(page, server.url);
       const reg = await page.evaluate(async () => {
         const r = await navigator.serviceWorker.getRegistration();
         return { scope: r.scope, script: navigator.serviceWorker.controller.scriptURL };

@@ -34,22 +34,19 @@ pub fn ConcordanceView(props: &ViewProps) -> Html {
     let lines = {
         let (engine, compiled, docs) = (props.engine.clone(), props.compiled.clone(), props.matching.clone());
         // The lines do not depend on the context width: changing it only cuts the shown lines anew.
+        // With the lines, once: the number of documents they fall in.
         use_memo((props.compiled.clone(), props.matching.clone(), sort), move |_| {
             let mut lines = concordance(&engine, &compiled, &docs);
             sort_lines(&mut lines, sort);
-            Rc::new(lines)
+            let mut seen = vec![false; engine.corpus.documents.len()];
+            let docs_with_hits = lines.iter().filter(|l| !std::mem::replace(&mut seen[l.doc], true)).count();
+            (Rc::new(lines), docs_with_hits)
         })
     };
     if props.compiled.is_empty() {
         return needs_query("concordance");
     }
-    let lines: Rc<Vec<_>> = (*lines).clone();
-    let docs_with_hits = {
-        let mut d: Vec<usize> = lines.iter().map(|l| l.doc).collect();
-        explorer_core::sort::sort(&mut d);
-        d.dedup();
-        d.len()
-    };
+    let (lines, docs_with_hits): (Rc<Vec<_>>, usize) = (lines.0.clone(), lines.1);
     let on_width = props.update(|a, e: Event| {
         if let Ok(w) = field_value(&e).parse::<u8>() {
             a.width = w.clamp(1, 20);
