@@ -28,11 +28,10 @@ pub fn keep_tab_inside(container: &Element, e: &KeyboardEvent) {
     };
     let active = gloo::utils::document().active_element();
     let is_active = |el: &Element| active.as_ref() == Some(el);
-    let outside = !active.as_ref().is_some_and(|a| container.contains(Some(a)));
-    if e.shift_key() && (is_active(first) || is_active(container) || outside) {
+    if e.shift_key() && (is_active(first) || is_active(container)) {
         e.prevent_default();
         let _ = last.focus();
-    } else if !e.shift_key() && (is_active(last) || outside) {
+    } else if !e.shift_key() && is_active(last) {
         e.prevent_default();
         let _ = first.focus();
     }
