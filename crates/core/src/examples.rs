@@ -5,7 +5,7 @@ use crate::stopwords::is_stopword;
 use crate::tokenize::for_each_word;
 
 /// One example: the query and what it shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Example {
     /// The query to type.
     pub query: String,

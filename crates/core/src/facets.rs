@@ -10,7 +10,7 @@ use crate::model::{Corpus, Document};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A metadata field a person can filter on.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Facet {
     /// The publication or site.
     Outlet,
@@ -83,43 +83,27 @@ pub fn is_field_name(key: &str) -> bool {
     !key.is_empty()
         && key.len() <= 40
         && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        && !RESERVED_PARAMS.contains(&key)
+        && !crate::view_state::params::is_reserved(key)
 }
 
-/// URL parameters of the app itself, never metadata fields.
-pub const RESERVED_PARAMS: [&str; 26] = [
-    "q",
-    "doc",
-    "sort",
-    "view",
-    "width",
-    "ksort",
-    "page",
-    "unit",
-    "stop",
-    "wsort",
-    "wfilter",
-    "stopadd",
-    "stopdel",
-    "target",
-    "left",
-    "right",
-    "min",
-    "csort",
-    "term",
-    "chart",
-    "embed",
-    "theme",
-    "searchbox",
-    "origins",
-    "id",
-    "title",
-];
-
 /// The values selected in each facet.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+// Serialized as a list of (facet, values): a map keyed by `Facet::Field(name)` is not JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(from = "Vec<(Facet, BTreeSet<String>)>", into = "Vec<(Facet, BTreeSet<String>)>")]
 pub struct Filters {
     selected: BTreeMap<Facet, BTreeSet<String>>,
+}
+
+impl From<Vec<(Facet, BTreeSet<String>)>> for Filters {
+    fn from(list: Vec<(Facet, BTreeSet<String>)>) -> Filters {
+        Filters { selected: list.into_iter().collect() }
+    }
+}
+
+impl From<Filters> for Vec<(Facet, BTreeSet<String>)> {
+    fn from(f: Filters) -> Self {
+        f.selected.into_iter().collect()
+    }
 }
 
 impl Filters {
@@ -324,7 +308,7 @@ impl FacetTable {
 }
 
 /// The counts of one facet's values for the current query and filters.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FacetCounts {
     /// Which facet.
     pub facet: Facet,

@@ -5,14 +5,17 @@
 //! build time and the Yew app uses it to search, highlight and facet in Wasm.
 
 pub mod analysis;
+pub mod api;
 pub mod date;
 pub mod embed;
+pub mod engine;
 pub mod examples;
 pub mod facets;
 pub mod fuzzy;
 pub mod fxhash;
 pub mod highlight;
 pub mod index;
+pub mod jsonl;
 pub mod model;
 pub mod normalize;
 pub mod numbers;
@@ -27,7 +30,8 @@ pub mod tokenize;
 pub mod view_state;
 
 pub use date::PartialDate;
+pub use engine::Engine;
 pub use facets::{Facet, Filters};
 pub use index::Index;
 pub use model::{Corpus, Document};
-pub use search::{search, Engine, SearchOutcome, Sort};
+pub use search::{search, SearchOutcome, Sort};

@@ -158,23 +158,15 @@ impl Corpus {
         out
     }
 
-    /// Reads a whole corpus in JSON Lines form (see [`Corpus::to_jsonl`]).
-    pub fn from_jsonl(text: &str) -> Result<Corpus, String> {
-        let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-        let (_, first) = lines.next().ok_or("the corpus file is empty")?;
-        let header = CorpusHeader::parse(first)?;
-        let documents = lines.map(|(i, l)| parse_document_line(l, i + 1)).collect::<Result<Vec<_>, _>>()?;
-        Ok(header.into_corpus(documents))
-    }
-
     /// A corpus of these documents, with no people list or settings.
     pub fn new(version: impl Into<String>, documents: Vec<Document>) -> Corpus {
         Corpus { version: version.into(), people: Vec::new(), meta: CorpusMeta::default(), documents }
     }
 
-    /// Parses the embedded JSON, with a message fit to show a person on failure.
+    /// Reads a corpus in the preprocessor's JSON form (`explorer-preprocess --out x.json`, which
+    /// the benchmarks read), with a message fit to show a person on failure.
     pub fn from_json(json: &str) -> Result<Corpus, String> {
-        serde_json::from_str(json).map_err(|e| format!("the embedded corpus could not be read: {e}"))
+        serde_json::from_str(json).map_err(|e| format!("the corpus JSON could not be read: {e}"))
     }
 
     /// Index of the document with this id.

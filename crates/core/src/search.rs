@@ -21,11 +21,10 @@
 //! document that does not, whatever the scores. Common words (stopwords) are
 //! ignored beside other words. Ties, and the empty query, order by date, newest first.
 
-use crate::analysis::forward::Forward;
-use crate::facets::{FacetCounts, FacetTable, Filters};
+pub use crate::engine::Engine;
+use crate::facets::{FacetCounts, Filters};
 use crate::fuzzy::max_edits;
 use crate::index::{Expansion, Index, BODY, FIELDS, TITLE};
-use crate::model::Corpus;
 use crate::normalize::fold;
 use crate::query::{self, MetaField, Node, Query, TextField, Word};
 use crate::stopwords::is_stopword;
@@ -39,46 +38,8 @@ pub const B: f32 = 0.75;
 /// Weight of each field (title, body).
 pub const FIELD_WEIGHTS: [f32; FIELDS] = [3.0, 1.0];
 
-/// A corpus ready to search: the documents, their index and their facet values.
-pub struct Engine {
-    /// The documents.
-    pub corpus: Corpus,
-    /// The inverted index over them.
-    pub index: Index,
-    /// Their facet values.
-    pub facets: FacetTable,
-    /// The forward index of every document, built the first time a concordance or the
-    /// collocates need it (see [`Engine::forward`]).
-    forward: std::sync::OnceLock<Forward>,
-}
-
-impl Engine {
-    /// Indexes a corpus.
-    pub fn new(corpus: Corpus) -> Engine {
-        let index = Index::build(&corpus);
-        Engine::with_index(corpus, index)
-    }
-
-    /// The term at every position of every document, built on first use (one pass over the
-    /// postings; 4 bytes a position) and kept: the concordance and the collocates of every
-    /// later query read it instead of building their own.
-    pub fn forward(&self) -> &Forward {
-        self.forward.get_or_init(|| {
-            let all: Vec<usize> = (0..self.index.doc_count()).collect();
-            Forward::build(&self.index, &all)
-        })
-    }
-
-    /// A corpus and the index already built over it (e.g. a slice at a time with
-    /// [`crate::index::IndexBuilder`]).
-    pub fn with_index(corpus: Corpus, index: Index) -> Engine {
-        let facets = FacetTable::new(&corpus);
-        Engine { corpus, index, facets, forward: std::sync::OnceLock::new() }
-    }
-}
-
 /// How results are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Sort {
     /// Best match first (the empty query: newest first).
     #[default]
@@ -102,16 +63,6 @@ impl Sort {
             Sort::Newest => "newest",
             Sort::Oldest => "oldest",
             Sort::Title => "title",
-        }
-    }
-
-    /// The label shown to a person.
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Relevance => "Relevance",
-            Sort::Newest => "Newest first",
-            Sort::Oldest => "Oldest first",
-            Sort::Title => "Title A–Z",
         }
     }
 
@@ -548,6 +499,7 @@ fn did_you_mean(engine: &Engine, input: &str, query: &Query) -> Option<String> {
 mod tests {
     use super::*;
     use crate::facets::Facet;
+    use crate::model::Corpus;
     use crate::model::Document;
 
     fn corpus(docs: &[(&str, &str, &str, &str)]) -> Corpus {

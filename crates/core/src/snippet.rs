@@ -17,7 +17,7 @@ use std::ops::Range;
 pub const SNIPPET_CHARS: usize = 220;
 
 /// A passage of a document with its hits marked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Snippet {
     /// Paragraph the passage comes from.
     pub paragraph: usize,

@@ -7,7 +7,7 @@ use crate::tokenize::for_each_word;
 pub const MAX_SUGGESTIONS: usize = 8;
 
 /// One completion of the word being typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Suggestion {
     /// The completed word (folded, as in the index).
     pub word: String,

@@ -274,10 +274,8 @@ fn command_object() -> impl Strategy<Value = serde_json::Value> {
 /// Query-string soup: parameter names of the app, `=`, `&` and nasty values.
 fn query_string() -> impl Strategy<Value = String> {
     // The app's own parameters, the facets, a metadata field and malformed names.
-    let names: Vec<&'static str> = explorer_core::facets::RESERVED_PARAMS
-        .iter()
-        .copied()
-        .chain(["outlet", "kind", "year", "person", "region", "", "%71", "q%", "a b"])
+    let names: Vec<&'static str> = explorer_core::view_state::params::names()
+        .chain(["id", "title", "outlet", "kind", "year", "person", "region", "", "%71", "q%", "a b"])
         .collect();
     let key = proptest::sample::select(names);
     let value = prop_oneof![

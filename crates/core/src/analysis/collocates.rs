@@ -32,7 +32,7 @@ pub const MAX_WINDOW: usize = 10;
 pub const DEFAULT_MIN_FREQ: u32 = 3;
 
 /// One collocate with its statistics.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CollocateRow {
     /// The collocate (a folded word form).
     pub word: String,
@@ -68,7 +68,7 @@ pub struct Collocates {
 }
 
 /// The column collocates are sorted by: the word alphabetically, every number descending.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CollocateSort {
     /// The word, A to Z.
     Word,

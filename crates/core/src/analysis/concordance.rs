@@ -92,7 +92,7 @@ impl Keys {
 }
 
 /// How concordance lines are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
 pub enum KwicSort {
     /// By the folded keyword, then the words to its right (1st, 2nd, 3rd), then document order.
     Keyword,

@@ -18,9 +18,10 @@
 //! they all fall in one small document. With no hits at all DP is undefined; it is given as
 //! 0 (and so is DPnorm, also when one document makes up everything, `min s_i = 1`).
 
+use super::clean_docs;
 use super::export::{Cell, Table};
-use super::{clean_docs, MAX_SERIES};
 use crate::search::{Compiled, Engine};
+use crate::view_state::MAX_TERMS as MAX_SERIES;
 
 /// One document's share of a query's hits.
 #[derive(Debug, Clone, PartialEq)]

@@ -16,7 +16,7 @@
 use serde::Serialize;
 
 /// One value of a table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum Cell {
     /// Text, written as it is (escaped as needed).
@@ -56,7 +56,7 @@ impl From<u32> for Cell {
 }
 
 /// A view's rows under named columns (each row has one cell per column).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Table {
     /// Column names.
     pub columns: Vec<String>,

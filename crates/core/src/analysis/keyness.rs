@@ -27,7 +27,7 @@ pub const CRITICAL_05: f64 = 3.84;
 pub const CRITICAL_01: f64 = 6.63;
 
 /// Whether a word is relatively more or less frequent in the target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Direction {
     /// `a/c > b/d`: overused in the target.
     Over,
@@ -36,7 +36,7 @@ pub enum Direction {
 }
 
 /// One word's keyness.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KeyRow {
     /// The word (its stem's most frequent form when counting by stem).
     pub word: String,

@@ -27,18 +27,26 @@ use crate::query;
 use crate::search::Compiled;
 use crate::search::Engine;
 use crate::stopwords::is_stopword;
-
-/// At most this many terms or queries are compared in the dispersion and trend views.
-pub const MAX_SERIES: usize = 5;
+use crate::view_state::Target;
 
 /// What counts as one word in the word list and keyness views.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Unit {
     /// Each folded word form (`union`, `unions` are two words).
     #[default]
     Form,
     /// The forms sharing a stem, counted together (`union` + `unions`).
     Stem,
+}
+
+impl Unit {
+    /// The URL value: `form` or `stem`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Unit::Form => "form",
+            Unit::Stem => "stem",
+        }
+    }
 }
 
 /// The documents that pass every facet filter, ascending.
@@ -123,15 +131,12 @@ impl StopList {
     }
 }
 
-/// The documents of a keyness target written `doc:ID`, `outlet:NAME` or `kind:NAME`, among
-/// `docs`; `None` when the form is not one of these.
-pub fn target_docs(engine: &Engine, docs: &[usize], target: &str) -> Option<Vec<usize>> {
-    let (key, value) = target.split_once(':')?;
-    match key {
-        "doc" => Some(engine.corpus.position(value).filter(|d| docs.contains(d)).into_iter().collect()),
-        "outlet" => Some(docs_with(engine, docs, Facet::Outlet, value)),
-        "kind" => Some(docs_with(engine, docs, Facet::Kind, value)),
-        _ => None,
+/// The documents of a keyness target among `docs`.
+pub fn target_docs(engine: &Engine, docs: &[usize], target: &Target) -> Vec<usize> {
+    match target {
+        Target::Doc(id) => engine.corpus.position(id).filter(|d| docs.contains(d)).into_iter().collect(),
+        Target::Outlet(value) => docs_with(engine, docs, Facet::Outlet, value),
+        Target::Kind(value) => docs_with(engine, docs, Facet::Kind, value),
     }
 }
 
@@ -186,10 +191,9 @@ pub(crate) mod tests {
         f.add(crate::Facet::Outlet, "Y");
         assert_eq!(allowed_docs(&e, &f), [1]);
         assert_eq!(filter_pairs(&f), [("outlet".to_string(), "Y".to_string())]);
-        assert_eq!(target_docs(&e, &[0, 1], "outlet:X"), Some(vec![0]));
-        assert_eq!(target_docs(&e, &[0, 1], "doc:d1"), Some(vec![1]));
-        assert_eq!(target_docs(&e, &[0], "doc:d1"), Some(vec![]));
-        assert_eq!(target_docs(&e, &[0, 1], "year:2020"), None);
+        assert_eq!(target_docs(&e, &[0, 1], &Target::Outlet("X".into())), [0]);
+        assert_eq!(target_docs(&e, &[0, 1], &Target::Doc("d1".into())), [1]);
+        assert!(target_docs(&e, &[0], &Target::Doc("d1".into())).is_empty());
     }
 
     #[test]

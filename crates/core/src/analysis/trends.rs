@@ -8,10 +8,11 @@
 //! per_10k = hits / words · 10,000        (words: title and body; 0 for an empty document)
 //! ```
 
+use super::clean_docs;
 use super::dispersion::per_10k;
 use super::export::{Cell, Table};
-use super::{clean_docs, MAX_SERIES};
 use crate::search::{Compiled, Engine};
+use crate::view_state::MAX_TERMS as MAX_SERIES;
 
 /// One document's point on every series.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,7 +15,7 @@ use super::{doc_mask, groups, StopList, Unit};
 use crate::search::Engine;
 
 /// One word of the list.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WordRow {
     /// The word form; for a stem, its most frequent form in `D` (the first alphabetically on ties).
     pub word: String,
@@ -91,7 +91,7 @@ pub fn wordlist(engine: &Engine, docs: &[usize], unit: Unit, stop: &StopList) ->
 }
 
 /// How the word list is ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
 pub enum WordSort {
     /// Most frequent first, then alphabetically.
     #[default]
@@ -103,6 +103,9 @@ pub enum WordSort {
 }
 
 impl WordSort {
+    /// Every order, as offered to a person.
+    pub const ALL: [WordSort; 3] = [WordSort::Count, WordSort::Docs, WordSort::Alpha];
+
     /// The URL value: `count`, `alpha`, `docs`.
     pub fn key(self) -> &'static str {
         match self {
@@ -114,7 +117,7 @@ impl WordSort {
 
     /// The order named by a URL value.
     pub fn from_key(key: &str) -> Option<WordSort> {
-        [WordSort::Count, WordSort::Alpha, WordSort::Docs].into_iter().find(|s| s.key() == key)
+        WordSort::ALL.into_iter().find(|s| s.key() == key)
     }
 }
 

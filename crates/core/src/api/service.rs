@@ -1,0 +1,368 @@
+//! The engine behind the message interface: answers [`Request`]s, keeping the costly unpaged
+//! result of each view (all concordance lines, the whole word list, …) for the next request
+//! that only turns a page, changes the context width or a filter of the rows.
+
+use super::views::{self, Scope};
+use super::{CorpusInfo, DocRef, Request, Response, ViewData, ViewRequest};
+use crate::analysis::collocates::{self, Collocates};
+use crate::analysis::concordance::{self, KwicLine, KwicSort};
+use crate::analysis::dispersion::{self, dispersion};
+use crate::analysis::export::Table;
+use crate::analysis::keyness::{self, Keyness};
+use crate::analysis::trends::{self, trends};
+use crate::analysis::wordlist::{self, WordList, WordRow};
+use crate::analysis::Unit;
+use crate::engine::Engine;
+use crate::examples::examples;
+use crate::facets::Filters;
+use crate::suggest::completions;
+use crate::view_state::{Target, View};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A result kept for the next request with the same key (one entry).
+struct Memo<K, V> {
+    entry: RefCell<Option<(K, Rc<V>)>>,
+}
+
+impl<K: PartialEq, V> Memo<K, V> {
+    fn new() -> Self {
+        Memo { entry: RefCell::new(None) }
+    }
+
+    /// The value for `key`: the kept one, or a new one made by `make` (and kept).
+    fn get(&self, key: K, make: impl FnOnce() -> V) -> Rc<V> {
+        if let Some((k, v)) = &*self.entry.borrow() {
+            if *k == key {
+                return v.clone();
+            }
+        }
+        let v = Rc::new(make());
+        *self.entry.borrow_mut() = Some((key, v.clone()));
+        v
+    }
+}
+
+type StopKey = (Vec<String>, Vec<String>);
+
+/// The engine and what it keeps between requests.
+pub struct Service {
+    engine: Engine,
+    scope: Memo<(String, Filters), Scope>,
+    kwic: Memo<(String, Filters, KwicSort), Vec<KwicLine>>,
+    words: Memo<(Filters, Unit, StopKey), WordList>,
+    word_rows: Memo<(Filters, Unit, StopKey, bool, String, wordlist::WordSort), Vec<WordRow>>,
+    keyness: Memo<(Filters, Option<Target>, Unit, u32), (usize, Keyness)>,
+    collocates: Memo<(String, Filters, u8, u8, u32, StopKey, collocates::CollocateSort), Collocates>,
+}
+
+impl Service {
+    /// A service over an engine.
+    pub fn new(engine: Engine) -> Service {
+        Service {
+            engine,
+            scope: Memo::new(),
+            kwic: Memo::new(),
+            words: Memo::new(),
+            word_rows: Memo::new(),
+            keyness: Memo::new(),
+            collocates: Memo::new(),
+        }
+    }
+
+    /// The engine served.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Answers a request.
+    pub fn handle(&self, request: &Request) -> Response {
+        let e = &self.engine;
+        match request {
+            Request::Info => Response::Info(self.info()),
+            Request::Search(r) => Response::Search(views::search_page(e, r)),
+            Request::Suggest { query } => Response::Suggest(completions(&e.index, query)),
+            Request::Document { id, query } => Response::Document(views::document(e, id, query)),
+            Request::View(r) => Response::View(self.view(r)),
+            Request::Export(r) => Response::Export(self.export(r)),
+        }
+    }
+
+    fn info(&self) -> CorpusInfo {
+        let e = &self.engine;
+        CorpusInfo {
+            version: e.corpus.version.clone(),
+            title: e.corpus.meta.title.clone(),
+            description: e.corpus.meta.description.clone(),
+            words: e.corpus.documents.iter().map(|d| d.word_count).sum(),
+            documents: e.corpus.documents.iter().map(|d| DocRef { id: d.id.clone(), title: d.title.clone() }).collect(),
+            facets: e.facets.facets().iter().map(|f| (f.clone(), e.facets.values(f).to_vec())).collect(),
+            examples: examples(e),
+        }
+    }
+
+    fn scope(&self, query: &str, filters: &Filters) -> Rc<Scope> {
+        self.scope.get((query.to_owned(), filters.clone()), || views::scope(&self.engine, query, filters))
+    }
+
+    fn stop_key(r: &ViewRequest) -> StopKey {
+        (r.analysis.stop_add.clone(), r.analysis.stop_del.clone())
+    }
+
+    fn lines(&self, r: &ViewRequest, scope: &Scope) -> Rc<Vec<KwicLine>> {
+        let key = (r.query.clone(), r.filters.clone(), r.analysis.kwic_sort);
+        self.kwic.get(key, || views::concordance_lines(&self.engine, scope, r.analysis.kwic_sort))
+    }
+
+    fn word_list(&self, r: &ViewRequest, allowed: &[usize]) -> Rc<WordList> {
+        let key = (r.filters.clone(), r.analysis.unit, Self::stop_key(r));
+        self.words.get(key, || views::word_list(&self.engine, allowed, &r.analysis))
+    }
+
+    fn word_rows(&self, r: &ViewRequest, list: &WordList) -> Rc<Vec<WordRow>> {
+        let a = &r.analysis;
+        let key =
+            (r.filters.clone(), a.unit, Self::stop_key(r), a.show_stopwords, a.words_filter.clone(), a.words_sort);
+        self.word_rows.get(key, || views::word_rows(list, a))
+    }
+
+    fn keyness(&self, r: &ViewRequest, allowed: &[usize], target: Option<&Target>) -> Rc<(usize, Keyness)> {
+        let key = (r.filters.clone(), target.cloned(), r.analysis.unit, r.analysis.min_freq);
+        self.keyness.get(key, || views::keyness_of(&self.engine, allowed, target, &r.analysis))
+    }
+
+    fn collocates(&self, r: &ViewRequest, scope: &Scope) -> Rc<Collocates> {
+        let a = &r.analysis;
+        let key = (r.query.clone(), r.filters.clone(), a.left, a.right, a.min_freq, Self::stop_key(r), a.coll_sort);
+        self.collocates.get(key, || views::collocates_of(&self.engine, scope, a))
+    }
+
+    fn target(&self, r: &ViewRequest, allowed: &[usize]) -> Option<Target> {
+        views::effective_target(&self.engine, allowed, &r.analysis, r.open_doc.as_deref())
+    }
+
+    /// What an analysis view shows.
+    pub fn view(&self, r: &ViewRequest) -> ViewData {
+        let e = &self.engine;
+        let a = &r.analysis;
+        let scope = self.scope(&r.query, &r.filters);
+        let needs_query = matches!(r.view, View::Concordance | View::Collocates) && scope.compiled.is_empty();
+        if needs_query {
+            return ViewData::NeedsQuery;
+        }
+        match r.view {
+            View::Concordance => ViewData::Concordance(views::concordance_page(e, &self.lines(r, &scope), a)),
+            View::Words => {
+                let list = self.word_list(r, &scope.allowed);
+                let rows = self.word_rows(r, &list);
+                ViewData::Words(views::words_page(&list, &rows, scope.allowed.len(), a))
+            }
+            View::Keyness => {
+                let target = self.target(r, &scope.allowed);
+                let k = self.keyness(r, &scope.allowed, target.as_ref());
+                ViewData::Keyness(views::keyness_data(e, &scope.allowed, target, &k))
+            }
+            View::Collocates => ViewData::Collocates(views::collocates_page(&self.collocates(r, &scope), a)),
+            View::Distribution => {
+                ViewData::Distribution(views::distribution(e, &scope.allowed, &a.terms_in_effect(&r.query)))
+            }
+            View::Trends => {
+                let terms = a.terms_in_effect(&r.query);
+                let points = views::trend_points(e, &scope.allowed, &terms);
+                ViewData::Trends { terms, points }
+            }
+            View::Search | View::Reader => ViewData::None,
+        }
+    }
+
+    /// Every row of an analysis view (an empty table for a view without rows).
+    pub fn export(&self, r: &ViewRequest) -> Table {
+        let e = &self.engine;
+        let a = &r.analysis;
+        let scope = self.scope(&r.query, &r.filters);
+        let terms = a.terms_in_effect(&r.query);
+        match r.view {
+            View::Concordance => concordance::table(e, &self.lines(r, &scope), usize::from(a.width)),
+            View::Words => {
+                let list = self.word_list(r, &scope.allowed);
+                let rows = self.word_rows(r, &list);
+                wordlist::table(&WordList {
+                    rows: rows.to_vec(),
+                    total_tokens: list.total_tokens,
+                    type_token_ratio: 0.0,
+                })
+            }
+            View::Keyness => {
+                let target = self.target(r, &scope.allowed);
+                keyness::table(&self.keyness(r, &scope.allowed, target.as_ref()).1)
+            }
+            View::Collocates => collocates::table(&self.collocates(r, &scope)),
+            View::Distribution => {
+                dispersion::table(e, &terms, &dispersion(e, &views::compile_terms(e, &terms), &scope.allowed))
+            }
+            View::Trends => trends::table(e, &terms, &trends(e, &views::compile_terms(e, &terms), &scope.allowed)),
+            View::Search | View::Reader => Table { columns: Vec::new(), rows: Vec::new() },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::concordance::KwicSort;
+    use crate::api::{SearchRequest, ViewRequest, PAGE_SIZE};
+    use crate::facets::Facet;
+    use crate::model::{Corpus, Document};
+    use crate::search::Sort;
+    use crate::view_state::{Analysis, Change};
+
+    fn service() -> Service {
+        let doc = |i: usize, outlet: &str, text: String| Document {
+            outlet: Some(outlet.into()),
+            kind: "news".into(),
+            url: Some(if i == 0 { "javascript:alert(1)".into() } else { format!("https://example.org/{i}") }),
+            ..Document::new(format!("d{i}"), format!("Stalin {i}"), vec![text])
+        };
+        let docs = (0..3)
+            .map(|i| {
+                doc(i, if i == 2 { "Blog" } else { "RT" }, "the red army and the union state ".repeat(60 * (i + 1)))
+            })
+            .collect();
+        Service::new(Engine::new(Corpus::new("v1", docs)))
+    }
+
+    fn view(view: View, query: &str, analysis: Analysis) -> ViewRequest {
+        ViewRequest { view, query: query.into(), filters: Filters::default(), analysis, open_doc: None }
+    }
+
+    fn round_trip(r: &Request, s: &Service) {
+        let json = serde_json::to_string(r).unwrap();
+        assert_eq!(&serde_json::from_str::<Request>(&json).unwrap(), r);
+        let answer = s.handle(r);
+        let json = serde_json::to_string(&answer).unwrap();
+        assert_eq!(serde_json::from_str::<Response>(&json).unwrap(), answer, "{json}");
+    }
+
+    #[test]
+    fn every_request_and_response_serializes_and_reads_back() {
+        let s = service();
+        let mut filters = Filters::default();
+        filters.add(Facet::Outlet, "RT");
+        filters.add(Facet::Field("party".into()), "x");
+        let mut a =
+            Analysis { kwic_sort: KwicSort::Right(2), target: Some(Target::Outlet("RT".into())), ..Default::default() };
+        a.apply(Change::AddTerm("army".into()), "red");
+        let mut requests = vec![
+            Request::Info,
+            Request::Search(SearchRequest {
+                query: "stalin".into(),
+                filters: filters.clone(),
+                sort: Sort::Newest,
+                shown: 2,
+            }),
+            Request::Suggest { query: "sta".into() },
+            Request::Document { id: "d1".into(), query: "red".into() },
+            Request::Document { id: "nope".into(), query: "".into() },
+        ];
+        for v in View::ALL {
+            requests.push(Request::View(view(v, "red", a.clone())));
+            requests.push(Request::Export(view(v, "red", a.clone())));
+        }
+        for r in &requests {
+            round_trip(r, &s);
+        }
+    }
+
+    #[test]
+    fn search_pages_carry_what_the_results_show() {
+        let s = service();
+        let Response::Search(p) = s.handle(&Request::Search(SearchRequest {
+            query: "army".into(),
+            filters: Filters::default(),
+            sort: Sort::Relevance,
+            shown: 2,
+        })) else {
+            panic!()
+        };
+        assert_eq!((p.total, p.items.len(), p.query_empty), (3, 2, false));
+        assert!(p.items.iter().all(|i| !i.snippet.highlights.is_empty()));
+        let Response::Search(p) = s.handle(&Request::Search(SearchRequest {
+            query: "armx".into(),
+            filters: Filters::default(),
+            sort: Sort::Relevance,
+            shown: 50,
+        })) else {
+            panic!()
+        };
+        assert_eq!(p.corrections, [("armx".to_string(), "army".to_string())]);
+    }
+
+    #[test]
+    fn documents_mark_hits_and_link_only_web_addresses() {
+        let s = service();
+        let Response::Document(Some(d)) = s.handle(&Request::Document { id: "d0".into(), query: "stalin red".into() })
+        else {
+            panic!()
+        };
+        assert_eq!(d.url, None);
+        assert_eq!(d.title_marks, [0..6]);
+        assert_eq!(d.hits, 1 + 60);
+        assert_eq!(d.paragraphs[0].1.len(), 60);
+        assert_eq!(s.handle(&Request::Document { id: "x".into(), query: "".into() }), Response::Document(None));
+    }
+
+    #[test]
+    fn views_are_paged_and_need_a_query_where_they_show_its_hits() {
+        let s = service();
+        for v in [View::Concordance, View::Collocates] {
+            assert_eq!(s.view(&view(v, " ", Analysis::default())), ViewData::NeedsQuery);
+        }
+        let ViewData::Concordance(c) =
+            s.view(&view(View::Concordance, "army", Analysis { page: 9, ..Default::default() }))
+        else {
+            panic!()
+        };
+        // 60 + 120 + 180 hits in the bodies, and none in the titles.
+        assert_eq!((c.total, c.documents, c.page, c.rows.len()), (360, 3, 4, 60));
+        assert_eq!(c.rows[0].keyword, "army");
+        assert_eq!(c.rows[0].left.split_whitespace().count(), 6);
+        // Every export row of the concordance, not the page.
+        assert_eq!(s.export(&view(View::Concordance, "army", Analysis::default())).rows.len(), 360);
+        let ViewData::Words(w) = s.view(&view(View::Words, "", Analysis::default())) else { panic!() };
+        assert!(w.rows.iter().all(|r| !r.stopword) && w.rows.len() <= PAGE_SIZE);
+        assert_eq!(w.rows[0].word, "army");
+    }
+
+    #[test]
+    fn keyness_targets_the_open_document_else_the_first() {
+        let s = service();
+        let mut r = view(View::Keyness, "", Analysis::default());
+        let ViewData::Keyness(k) = s.view(&r) else { panic!() };
+        assert_eq!((k.target, k.target_docs, k.reference_docs), (Some(Target::Doc("d0".into())), 1, 2));
+        r.open_doc = Some("d2".into());
+        let ViewData::Keyness(k) = s.view(&r) else { panic!() };
+        assert_eq!(k.target, Some(Target::Doc("d2".into())));
+        r.analysis.target = Some(Target::Outlet("RT".into()));
+        let ViewData::Keyness(k) = s.view(&r) else { panic!() };
+        assert_eq!((k.target_docs, k.reference_docs, k.choices.len()), (2, 1, 3));
+    }
+
+    #[test]
+    fn terms_default_to_the_query() {
+        let s = service();
+        let ViewData::Distribution(d) = s.view(&view(View::Distribution, "army", Analysis::default())) else {
+            panic!()
+        };
+        assert_eq!((d.len(), d[0].term.as_str(), d[0].hits), (1, "army", 360));
+        let ViewData::Trends { terms, points } = s.view(&view(View::Trends, "", Analysis::default())) else { panic!() };
+        assert!(terms.is_empty() && points.len() == 3);
+    }
+
+    #[test]
+    fn kept_results_serve_page_turns() {
+        let memo: Memo<u8, Vec<u8>> = Memo::new();
+        let first = memo.get(1, || vec![1]);
+        assert!(Rc::ptr_eq(&first, &memo.get(1, || unreachable!())));
+        assert_eq!(*memo.get(2, || vec![2]), [2]);
+    }
+}
