@@ -1,13 +1,18 @@
 //! The corpus explorer's browser app: a thin Yew layer over `explorer-core`.
 //!
-//! [`state`] holds the one reducer, [`url`] mirrors its view in the address
-//! bar, [`engine`] loads the embedded corpus, and [`components`] draw it.
+//! [`load`] downloads and indexes the corpus into the engine, which the page reaches only
+//! through [`client`] (requests and responses of `explorer_core::api`); [`state`] holds the
+//! one reducer and [`url`] mirrors its view in the address bar; [`components`] lay out and
+//! render, [`hooks`] hold the page's behaviour, [`labels`] every word shown for a value.
 
+pub mod client;
 pub mod components;
+pub mod context;
 pub mod download;
-pub mod engine;
 pub mod hooks;
 pub mod host;
+pub mod labels;
+pub mod load;
 pub mod offline;
 pub mod state;
 pub mod url;

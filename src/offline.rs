@@ -12,9 +12,9 @@
 //! (a `postMessage`; the worker answers with `event.source.postMessage`). If the page
 //! already *is* that build (it came from the network, network-first), the waiting worker
 //! is activated at once and silently: page and worker agree, and the old cache goes. If
-//! the page is older (it came from the cache), [`use_update_available`] turns true and
-//! the page offers [`reload_to_update`], which activates the waiting worker and reloads
-//! once it controls the page.
+//! the page is older (it came from the cache), the listener set with [`on_update`] is told
+//! (the app's reducer then shows "A new version is available — reload"), and
+//! [`reload_to_update`] activates the waiting worker and reloads once it controls the page.
 //!
 //! Everything here fails soft: a browser without service workers (or an insecure
 //! context, where `navigator.serviceWorker` is missing) just skips it, and failures are
@@ -31,7 +31,6 @@ use web_sys::{
     MessageEvent, RegistrationOptions, ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration,
     ServiceWorkerState,
 };
-use yew::prelude::*;
 
 /// The worker's address and scope, relative to the page, so that the app works under any
 /// sub-path (`/tools/explorer/sw.js` with scope `/tools/explorer/`).
@@ -50,9 +49,10 @@ const RELOAD_FALLBACK_MS: u32 = 3_000;
 
 #[derive(Default)]
 struct Offline {
-    update_available: bool,
-    subscribers: Vec<(u32, Callback<bool>)>,
-    next_id: u32,
+    /// A newer build was found before anyone listened.
+    pending_update: bool,
+    /// Told once a newer build is found (see [`on_update`]).
+    listener: Option<std::rc::Rc<dyn Fn()>>,
     container: Option<ServiceWorkerContainer>,
     registration: Option<ServiceWorkerRegistration>,
     /// This page's build (from the meta tag); `None` for a build without one.
@@ -193,7 +193,7 @@ fn on_message(event: MessageEvent) {
             skip_waiting(&w);
         }
     } else {
-        set_update_available(true);
+        update_found();
     }
 }
 
@@ -228,17 +228,28 @@ fn skip_waiting(worker: &ServiceWorker) {
     }
 }
 
-fn set_update_available(value: bool) {
-    let subscribers = with(|o| {
-        if o.update_available == value {
-            return Vec::new();
-        }
-        o.update_available = value;
-        o.subscribers.iter().map(|(_, cb)| cb.clone()).collect()
+/// A newer build was found: tell the listener, or keep it for the one to come.
+fn update_found() {
+    // Outside the borrow: the listener re-renders the app.
+    let listener = with(|o| {
+        o.pending_update = o.listener.is_none();
+        o.listener.clone()
     });
-    // Outside the borrow: a subscriber may re-render, which reads the state.
-    for cb in subscribers {
-        cb.emit(value);
+    if let Some(listener) = listener {
+        listener();
+    }
+}
+
+/// Calls `listener` once a newer build than this page is installed (and waiting) or controls
+/// the page — at once when that was found before. The app then offers "A new version is
+/// available — reload", whose button calls [`reload_to_update`].
+pub fn on_update(listener: impl Fn() + 'static) {
+    let pending = with(|o| {
+        o.listener = Some(std::rc::Rc::new(listener));
+        std::mem::take(&mut o.pending_update)
+    });
+    if pending {
+        update_found();
     }
 }
 
@@ -249,30 +260,6 @@ fn reload_once() {
             warn!("offline: reload failed:", e);
         }
     }
-}
-
-/// True once a newer build than this page is installed (and waiting) or controls the page.
-/// Show "A new version is available — reload" then, with a button calling
-/// [`reload_to_update`].
-#[hook]
-pub fn use_update_available() -> bool {
-    let available = use_state_eq(|| with(|o| o.update_available));
-    {
-        let available = available.clone();
-        use_effect_with((), move |_| {
-            let set = Callback::from(move |v: bool| available.set(v));
-            let (id, now) = with(|o| {
-                let id = o.next_id;
-                o.next_id += 1;
-                o.subscribers.push((id, set.clone()));
-                (id, o.update_available)
-            });
-            // In case it changed between the first render and this effect.
-            set.emit(now);
-            move || with(|o| o.subscribers.retain(|(i, _)| *i != id))
-        });
-    }
-    *available
 }
 
 /// Switches to the new build: tells the waiting worker to take over (`skipWaiting`) and
@@ -289,22 +276,5 @@ pub fn reload_to_update() {
             gloo::timers::callback::Timeout::new(RELOAD_FALLBACK_MS, reload_once).forget();
         }
         None => reload_once(),
-    }
-}
-
-/// The update banner, ready to place in the page (e.g. right after the header):
-/// `<div id="update-banner">A new version is available — <button id="update-reload">reload</button></div>`,
-/// shown only while [`use_update_available`] is true; the button calls [`reload_to_update`].
-#[function_component(UpdateBanner)]
-pub fn update_banner() -> Html {
-    if !use_update_available() {
-        return html! {};
-    }
-    let onclick = Callback::from(|_: MouseEvent| reload_to_update());
-    html! {
-        <div id="update-banner" class="update-banner" role="status">
-            { "A new version is available — " }
-            <button id="update-reload" type="button" {onclick}>{ "reload" }</button>
-        </div>
     }
 }

@@ -1,23 +1,16 @@
 //! The "Embed" dialog: a ready-to-copy `<iframe>` snippet (and a one-line `embed.js` snippet)
 //! for exactly the current view, with size presets and a live preview.
 
-use crate::hooks::focus_trap::trap;
-use explorer_core::view_state::{Theme, ViewState};
-use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use crate::context::use_app;
+use crate::hooks::use_modal::use_modal;
+use crate::state::{Action, Dialog};
+use explorer_core::view_state::{Theme, View, ViewState};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Size presets: label, width, height.
 const SIZES: [(&str, &str, u32); 4] =
     [("Small", "480", 360), ("Medium", "720", 540), ("Large", "960", 720), ("Full width", "100%", 640)];
-
-/// Properties of [`EmbedDialog`].
-#[derive(Properties, PartialEq)]
-pub struct EmbedDialogProps {
-    /// The view to embed.
-    pub view: ViewState,
-}
 
 /// Escapes text for an HTML attribute value in double quotes.
 pub fn attr_escape(s: &str) -> String {
@@ -32,51 +25,30 @@ fn base_url() -> String {
     format!("{origin}{path}")
 }
 
+/// The view an embed of the current page shows (the reader only when it is the tab shown).
+fn embed_view(view: &ViewState) -> ViewState {
+    let mut v = view.clone();
+    if v.view != View::Reader {
+        v.doc = None;
+    }
+    v
+}
+
 /// The button and its dialog.
 #[component]
-pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
-    let open = use_state(|| false);
+pub fn EmbedDialog() -> Html {
+    let app = use_app();
+    let open = app.as_ref().is_some_and(|a| a.state.ui.dialog == Some(Dialog::Embed));
     let size = use_state(|| 1usize);
     let search_box = use_state(|| true);
     let theme = use_state(|| Theme::Auto);
     let copied = use_state(|| None::<&'static str>);
-    let button_ref = use_node_ref();
-    let dialog_ref = use_node_ref();
+    let on_close = app.as_ref().map(|a| a.callback(|_: ()| Action::CloseDialog)).unwrap_or_default();
+    let modal = use_modal(open, true, on_close.clone());
+    let Some(app) = app else { return html! {} };
+    let close = Callback::from(move |_: MouseEvent| on_close.emit(()));
 
-    let close = {
-        let (open, button_ref) = (open.clone(), button_ref.clone());
-        Callback::from(move |_: ()| {
-            open.set(false);
-            if let Some(b) = button_ref.cast::<HtmlElement>() {
-                let _ = b.focus();
-            }
-        })
-    };
-    {
-        let close = close.clone();
-        use_effect_with(*open, move |is_open| {
-            let listener = is_open.then(|| {
-                EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                    if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
-                        close.emit(());
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        let dialog_ref = dialog_ref.clone();
-        use_effect_with(*open, move |is_open| {
-            if *is_open {
-                if let Some(d) = dialog_ref.cast::<HtmlElement>() {
-                    let _ = d.focus();
-                }
-            }
-        });
-    }
-
-    let mut embedded = props.view.clone();
+    let mut embedded = embed_view(&app.state.view);
     embedded.presentation.embed = true;
     embedded.presentation.search_box = *search_box;
     embedded.presentation.theme = *theme;
@@ -138,24 +110,23 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
         })
     };
     let toggle = {
-        let (open, copied) = (open.clone(), copied.clone());
-        Callback::from(move |_| {
+        let (copied, app) = (copied.clone(), app.clone());
+        Callback::from(move |_: MouseEvent| {
             copied.set(None);
-            open.set(!*open);
+            app.dispatch(if open { Action::CloseDialog } else { Action::OpenDialog(Dialog::Embed) });
         })
     };
     html! {
         <>
-            <button id="embed-button" ref={button_ref} type="button" class="embed-button" aria-haspopup="dialog"
+            <button id="embed-button" type="button" class="embed-button" aria-haspopup="dialog"
                 aria-expanded={open.to_string()} onclick={toggle}>{ "Embed" }</button>
-            if *open {
-                <div class="modal-backdrop" onclick={let close = close.clone(); move |_| close.emit(())}></div>
-                <div id="embed-dialog" ref={dialog_ref.clone()} class="modal" role="dialog" aria-modal="true"
-                    aria-labelledby="embed-title" tabindex="-1" onkeydown={trap(&dialog_ref)}>
+            if open {
+                <div class="modal-backdrop" onclick={close.clone()}></div>
+                <div id="embed-dialog" ref={modal.panel} class="modal" role="dialog" aria-modal="true"
+                    aria-labelledby="embed-title" tabindex="-1" onkeydown={modal.onkeydown}>
                     <div class="help-head">
                         <h2 id="embed-title">{ "Embed this view" }</h2>
-                        <button type="button" class="help-close" aria-label="Close"
-                            onclick={let close = close.clone(); move |_| close.emit(())}>{ "×" }</button>
+                        <button type="button" class="help-close" aria-label="Close" onclick={close}>{ "×" }</button>
                     </div>
                     <div class="embed-options">
                         <label>{ "Size " }

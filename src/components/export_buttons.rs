@@ -1,25 +1,22 @@
-//! "Download CSV / JSON" for any table: every row, with the query, filters and corpus version.
+//! "Download CSV / JSON" for any analysis view: every row, with the query, filters and corpus
+//! version.
 
+use crate::context::use_app;
 use crate::download;
-use explorer_core::analysis::export::{to_csv, to_json, Meta, Table};
-use std::rc::Rc;
+use explorer_core::analysis::export::{to_csv, to_json, Meta};
+use explorer_core::analysis::filter_pairs;
+use explorer_core::api::{Request, Response, ViewRequest};
 use yew::prelude::*;
 
 /// Properties of [`ExportButtons`].
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ExportButtonsProps {
     /// File name without extension (e.g. `concordance-stalin`).
     pub name: AttrValue,
-    /// Builds the whole table when a download is asked for.
-    pub table: Rc<dyn Fn() -> Table>,
-    /// Where the table comes from (`generated` is filled in at download time).
-    pub meta: Meta,
-}
-
-impl PartialEq for ExportButtonsProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.name == other.name && Rc::ptr_eq(&self.table, &other.table) && self.meta == other.meta
-    }
+    /// The view whose rows are downloaded.
+    pub request: ViewRequest,
+    /// The view's name in the file (`concordance`, `wordlist`, …).
+    pub view: AttrValue,
 }
 
 /// A file-name-safe version of a query: letters, digits and dashes, at most 40 characters.
@@ -39,12 +36,20 @@ pub fn slug(text: &str) -> String {
 #[component]
 pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
     let error = use_state(|| None::<String>);
+    let Some(app) = use_app() else { return html! {} };
     let make = |csv: bool| {
-        let (props, error) = (props.clone(), error.clone());
+        let (props, error, app) = (props.clone(), error.clone(), app.clone());
         Callback::from(move |_| {
-            let table = (props.table)();
-            let mut meta = props.meta.clone();
-            meta.generated = String::from(js_sys::Date::new_0().to_iso_string());
+            let Response::Export(table) = app.client.call(&Request::Export(props.request.clone())) else {
+                return error.set(Some("The engine gave no table to download.".into()));
+            };
+            let meta = Meta {
+                view: props.view.to_string(),
+                query: props.request.query.clone(),
+                filters: filter_pairs(&props.request.filters),
+                corpus_version: app.client.info.version.clone(),
+                generated: String::from(js_sys::Date::new_0().to_iso_string()),
+            };
             let result = if csv {
                 download::save(&format!("{}.csv", props.name), "text/csv;charset=utf-8", &to_csv(&table, &meta))
             } else {

@@ -40,7 +40,7 @@ fn facet_section(counts: &FacetCounts, filters: &Filters, on_toggle: &Callback<(
     let heading_id = format!("facet-{}", facet.key());
     html! {
         <section class="facet" data-facet={facet.key().to_owned()} aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>{ facet.label() }</h3>
+            <h3 id={heading_id}>{ crate::labels::facet(facet) }</h3>
             <ul>
                 { for counts.values.iter().map(|(value, count)| {
                     let checked = filters.is_selected(facet.clone(), value);

@@ -1,10 +1,10 @@
 //! A quiet, screen-reader-only announcement of the number of results.
 //!
 //! `#result-count` changes on every keystroke (and states the time the search took), which
-//! would make a live region chatty. This region announces only the count, once the query
-//! has rested for a moment, and only when the count changed.
+//! would make a live region chatty. This region announces only the count, once it has stayed
+//! the same for a moment (the first count is not announced: the page is being read anyway).
 
-use gloo::timers::callback::Timeout;
+use crate::hooks::use_settled::use_settled;
 use yew::prelude::*;
 
 /// How long the count must stay the same before it is announced.
@@ -20,21 +20,10 @@ pub struct LiveCountProps {
 /// A visually hidden polite status region.
 #[component]
 pub fn LiveCount(props: &LiveCountProps) -> Html {
-    // The first text is not announced (the page is being read anyway).
-    let announced = use_state(|| props.text.clone());
-    let timer = use_mut_ref(|| None::<Timeout>);
-    {
-        let announced = announced.clone();
-        use_effect_with(props.text.clone(), move |text| {
-            let text = text.clone();
-            let pending = (*announced != text).then(|| Timeout::new(SETTLE_MS, move || announced.set(text)));
-            // Replacing the pending timeout cancels it (a Timeout is cleared when dropped).
-            *timer.borrow_mut() = pending;
-        });
-    }
+    let announced = use_settled(props.text.clone(), SETTLE_MS);
     html! {
         <p id="result-announce" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-            { (*announced).clone() }
+            { announced }
         </p>
     }
 }

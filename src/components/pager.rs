@@ -1,9 +1,7 @@
 //! Paging for long tables: "‹ Previous · page 2 of 40 · Next ›".
 
+use explorer_core::api::PAGE_SIZE;
 use yew::prelude::*;
-
-/// Rows shown per page in the analysis tables.
-pub const PAGE_SIZE: usize = 100;
 
 /// Properties of [`Pager`].
 #[derive(Properties, PartialEq)]
@@ -16,22 +14,10 @@ pub struct PagerProps {
     pub on_page: Callback<usize>,
 }
 
-/// Number of pages for `rows` rows (at least 1).
-pub fn pages(rows: usize) -> usize {
-    rows.div_ceil(PAGE_SIZE).max(1)
-}
-
-/// The rows of `page` (from 1, clamped), as a range.
-pub fn page_range(page: usize, rows: usize) -> std::ops::Range<usize> {
-    let page = page.clamp(1, pages(rows));
-    let start = (page - 1) * PAGE_SIZE;
-    start..(start + PAGE_SIZE).min(rows)
-}
-
 /// The pager (nothing when everything fits on one page).
 #[component]
 pub fn Pager(props: &PagerProps) -> Html {
-    let total = pages(props.rows);
+    let total = props.rows.div_ceil(PAGE_SIZE).max(1);
     if total <= 1 {
         return html! {};
     }
@@ -46,20 +32,5 @@ pub fn Pager(props: &PagerProps) -> Html {
             <span class="pager-status">{ format!("page {page} of {total}") }</span>
             <button type="button" class="pager-next" disabled={page == total} onclick={go((page + 1).min(total))}>{ "Next ›" }</button>
         </nav>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ranges() {
-        assert_eq!(pages(0), 1);
-        assert_eq!(pages(250), 3);
-        assert_eq!(page_range(3, 250), 200..250);
-        assert_eq!(page_range(9, 250), 200..250);
-        assert_eq!(page_range(0, 250), 0..100);
-        assert_eq!(page_range(1, 0), 0..0);
     }
 }

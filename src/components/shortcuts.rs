@@ -1,10 +1,8 @@
 //! The keyboard shortcuts dialog (opened with `?`).
 
-use crate::hooks::focus_trap::trap;
-use crate::hooks::use_key::focus_quietly;
-use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use crate::context::use_app;
+use crate::hooks::use_modal::use_modal;
+use crate::state::{Action, Dialog};
 use yew::prelude::*;
 
 /// Every shortcut: keys, what they do.
@@ -18,70 +16,22 @@ pub const SHORTCUTS: &[(&[&str], &str)] = &[
     (&["?"], "Show this list"),
 ];
 
-/// Properties of [`ShortcutsDialog`].
-#[derive(Properties, PartialEq)]
-pub struct ShortcutsProps {
-    /// Whether the dialog is shown.
-    pub open: bool,
-    /// Called to close it (Escape, the close button, the backdrop).
-    pub on_close: Callback<()>,
-}
-
 /// A modal dialog listing the shortcuts; focus goes into it and back where it was.
 #[component]
-pub fn ShortcutsDialog(props: &ShortcutsProps) -> Html {
-    let dialog_ref = use_node_ref();
-    let return_to = use_mut_ref(|| None::<Element>);
-    {
-        let dialog_ref = dialog_ref.clone();
-        use_effect_with(props.open, move |open| {
-            if *open {
-                *return_to.borrow_mut() = gloo::utils::document().active_element();
-                if let Some(d) = dialog_ref.cast::<HtmlElement>() {
-                    let _ = d.focus();
-                }
-            } else if let Some(el) = return_to.borrow_mut().take() {
-                match el.dyn_ref::<HtmlElement>() {
-                    Some(h) if el.is_connected() && el != gloo::utils::body().into() => {
-                        let _ = h.focus();
-                    }
-                    _ => {
-                        if let Some(s) = gloo::utils::document().get_element_by_id("search") {
-                            focus_quietly(&s);
-                        }
-                    }
-                }
-            }
-        });
-    }
-    {
-        let on_close = props.on_close.clone();
-        use_effect_with(props.open, move |open| {
-            let listener = open.then(|| {
-                EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                    if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
-                        if k.key() == "Escape" {
-                            k.prevent_default();
-                            on_close.emit(());
-                        }
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    if !props.open {
+pub fn ShortcutsDialog() -> Html {
+    let app = use_app();
+    let open = app.as_ref().is_some_and(|a| a.state.ui.dialog == Some(Dialog::Shortcuts));
+    let on_close = app.as_ref().map(|a| a.callback(|_: ()| Action::CloseDialog)).unwrap_or_default();
+    let modal = use_modal(open, true, on_close.clone());
+    if !open {
         return html! {};
     }
-    let close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
-    };
+    let close = Callback::from(move |_: MouseEvent| on_close.emit(()));
     html! {
         <>
             <div class="modal-backdrop" onclick={close.clone()}></div>
-            <div id="shortcuts-dialog" ref={dialog_ref.clone()} class="modal shortcuts" role="dialog" aria-modal="true"
-                aria-labelledby="shortcuts-title" tabindex="-1" onkeydown={trap(&dialog_ref)}>
+            <div id="shortcuts-dialog" ref={modal.panel} class="modal shortcuts" role="dialog" aria-modal="true"
+                aria-labelledby="shortcuts-title" tabindex="-1" onkeydown={modal.onkeydown}>
                 <div class="help-head">
                     <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
                     <button type="button" class="help-close" aria-label="Close" onclick={close}>{ "×" }</button>

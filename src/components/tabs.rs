@@ -1,29 +1,23 @@
 //! The tabs above the main area: search, reader (when a document is open) and the analysis views.
 
+use crate::context::use_app;
+use crate::labels;
+use crate::state::Action;
 use explorer_core::view_state::View;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// Properties of [`Tabs`].
-#[derive(Properties, PartialEq)]
-pub struct TabsProps {
-    /// The tab shown.
-    pub current: View,
-    /// True when a document is open (the reader tab is offered).
-    pub has_doc: bool,
-    /// Called with the tab chosen.
-    pub on_select: Callback<View>,
-}
-
 /// The tab bar (a row of buttons; the current one is marked `aria-current`). On a narrow
 /// screen it is one row that scrolls sideways; the current tab is kept in view.
 #[component]
-pub fn Tabs(props: &TabsProps) -> Html {
+pub fn Tabs() -> Html {
     let nav = use_node_ref();
+    let app = use_app();
+    let (current, has_doc) = app.as_ref().map_or((View::Search, false), |a| (a.state.view.view, a.state.view.doc.is_some()));
     {
         let nav = nav.clone();
-        use_effect_with((props.current, props.has_doc), move |_| {
+        use_effect_with((current, has_doc), move |_| {
             // Only the row scrolls (never the page), and only when it overflows.
             let Some(row) = nav.cast::<HtmlElement>() else { return };
             if row.scroll_width() <= row.client_width() {
@@ -36,17 +30,15 @@ pub fn Tabs(props: &TabsProps) -> Html {
             }
         });
     }
+    let Some(app) = app else { return html! {} };
     html! {
         <nav class="tabs" aria-label="Views" ref={nav}>
-            { for View::ALL.into_iter().filter(|v| *v != View::Reader || props.has_doc).map(|v| {
-                let current = v == props.current;
-                let onclick = {
-                    let on_select = props.on_select.clone();
-                    Callback::from(move |_| on_select.emit(v))
-                };
+            { for View::ALL.into_iter().filter(|v| *v != View::Reader || has_doc).map(|v| {
+                let onclick = app.callback(move |_: MouseEvent| Action::SetView(v));
+                let current = v == current;
                 html! {
                     <button type="button" id={format!("tab-{}", v.key())} class={classes!("tab", current.then_some("current"))}
-                        aria-current={current.then_some("page")} {onclick}>{ v.label() }</button>
+                        aria-current={current.then_some("page")} {onclick}>{ labels::view(v) }</button>
                 }
             }) }
         </nav>

@@ -1,44 +1,11 @@
-//! The theme switch in the header: auto (follow the system) → light → dark, remembered in
-//! localStorage (`corpus-explorer-theme`) and applied as `data-theme` on `<html>`.
-//!
-//! A `theme` URL parameter (used by embeds) wins over the remembered choice until the
-//! switch is used on that page.
+//! The theme switch in the header: auto (follow the system) → light → dark (remembered and
+//! applied by [`crate::hooks::use_theme`]). A `theme` URL parameter (used by embeds) wins over
+//! the remembered choice until the switch is used on that page.
 
+use crate::context::use_app;
+use crate::state::Action;
 use explorer_core::view_state::Theme;
 use yew::prelude::*;
-
-/// The localStorage key of the remembered choice (absent: auto).
-pub const STORAGE_KEY: &str = "corpus-explorer-theme";
-
-fn storage() -> Option<web_sys::Storage> {
-    // Storage may be missing or refused (privacy settings, sandboxed frames): then nothing is remembered.
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The remembered choice (auto when none, or when storage is unavailable).
-pub fn stored_theme() -> Theme {
-    storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|v| Theme::from_key(&v)).unwrap_or_default()
-}
-
-/// Remembers a choice (auto removes the key).
-pub fn store_theme(theme: Theme) {
-    if let Some(s) = storage() {
-        let _ = match theme {
-            Theme::Auto => s.remove_item(STORAGE_KEY),
-            t => s.set_item(STORAGE_KEY, t.key()),
-        };
-    }
-}
-
-/// Puts the theme on the root element (auto: no attribute, the CSS follows the system).
-pub fn apply_theme(theme: Theme) {
-    if let Some(root) = gloo::utils::document().document_element() {
-        let _ = match theme {
-            Theme::Auto => root.remove_attribute("data-theme"),
-            t => root.set_attribute("data-theme", t.key()),
-        };
-    }
-}
 
 /// The theme after `theme` in the switch's cycle.
 pub fn next_theme(theme: Theme) -> Theme {
@@ -54,8 +21,6 @@ pub fn next_theme(theme: Theme) -> Theme {
 pub struct ThemeSwitchProps {
     /// The theme in force.
     pub current: Theme,
-    /// Called with the next theme of the cycle.
-    pub on_change: Callback<Theme>,
 }
 
 /// A button stating the current theme; each press moves to the next one.
@@ -66,10 +31,9 @@ pub fn ThemeSwitch(props: &ThemeSwitchProps) -> Html {
         Theme::Light => ("☀", "Theme: light"),
         Theme::Dark => ("☾", "Theme: dark"),
     };
-    let onclick = {
-        let (on_change, current) = (props.on_change.clone(), props.current);
-        Callback::from(move |_| on_change.emit(next_theme(current)))
-    };
+    let Some(app) = use_app() else { return html! {} };
+    let current = props.current;
+    let onclick = app.callback(move |_: MouseEvent| Action::SetTheme(next_theme(current)));
     html! {
         <button id="theme-switch" type="button" class="theme-switch" data-theme-choice={props.current.key()}
             title="Change the theme: auto (follow the system) → light → dark" {onclick}>

@@ -8,59 +8,25 @@ pub mod terms;
 pub mod trends;
 pub mod words;
 
-use crate::engine::EngineRef;
-use explorer_core::analysis::export::Meta;
-use explorer_core::facets::Filters;
-use explorer_core::search::Compiled;
-use explorer_core::view_state::Analysis;
+use crate::context::{use_app, AppContext};
+use crate::hooks::use_engine::use_view;
+use explorer_core::api::{ViewData, ViewRequest};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What every analysis view is given.
+/// What every analysis view is given: what it is to show.
 #[derive(Properties, PartialEq, Clone)]
 pub struct ViewProps {
-    /// The corpus.
-    pub engine: EngineRef,
-    /// The query as typed.
-    pub query: AttrValue,
-    /// The query, resolved.
-    pub compiled: Compiled,
-    /// The documents the facet filters allow (ascending).
-    pub docs: Rc<Vec<usize>>,
-    /// The documents that match the query and the filters (ascending): those whose hits the
-    /// concordance and collocates show.
-    pub matching: Rc<Vec<usize>>,
-    /// The filters (for export metadata).
-    pub filters: Filters,
-    /// The views' settings (from the URL).
-    pub analysis: Analysis,
-    /// Called with changed settings.
-    pub on_settings: Callback<Analysis>,
-    /// Called with a document id and hit number to open the reader there.
-    pub on_open_hit: Callback<(String, usize)>,
+    /// The view, the query once typing rests, the filters and the settings.
+    pub request: ViewRequest,
 }
 
-impl ViewProps {
-    /// Export metadata for this view.
-    pub fn meta(&self, view: &str) -> Meta {
-        Meta {
-            view: view.to_owned(),
-            query: self.query.to_string(),
-            filters: explorer_core::analysis::filter_pairs(&self.filters),
-            corpus_version: self.engine.corpus.version.clone(),
-            generated: String::new(),
-        }
-    }
-
-    /// A callback that applies `f` to a copy of the settings and reports them.
-    pub fn update<E: 'static>(&self, f: impl Fn(&mut Analysis, E) + 'static) -> Callback<E> {
-        let (analysis, on_settings) = (self.analysis.clone(), self.on_settings.clone());
-        Callback::from(move |e: E| {
-            let mut a = analysis.clone();
-            f(&mut a, e);
-            on_settings.emit(a);
-        })
-    }
+/// The explorer's context and what the engine says the view shows (none while it works).
+#[hook]
+pub fn use_view_data(request: &ViewRequest) -> Option<(AppContext, Rc<ViewData>)> {
+    let app = use_app();
+    let data = use_view(app.as_ref().map(|a| &a.client), request.clone());
+    app.zip(data)
 }
 
 /// The value of the `<select>` or `<input>` an event came from.

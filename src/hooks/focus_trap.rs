@@ -36,14 +36,3 @@ pub fn keep_tab_inside(container: &Element, e: &KeyboardEvent) {
         let _ = first.focus();
     }
 }
-
-/// A `keydown` handler for a modal container given by its node reference: see
-/// [`keep_tab_inside`].
-pub fn trap(container: &yew::NodeRef) -> yew::Callback<KeyboardEvent> {
-    let container = container.clone();
-    yew::Callback::from(move |e: KeyboardEvent| {
-        if let Some(el) = container.cast::<Element>() {
-            keep_tab_inside(&el, &e);
-        }
-    })
-}

@@ -1,6 +1,8 @@
-//! A document-wide keyboard shortcut that stays out of the way of typing.
+//! Document-wide keys: shortcuts that stay out of the way of typing, and moving the focus.
 
 use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
@@ -24,36 +26,41 @@ pub fn is_typing(e: &KeyboardEvent) -> bool {
         .unwrap_or(false)
 }
 
-/// Calls `callback` with the key (`KeyboardEvent.key`) of every shortcut key press on the page.
+/// A cell holding the value of the latest render (`None` before the first), for a listener
+/// attached once that must call the current callback.
 #[hook]
-pub fn use_shortcuts(callback: Callback<String>) {
-    use_effect_with(callback, |callback| {
-        let callback = callback.clone();
-        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-            let Some(e) = event.dyn_ref::<KeyboardEvent>() else { return };
-            if !is_typing(e) {
-                callback.emit(e.key());
+pub fn use_latest<T: 'static>(value: T) -> Rc<RefCell<Option<T>>> {
+    let cell = use_mut_ref(|| None::<T>);
+    *cell.borrow_mut() = Some(value);
+    cell
+}
+
+/// Calls `callback` with every key press on the page (typing included), so that it can look
+/// at the target and call `prevent_default`. The listener is attached once; it calls the
+/// callback of the latest render.
+#[hook]
+pub fn use_key_events(callback: Callback<KeyboardEvent>) {
+    let latest = use_latest(callback);
+    use_effect_with((), move |_| {
+        // Not passive, so that the callback can prevent the default action (e.g. typing "/").
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+            if let (Some(e), Some(callback)) = (event.dyn_ref::<KeyboardEvent>(), &*latest.borrow()) {
+                callback.emit(e.clone());
             }
         });
         move || drop(listener)
     });
 }
 
-/// Calls `callback` with every key press on the page (typing included), so that it can
-/// look at the target and call `prevent_default`.
+/// Calls `callback` with the key (`KeyboardEvent.key`) of every shortcut key press on the page.
 #[hook]
-pub fn use_key_events(callback: Callback<KeyboardEvent>) {
-    use_effect_with(callback, |callback| {
-        let callback = callback.clone();
-        // Not passive, so that the callback can prevent the default action (e.g. typing "/").
-        let options = EventListenerOptions::enable_prevent_default();
-        let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
-            if let Some(e) = event.dyn_ref::<KeyboardEvent>() {
-                callback.emit(e.clone());
-            }
-        });
-        move || drop(listener)
-    });
+pub fn use_shortcuts(callback: Callback<String>) {
+    use_key_events(Callback::from(move |e: KeyboardEvent| {
+        if !is_typing(&e) {
+            callback.emit(e.key());
+        }
+    }));
 }
 
 /// Moves the focus to `el` without scrolling the page (`focus({ preventScroll: true })`);

@@ -3,22 +3,16 @@
 //! needs: the ranked hits (with facet counts, no filters) and a snippet with its
 //! highlight ranges for each of the top 10.
 //!
-//! The `view_*` methods compute one analysis view the way the app's view components
-//! (`src/components/views/*.rs`) do with their default settings, over all documents
+//! The `view_*` methods compute one analysis view with the core's view recipes (what the
+//! app's engine service calls for a view) and their default settings, over all documents
 //! (no filters), from scratch, and return a count taken from the result so that the work
 //! cannot be optimised away. Like the app, the engine keeps one thing between calls: the
 //! forward index the concordance and the collocates read, built the first time one of them
 //! runs; [`BenchEngine::view_forward`] times building it.
 
-use explorer_core::analysis::collocates::{collocates, sort_collocates, CollocateSort};
-use explorer_core::analysis::concordance::{concordance, sort_lines, KwicSort};
-use explorer_core::analysis::dispersion::dispersion;
-use explorer_core::analysis::keyness::{keyness, Direction};
-use explorer_core::analysis::trends::trends;
-use explorer_core::analysis::wordlist::{wordlist, WordRow};
-use explorer_core::analysis::{allowed_docs, compile, target_docs, StopList, Unit};
-use explorer_core::query;
-use explorer_core::search::{search, Compiled, Engine, Sort};
+use explorer_core::analysis::allowed_docs;
+use explorer_core::analysis::concordance::{concordance, KwicSort};
+use explorer_core::search::{search, Engine, Sort};
 use explorer_core::snippet::{self, SNIPPET_CHARS};
 use explorer_core::{Corpus, Filters};
 use wasm_bindgen::prelude::*;
@@ -87,8 +81,8 @@ impl BenchEngine {
     /// not timed).
     pub fn concordance_docs(&self, word: &str) -> u32 {
         let docs = allowed_docs(&self.engine, &Filters::default());
-        let mut d: Vec<usize> =
-            concordance(&self.engine, &views::typed(&self.engine, word), &docs).iter().map(|l| l.doc).collect();
+        let scope = views::typed(&self.engine, word);
+        let mut d: Vec<usize> = concordance(&self.engine, &scope.compiled, &docs).iter().map(|l| l.doc).collect();
         d.dedup();
         d.len() as u32
     }
@@ -122,89 +116,65 @@ impl BenchEngine {
     }
 }
 
-/// The analysis views as the app computes them (`src/components/views/*.rs`, default
-/// settings of `explorer_core::view_state::Analysis`), over all documents.
+/// The analysis views as the app computes them: the core's view recipes
+/// (`explorer_core::api::views`, which the app's engine service calls) with the default
+/// settings of `explorer_core::view_state::Analysis`, over all documents, from scratch (the
+/// service would keep each view's unpaged result between requests).
 pub mod views {
     use super::*;
+    use explorer_core::api::views::{self as recipes, Scope};
+    use explorer_core::view_state::{Analysis, Target};
 
-    /// Concordance context width (words each side), the app's default.
-    pub const WIDTH: usize = 6;
-    /// Concordance lines on a page of the view.
-    pub const PAGE: usize = 100;
-    /// Collocates window and minimum frequency, the app's defaults.
-    pub const LEFT: usize = 5;
-    /// See [`LEFT`].
-    pub const RIGHT: usize = 5;
-    /// See [`LEFT`]; also the keyness minimum frequency.
-    pub const MIN_FREQ: u32 = 3;
-
-    /// All documents (the view's `docs` with no filters).
-    fn all(engine: &Engine) -> Vec<usize> {
-        allowed_docs(engine, &Filters::default())
+    /// The scope of a query typed as `word` (without a trailing space, so its last word is
+    /// matched as a prefix, as in the app when the query box holds `word`), no filters.
+    pub fn typed(engine: &Engine, word: &str) -> Scope {
+        recipes::scope(engine, &recipes::searched(engine, word, &Filters::default()), &Filters::default())
     }
 
-    /// The query as the search compiles it for the concordance and collocates views
-    /// (`SearchOutcome::compiled`): typed without a trailing space, so its last word is
-    /// matched as a prefix, as in the app when the query box holds `word`.
-    pub fn typed(engine: &Engine, word: &str) -> Compiled {
-        Compiled::new(&engine.index, &query::parse(word))
-    }
-
-    /// Concordance lines, sorted by the 1st word right, and the context (width 6) of the
-    /// first page of them (100 lines), as the view shows; the number of lines.
+    /// Concordance lines, sorted by the 1st word right, and the first page of them cut to the
+    /// default width, as the view shows; the number of lines.
     pub fn concordance(engine: &Engine, word: &str) -> usize {
-        let mut lines = super::concordance(engine, &typed(engine, word), &all(engine));
-        sort_lines(&mut lines, KwicSort::Right(1));
-        let shown: usize = lines.iter().take(PAGE).map(|l| l.context(engine, WIDTH).keyword.len()).sum();
-        std::hint::black_box(shown);
+        let a = Analysis { kwic_sort: KwicSort::Right(1), ..Analysis::default() };
+        let lines = recipes::concordance_lines(engine, &typed(engine, word), a.kwic_sort);
+        std::hint::black_box(recipes::concordance_page(engine, &lines, &a));
         lines.len()
     }
 
-    /// Word-list rows shown: by form, standard stop list, stopwords hidden, by count then word.
+    /// Word-list rows shown: by form, standard stop list, stopwords hidden, by count.
     pub fn words(engine: &Engine) -> usize {
-        let list = wordlist(engine, &all(engine), Unit::Form, &StopList::default());
-        let mut rows: Vec<WordRow> = list.rows.iter().filter(|r| !r.stopword).cloned().collect();
-        rows.sort_by(|x, y| y.count.cmp(&x.count).then(x.word.cmp(&y.word)));
-        rows.len()
+        let a = Analysis::default();
+        let list = recipes::word_list(engine, &allowed_docs(engine, &Filters::default()), &a);
+        recipes::word_rows(&list, &a).len()
     }
 
     /// Keyness rows: the first document against the rest, by form, min. frequency 3.
     pub fn keyness(engine: &Engine) -> usize {
-        let docs = all(engine);
-        let Some(&first) = docs.first() else { return 0 };
-        let target = format!("doc:{}", engine.corpus.documents[first].id);
-        let t = target_docs(engine, &docs, &target).unwrap_or_default();
-        let k = super::keyness(engine, &t, &docs, Unit::Form, u64::from(MIN_FREQ));
-        let shown = |dir: Direction| k.rows.iter().filter(|r| r.direction == dir && r.p05).take(50).count();
-        std::hint::black_box(shown(Direction::Over) + shown(Direction::Under));
-        k.rows.len()
+        let (a, docs) = (Analysis::default(), allowed_docs(engine, &Filters::default()));
+        let target: Option<Target> = recipes::effective_target(engine, &docs, &a, None);
+        let k = recipes::keyness_of(engine, &docs, target.as_ref(), &a);
+        let rows = k.1.rows.len();
+        std::hint::black_box(recipes::keyness_data(engine, &docs, target, &k));
+        rows
     }
 
     /// Collocate rows (window 5/5, min. 3, by logDice), stopwords included.
     pub fn collocates(engine: &Engine, word: &str) -> usize {
-        let mut c =
-            super::collocates(engine, &typed(engine, word), &all(engine), LEFT, RIGHT, MIN_FREQ, &StopList::default());
-        sort_collocates(&mut c.rows, CollocateSort::LogDice);
-        std::hint::black_box(c.rows.iter().filter(|r| !r.stopword).count());
+        let a = Analysis::default();
+        let c = recipes::collocates_of(engine, &typed(engine, word), &a);
+        std::hint::black_box(recipes::collocates_page(&c, &a));
         c.rows.len()
-    }
-
-    /// The term as the distribution and trends views compile it (a finished word).
-    fn term(engine: &Engine, word: &str) -> Vec<Compiled> {
-        vec![compile(engine, &format!("{word} "))]
     }
 
     /// Hits of the term in the distribution view.
     pub fn dispersion(engine: &Engine, word: &str) -> usize {
-        super::dispersion(engine, &term(engine, word), &all(engine)).iter().map(|s| s.total_hits as usize).sum()
+        let docs = allowed_docs(engine, &Filters::default());
+        recipes::distribution(engine, &docs, &[word.to_owned()]).iter().map(|s| s.hits as usize).sum()
     }
 
     /// Hits of the term in the trends view (summed over the documents).
     pub fn trends(engine: &Engine, word: &str) -> usize {
-        super::trends(engine, &term(engine, word), &all(engine))
-            .iter()
-            .map(|r| r.hits.iter().sum::<u32>() as usize)
-            .sum()
+        let docs = allowed_docs(engine, &Filters::default());
+        recipes::trend_points(engine, &docs, &[word.to_owned()]).iter().map(|p| p.hits.iter().sum::<u32>() as usize).sum()
     }
 }
 

@@ -39,21 +39,6 @@ impl Facet {
         }
     }
 
-    /// The heading shown above the facet's values.
-    pub fn label(&self) -> String {
-        match self {
-            Facet::Outlet => "Outlet".into(),
-            Facet::Kind => "Kind".into(),
-            Facet::Year => "Year".into(),
-            Facet::Person => "People mentioned".into(),
-            Facet::Field(name) => {
-                let words = name.replace(['_', '-'], " ");
-                let mut chars = words.chars();
-                chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-            }
-        }
-    }
-
     /// The built-in facet whose URL parameter is `key`.
     pub fn from_key(key: &str) -> Option<Facet> {
         Facet::ALL.into_iter().find(|f| f.key() == key)
@@ -167,18 +152,19 @@ impl Filters {
 
     /// Drops facets the corpus does not have and values no document has, returning a message
     /// for each.
-    pub fn retain_known(&mut self, table: &FacetTable) -> Vec<String> {
+    pub fn retain_known(&mut self, known: &[(Facet, Vec<String>)]) -> Vec<String> {
+        let values = |facet: &Facet| known.iter().find(|(f, _)| f == facet).map(|(_, v)| v.as_slice());
         let mut notes = Vec::new();
         let facets: Vec<Facet> = self.selected.keys().cloned().collect();
         for facet in facets {
-            if table.index_of(&facet).is_none() {
+            let Some(known_values) = values(&facet) else {
                 notes.push(format!("Unknown URL parameter “{}” was ignored.", facet.key()));
                 self.selected.remove(&facet);
                 continue;
-            }
+            };
             let unknown: Vec<String> = self
                 .selected(facet.clone())
-                .filter(|v| !table.values(&facet).iter().any(|k| k == v))
+                .filter(|v| !known_values.iter().any(|k| k == v))
                 .map(str::to_owned)
                 .collect();
             for v in unknown {
@@ -242,6 +228,11 @@ impl FacetTable {
             })
             .collect();
         FacetTable { facets, per_doc, per_doc_ix, values }
+    }
+
+    /// Every facet of this corpus with its values, in display order.
+    pub fn known(&self) -> Vec<(Facet, Vec<String>)> {
+        self.facets().iter().map(|f| (f.clone(), self.values(f).to_vec())).collect()
     }
 
     /// The facets of this corpus, in display order.
@@ -390,7 +381,7 @@ mod tests {
         let mut f = Filters::default();
         f.add(Facet::Year, "abc");
         f.add(Facet::Year, "2022");
-        let notes = f.retain_known(&t);
+        let notes = f.retain_known(&t.known());
         assert_eq!(notes.len(), 1);
         assert!(notes[0].contains("abc"));
         assert!(f.is_selected(Facet::Year, "2022") && !f.is_selected(Facet::Year, "abc"));
@@ -406,7 +397,6 @@ mod tests {
         let party = Facet::Field("party".into());
         assert_eq!(t.facets().last(), Some(&party));
         assert_eq!(t.values(&party), ["Tory", "Whig"]);
-        assert_eq!(party.label(), "Party");
         let mut f = Filters::default();
         f.add(party.clone(), "Whig");
         assert_eq!((0..3).filter(|d| f.passes_all(&t, *d)).collect::<Vec<_>>(), [0]);
@@ -424,7 +414,7 @@ mod tests {
         let t = FacetTable::new(&corpus());
         let mut f = Filters::default();
         f.add(Facet::Field("foo".into()), "bar");
-        let notes = f.retain_known(&t);
+        let notes = f.retain_known(&t.known());
         assert_eq!(notes, ["Unknown URL parameter “foo” was ignored."]);
         assert!(f.is_empty());
     }

@@ -451,7 +451,8 @@ pub fn search(engine: &Engine, input: &str, filters: &Filters, sort: Sort) -> Se
     SearchOutcome { query, compiled, hits, query_matches: matching.len(), facets, did_you_mean }
 }
 
-fn sort_hits(hits: &mut [Hit], engine: &Engine, sort: Sort) {
+/// Orders hits (see [`Sort`]); ties end at the title, then the document id.
+pub fn sort_hits(hits: &mut [Hit], engine: &Engine, sort: Sort) {
     let docs = &engine.corpus.documents;
     let by_date_desc = |a: &Hit, b: &Hit| docs[b.doc].date.cmp(&docs[a.doc].date);
     let by_title = |a: &Hit, b: &Hit| {

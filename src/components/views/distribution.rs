@@ -1,74 +1,71 @@
 //! Distribution: where each term's hits fall in each document (a dispersion plot), with
 //! hits per 10,000 words and Gries's DP.
 
-use super::terms::{compile_terms, series_terms, TermsEditor};
-use super::ViewProps;
+use super::terms::TermsEditor;
+use super::{use_view_data, ViewProps};
 use crate::components::export_buttons::{slug, ExportButtons};
-use explorer_core::analysis::dispersion::{dispersion, table};
-use std::rc::Rc;
+use explorer_core::api::{Series, ViewData};
 use yew::prelude::*;
+
+fn series(i: usize, s: &Series) -> Html {
+    html! {
+        <div class={classes!("series", format!("series-{i}"))} data-term={s.term.clone()}>
+            <h3><span class="swatch" aria-hidden="true"></span>{ s.term.clone() }
+                <span class="series-stats">{ format!(" · {} hits · DP {:.3} · DPnorm {:.3}", s.hits, s.dp, s.dp_norm) }</span></h3>
+            <div class="table-scroll" role="region" aria-label={format!("Distribution of {}", s.term)} tabindex="0">
+                <table class="data dispersion-table">
+                    <thead><tr>
+                        <th scope="col">{ "Document" }</th>
+                        <th scope="col" class="num">{ "Hits" }</th>
+                        <th scope="col" class="num">{ "Per 10,000 words" }</th>
+                        <th scope="col" class="strip-col">{ "Where the hits fall (start → end)" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for s.docs.iter().map(|d| html! {
+                            <tr class="dispersion-row" data-doc-id={d.doc.id.clone()}>
+                                <td>{ d.doc.title.clone() }</td>
+                                <td class="num">{ d.hits }</td>
+                                <td class="num">{ format!("{:.1}", d.per_10k) }</td>
+                                <td class="strip-col">
+                                    <svg class="strip" viewBox="0 0 1000 20" preserveAspectRatio="none" role="img"
+                                        aria-label={format!("{} hits in {} words", d.hits, d.words)}>
+                                        <rect class="strip-bg" x="0" y="0" width="1000" height="20" />
+                                        { for d.positions.iter().map(|p| {
+                                            let x = format!("{:.1}", (p.clamp(0.0, 1.0) * 998.0) + 1.0);
+                                            html! { <line class="tick" x1={x.clone()} x2={x} y1="2" y2="18" /> }
+                                        }) }
+                                    </svg>
+                                </td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
 
 /// The distribution view.
 #[component]
 pub fn DistributionView(props: &ViewProps) -> Html {
-    let terms = series_terms(props);
-    let series = {
-        let (engine, docs, compiled) = (props.engine.clone(), props.docs.clone(), compile_terms(props, &terms));
-        use_memo((terms.clone(), props.docs.clone()), move |_| Rc::new(dispersion(&engine, &compiled, &docs)))
-    };
-    let export_table = {
-        let (engine, series, terms) = (props.engine.clone(), (*series).clone(), terms.clone());
-        Rc::new(move || table(&engine, &terms, &series)) as Rc<dyn Fn() -> _>
-    };
-    let docs = &props.engine.corpus.documents;
+    let Some((_, data)) = use_view_data(&props.request) else { return html! {} };
+    let ViewData::Distribution(all) = &*data else { return html! {} };
+    let terms: Vec<String> = all.iter().map(|s| s.term.clone()).collect();
     html! {
         <section class="view distribution" aria-labelledby="view-title">
             <div class="view-head"><h2 id="view-title">{ "Distribution" }</h2></div>
             <div class="view-controls">
-                <TermsEditor ..props.clone() />
+                <TermsEditor terms={terms.clone()} />
                 if !terms.is_empty() {
-                    <ExportButtons name={format!("distribution-{}", slug(&terms.join(" ")))} table={export_table} meta={props.meta("distribution")} />
+                    <ExportButtons name={format!("distribution-{}", slug(&terms.join(" ")))} request={props.request.clone()}
+                        view="distribution" />
                 }
             </div>
             <p class="method">{ "Each strip is one document from start to end; a tick is a hit. DP (Gries 2008) = ½ Σ |vᵢ − sᵢ| over the documents (vᵢ: share of the hits, sᵢ: share of the words), 0 for perfectly even, near 1 for concentrated; DPnorm = DP / (1 − min sᵢ) (Lijffijt & Gries 2012)." }</p>
             if terms.is_empty() {
                 <p class="empty-view">{ "Type a query, or add terms above, to see where they occur." }</p>
             }
-            { for terms.iter().zip(series.iter()).enumerate().map(|(i, (term, s))| html! {
-                <div class={classes!("series", format!("series-{i}"))} data-term={term.clone()}>
-                    <h3><span class="swatch" aria-hidden="true"></span>{ term.clone() }
-                        <span class="series-stats">{ format!(" · {} hits · DP {:.3} · DPnorm {:.3}", s.total_hits, s.dp, s.dp_norm) }</span></h3>
-                    <div class="table-scroll" role="region" aria-label={format!("Distribution of {term}")} tabindex="0">
-                        <table class="data dispersion-table">
-                            <thead><tr>
-                                <th scope="col">{ "Document" }</th>
-                                <th scope="col" class="num">{ "Hits" }</th>
-                                <th scope="col" class="num">{ "Per 10,000 words" }</th>
-                                <th scope="col" class="strip-col">{ "Where the hits fall (start → end)" }</th>
-                            </tr></thead>
-                            <tbody>
-                                { for s.docs.iter().map(|d| html! {
-                                    <tr class="dispersion-row" data-doc-id={docs[d.doc].id.clone()}>
-                                        <td>{ docs[d.doc].title.clone() }</td>
-                                        <td class="num">{ d.hits }</td>
-                                        <td class="num">{ format!("{:.1}", d.per_10k) }</td>
-                                        <td class="strip-col">
-                                            <svg class="strip" viewBox="0 0 1000 20" preserveAspectRatio="none" role="img"
-                                                aria-label={format!("{} hits in {} words", d.hits, d.words)}>
-                                                <rect class="strip-bg" x="0" y="0" width="1000" height="20" />
-                                                { for d.positions.iter().map(|p| {
-                                                    let x = format!("{:.1}", (p.clamp(0.0, 1.0) * 998.0) + 1.0);
-                                                    html! { <line class="tick" x1={x.clone()} x2={x} y1="2" y2="18" /> }
-                                                }) }
-                                            </svg>
-                                        </td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    </div>
-                </div>
-            }) }
+            { for all.iter().enumerate().map(|(i, s)| series(i, s)) }
         </section>
     }
 }

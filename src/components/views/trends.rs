@@ -1,12 +1,13 @@
 //! Trends: each term's relative frequency per document, in date order, as a line or bar chart
 //! (SVG, with its data table as the text alternative).
 
-use super::terms::{compile_terms, series_terms, TermsEditor};
-use super::{field_value, ViewProps};
+use super::terms::TermsEditor;
+use super::{field_value, use_view_data, ViewProps};
 use crate::components::export_buttons::{slug, ExportButtons};
-use explorer_core::analysis::trends::{table, trends, TrendRow};
-use explorer_core::view_state::Analysis;
-use std::rc::Rc;
+use crate::labels::clipped;
+use crate::state::Action;
+use explorer_core::api::{TrendPoint, ViewData};
+use explorer_core::view_state::{Change, Chart};
 use yew::prelude::*;
 
 const W: f64 = 640.0;
@@ -27,16 +28,7 @@ pub fn nice_axis(max: f64) -> (f64, f64) {
     ((max / step).ceil() * step, step)
 }
 
-fn short(label: &str) -> String {
-    let s: String = label.chars().take(18).collect();
-    if s.len() < label.len() {
-        format!("{s}…")
-    } else {
-        s
-    }
-}
-
-fn chart(rows: &[TrendRow], terms: &[String], bars: bool, engine: &crate::engine::EngineRef) -> Html {
+fn chart(rows: &[TrendPoint], terms: &[String], bars: bool) -> Html {
     let n = rows.len().max(1) as f64;
     let max = rows.iter().flat_map(|r| r.per_10k.iter().copied()).fold(0.0, f64::max);
     let (top, step) = nice_axis(max);
@@ -46,7 +38,6 @@ fn chart(rows: &[TrendRow], terms: &[String], bars: bool, engine: &crate::engine
     let x = |i: usize| LEFT + band * (i as f64 + 0.5);
     let y = |v: f64| TOP + plot_h * (1.0 - v / top);
     let ticks: Vec<f64> = (0..=((top / step).round() as usize)).map(|k| k as f64 * step).collect();
-    let docs = &engine.corpus.documents;
     html! {
         <svg class="trend-chart" viewBox={format!("0 0 {W} {H}")} role="img" id="trend-chart" aria-describedby="trend-table"
             aria-label={format!("{} chart of hits per 10,000 words for {} across {} documents in date order; the table below has the figures.",
@@ -67,7 +58,7 @@ fn chart(rows: &[TrendRow], terms: &[String], bars: bool, engine: &crate::engine
                     let label = r.date.clone().unwrap_or_else(|| "undated".into());
                     html! {
                         <text transform={format!("translate({:.1} {:.1}) rotate(-40)", x(i), TOP + plot_h + 12.0)} text-anchor="end">
-                            <title>{ docs[r.doc].title.clone() }</title>{ short(&label) }</text>
+                            <title>{ r.doc.title.clone() }</title>{ clipped(&label, 18) }</text>
                     }
                 }) }
                 <text class="axis-title" x={(LEFT + plot_w / 2.0).to_string()} y={(H - 4.0).to_string()} text-anchor="middle">
@@ -117,23 +108,17 @@ fn format_tick(v: f64) -> String {
 /// The trends view.
 #[component]
 pub fn TrendsView(props: &ViewProps) -> Html {
-    let terms = series_terms(props);
-    let rows = {
-        let (engine, docs, compiled) = (props.engine.clone(), props.docs.clone(), compile_terms(props, &terms));
-        use_memo((terms.clone(), props.docs.clone()), move |_| Rc::new(trends(&engine, &compiled, &docs)))
-    };
-    let bars = props.analysis.bars;
-    let on_chart = props.update(|a: &mut Analysis, e: Event| a.bars = field_value(&e) == "bar");
-    let export_table = {
-        let (engine, rows, terms) = (props.engine.clone(), (*rows).clone(), terms.clone());
-        Rc::new(move || table(&engine, &terms, &rows)) as Rc<dyn Fn() -> _>
-    };
-    let docs = &props.engine.corpus.documents;
+    let Some((app, data)) = use_view_data(&props.request) else { return html! {} };
+    let ViewData::Trends { terms, points } = &*data else { return html! {} };
+    let bars = props.request.analysis.chart == Chart::Bar;
+    let on_chart = app.callback(|e: Event| {
+        Action::Change(Change::Chart(Chart::from_key(&field_value(&e)).unwrap_or_default()))
+    });
     html! {
         <section class="view trends" aria-labelledby="view-title">
             <div class="view-head"><h2 id="view-title">{ "Trends" }</h2></div>
             <div class="view-controls">
-                <TermsEditor ..props.clone() />
+                <TermsEditor terms={terms.clone()} />
                 <label>{ "Chart " }
                     <select id="trend-chart-type" onchange={on_chart}>
                         <option value="line" selected={!bars}>{ "lines" }</option>
@@ -141,15 +126,15 @@ pub fn TrendsView(props: &ViewProps) -> Html {
                     </select>
                 </label>
                 if !terms.is_empty() {
-                    <ExportButtons name={format!("trends-{}", slug(&terms.join(" ")))} table={export_table} meta={props.meta("trends")} />
+                    <ExportButtons name={format!("trends-{}", slug(&terms.join(" ")))} request={props.request.clone()} view="trends" />
                 }
             </div>
             if terms.is_empty() {
                 <p class="empty-view">{ "Type a query, or add terms above, to see how often they occur over time." }</p>
-            } else if rows.is_empty() {
+            } else if points.is_empty() {
                 <p class="empty-view">{ "No documents to chart: the filters allow none." }</p>
             } else {
-                <div class="chart-box" tabindex="0" role="group" aria-label="Chart (scrolls sideways on narrow screens)">{ chart(&rows, &terms, bars, &props.engine) }</div>
+                <div class="chart-box" tabindex="0" role="group" aria-label="Chart (scrolls sideways on narrow screens)">{ chart(points, terms, bars) }</div>
                 <div class="table-scroll" role="region" aria-label="Trends data table" tabindex="0">
                     <table class="data trend-table" id="trend-table">
                         <caption>{ "Hits per 10,000 words, by document in date order" }</caption>
@@ -160,10 +145,10 @@ pub fn TrendsView(props: &ViewProps) -> Html {
                             { for terms.iter().enumerate().map(|(i, t)| html! { <th scope="col" class={classes!("num", format!("series-{i}"))}>{ t.clone() }</th> }) }
                         </tr></thead>
                         <tbody>
-                            { for rows.iter().map(|r| html! {
-                                <tr data-doc-id={docs[r.doc].id.clone()}>
+                            { for points.iter().map(|r| html! {
+                                <tr data-doc-id={r.doc.id.clone()}>
                                     <td>{ r.date.clone().unwrap_or_else(|| "undated".into()) }</td>
-                                    <td>{ docs[r.doc].title.clone() }</td>
+                                    <td>{ r.doc.title.clone() }</td>
                                     <td class="num">{ r.words }</td>
                                     { for r.per_10k.iter().zip(&r.hits).map(|(v, h)| html! { <td class="num" title={format!("{h} hits")}>{ format!("{v:.1}") }</td> }) }
                                 </tr>

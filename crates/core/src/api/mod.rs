@@ -20,7 +20,7 @@ use crate::model::Document;
 use crate::search::Sort;
 use crate::snippet::Snippet;
 use crate::suggest::Suggestion;
-use crate::view_state::{Analysis, Target, View};
+use crate::view_state::{Analysis, Target, View, ViewState};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -139,6 +139,22 @@ impl CorpusInfo {
     /// True when the corpus has a document with this id.
     pub fn has_document(&self, id: &str) -> bool {
         self.documents.iter().any(|d| d.id == id)
+    }
+
+    /// Drops from a view the filter values and the document this corpus does not have,
+    /// returning a message for each.
+    pub fn validate(&self, view: &mut ViewState) -> Vec<String> {
+        let mut notes = view.filters.retain_known(&self.facets);
+        if let Some(id) = &view.doc {
+            if !self.has_document(id) {
+                notes.push(format!("There is no document “{id}” in this corpus; showing the search results instead."));
+                view.doc = None;
+                if view.view == View::Reader {
+                    view.view = View::Search;
+                }
+            }
+        }
+        notes
     }
 }
 

@@ -15,6 +15,7 @@ use crate::analysis::Unit;
 use crate::engine::Engine;
 use crate::examples::examples;
 use crate::facets::Filters;
+use crate::search::SearchOutcome;
 use crate::suggest::completions;
 use crate::view_state::{Target, View};
 use std::cell::RefCell;
@@ -44,16 +45,21 @@ impl<K: PartialEq, V> Memo<K, V> {
 }
 
 type StopKey = (Vec<String>, Vec<String>);
+/// What the rows of the word list depend on: the list's key, then the rows' own settings.
+type WordRowsKey = (Filters, Unit, StopKey, bool, String, wordlist::WordSort);
+type KeynessKey = (Filters, Option<Target>, Unit, u32);
+type CollocatesKey = (String, Filters, u8, u8, u32, StopKey, collocates::CollocateSort);
 
 /// The engine and what it keeps between requests.
 pub struct Service {
     engine: Engine,
+    searched: Memo<(String, Filters), SearchOutcome>,
     scope: Memo<(String, Filters), Scope>,
     kwic: Memo<(String, Filters, KwicSort), Vec<KwicLine>>,
     words: Memo<(Filters, Unit, StopKey), WordList>,
-    word_rows: Memo<(Filters, Unit, StopKey, bool, String, wordlist::WordSort), Vec<WordRow>>,
-    keyness: Memo<(Filters, Option<Target>, Unit, u32), (usize, Keyness)>,
-    collocates: Memo<(String, Filters, u8, u8, u32, StopKey, collocates::CollocateSort), Collocates>,
+    word_rows: Memo<WordRowsKey, Vec<WordRow>>,
+    keyness: Memo<KeynessKey, (usize, Keyness)>,
+    collocates: Memo<CollocatesKey, Collocates>,
 }
 
 impl Service {
@@ -61,6 +67,7 @@ impl Service {
     pub fn new(engine: Engine) -> Service {
         Service {
             engine,
+            searched: Memo::new(),
             scope: Memo::new(),
             kwic: Memo::new(),
             words: Memo::new(),
@@ -80,7 +87,7 @@ impl Service {
         let e = &self.engine;
         match request {
             Request::Info => Response::Info(self.info()),
-            Request::Search(r) => Response::Search(views::search_page(e, r)),
+            Request::Search(r) => Response::Search(views::search_page(e, &self.searched(&r.query, &r.filters), r)),
             Request::Suggest { query } => Response::Suggest(completions(&e.index, query)),
             Request::Document { id, query } => Response::Document(views::document(e, id, query)),
             Request::View(r) => Response::View(self.view(r)),
@@ -96,13 +103,21 @@ impl Service {
             description: e.corpus.meta.description.clone(),
             words: e.corpus.documents.iter().map(|d| d.word_count).sum(),
             documents: e.corpus.documents.iter().map(|d| DocRef { id: d.id.clone(), title: d.title.clone() }).collect(),
-            facets: e.facets.facets().iter().map(|f| (f.clone(), e.facets.values(f).to_vec())).collect(),
+            facets: e.facets.known(),
             examples: examples(e),
         }
     }
 
+    /// The search of a query and filters: one per query and filters, whichever the order of
+    /// the results, and the same for the analysis views once typing rests on that query.
+    fn searched(&self, query: &str, filters: &Filters) -> Rc<SearchOutcome> {
+        self.searched.get((query.to_owned(), filters.clone()), || views::searched(&self.engine, query, filters))
+    }
+
     fn scope(&self, query: &str, filters: &Filters) -> Rc<Scope> {
-        self.scope.get((query.to_owned(), filters.clone()), || views::scope(&self.engine, query, filters))
+        self.scope.get((query.to_owned(), filters.clone()), || {
+            views::scope(&self.engine, &self.searched(query, filters), filters)
+        })
     }
 
     fn stop_key(r: &ViewRequest) -> StopKey {
@@ -298,6 +313,28 @@ mod tests {
     }
 
     #[test]
+    fn every_order_is_the_search_s_own() {
+        let s = service();
+        for sort in Sort::ALL {
+            let r = SearchRequest { query: "red".into(), filters: Filters::default(), sort, shown: 50 };
+            let Response::Search(p) = s.handle(&Request::Search(r)) else { panic!() };
+            let direct = crate::search::search(s.engine(), "red", &Filters::default(), sort);
+            let ids: Vec<&str> = p.items.iter().map(|i| i.summary.doc.id.as_str()).collect();
+            let want: Vec<&str> = direct.hits.iter().map(|h| s.engine().corpus.documents[h.doc].id.as_str()).collect();
+            assert_eq!(ids, want, "{sort:?}");
+        }
+    }
+
+    #[test]
+    fn pages() {
+        use crate::api::page_range;
+        assert_eq!(page_range(3, 250), (3, 200..250));
+        assert_eq!(page_range(9, 250), (3, 200..250));
+        assert_eq!(page_range(0, 250), (1, 0..100));
+        assert_eq!(page_range(1, 0), (1, 0..0));
+    }
+
+    #[test]
     fn documents_mark_hits_and_link_only_web_addresses() {
         let s = service();
         let Response::Document(Some(d)) = s.handle(&Request::Document { id: "d0".into(), query: "stalin red".into() })
@@ -305,7 +342,7 @@ mod tests {
             panic!()
         };
         assert_eq!(d.url, None);
-        assert_eq!(d.title_marks, [0..6]);
+        assert_eq!(d.title_marks, vec![0..6]);
         assert_eq!(d.hits, 1 + 60);
         assert_eq!(d.paragraphs[0].1.len(), 60);
         assert_eq!(s.handle(&Request::Document { id: "x".into(), query: "".into() }), Response::Document(None));

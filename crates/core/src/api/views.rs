@@ -17,7 +17,7 @@ use crate::engine::Engine;
 use crate::facets::Filters;
 use crate::highlight;
 use crate::normalize::fold;
-use crate::search::{search, Compiled, Sort};
+use crate::search::{search, sort_hits, Compiled, SearchOutcome, Sort};
 use crate::snippet::{self, SNIPPET_CHARS};
 use crate::view_state::{Analysis, Target};
 
@@ -36,12 +36,17 @@ pub struct Scope {
     pub matching: Vec<usize>,
 }
 
-/// The scope of a query and filters.
-pub fn scope(engine: &Engine, query: &str, filters: &Filters) -> Scope {
-    let outcome = search(engine, query, filters, Sort::Relevance);
+/// The search of a query and filters, best first: what the results page, the facets and the
+/// analysis views' scope are all made from.
+pub fn searched(engine: &Engine, query: &str, filters: &Filters) -> SearchOutcome {
+    search(engine, query, filters, Sort::Relevance)
+}
+
+/// The scope of a search.
+pub fn scope(engine: &Engine, outcome: &SearchOutcome, filters: &Filters) -> Scope {
     let mut matching: Vec<usize> = outcome.hits.iter().map(|h| h.doc).collect();
     matching.sort_unstable();
-    Scope { compiled: outcome.compiled, allowed: allowed_docs(engine, filters), matching }
+    Scope { compiled: outcome.compiled.clone(), allowed: allowed_docs(engine, filters), matching }
 }
 
 /// Id and title of a document by number.
@@ -50,13 +55,22 @@ pub fn doc_ref(engine: &Engine, doc: usize) -> DocRef {
     DocRef { id: d.id.clone(), title: d.title.clone() }
 }
 
-/// The results page: the search, and the first `shown` results with their snippets (the
-/// document's lead when the query has no words).
-pub fn search_page(engine: &Engine, request: &SearchRequest) -> SearchPage {
-    let outcome = search(engine, &request.query, &request.filters, request.sort);
+/// The results page of a search (best first): the first `shown` results in the order asked
+/// for, with their snippets (the document's lead when the query has no words).
+pub fn search_page(engine: &Engine, outcome: &SearchOutcome, request: &SearchRequest) -> SearchPage {
     let compiled = &outcome.compiled;
-    let items = outcome
-        .hits
+    let reordered;
+    let hits = if request.sort == Sort::Relevance {
+        &outcome.hits
+    } else {
+        reordered = {
+            let mut h = outcome.hits.clone();
+            sort_hits(&mut h, engine, request.sort);
+            h
+        };
+        &reordered
+    };
+    let items = hits
         .iter()
         .take(request.shown)
         .map(|hit| {
@@ -78,11 +92,11 @@ pub fn search_page(engine: &Engine, request: &SearchRequest) -> SearchPage {
         items,
         total: outcome.hits.len(),
         query_matches: outcome.query_matches,
-        facets: outcome.facets,
+        facets: outcome.facets.clone(),
         notes: outcome.query.notes.clone(),
         corrections: outcome.compiled.corrections.clone(),
         ignored: outcome.compiled.ignored.clone(),
-        did_you_mean: outcome.did_you_mean,
+        did_you_mean: outcome.did_you_mean.clone(),
         took_ms: 0.0,
     }
 }

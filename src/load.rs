@@ -1,11 +1,11 @@
-//! Loading the corpus: `corpus.jsonl` (written into the build by `scripts/build-corpus.mjs`)
-//! is downloaded with progress, then read and indexed a slice at a time, so that the page
-//! stays responsive and shows how far it has got even for a corpus of many megabytes.
+//! Loading the corpus: `corpus-<hash>.jsonl` (written into the build by
+//! `scripts/build-corpus.mjs`) is downloaded with progress, then read and indexed a slice at a
+//! time by the core's [`CorpusReader`], so that the page stays responsive and shows how far it
+//! has got even for a corpus of many megabytes.
 
-use explorer_core::index::IndexBuilder;
-use explorer_core::model::{parse_document_line, CorpusHeader};
-use explorer_core::search::Engine;
-use explorer_core::Document;
+use crate::client::Client;
+use explorer_core::api::Service;
+use explorer_core::jsonl::CorpusReader;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -14,6 +14,9 @@ use web_sys::{ProgressEvent, XmlHttpRequest, XmlHttpRequestResponseType};
 
 /// The corpus file beside index.html when the page does not name it.
 pub const CORPUS_FILE: &str = "corpus.jsonl";
+
+/// Milliseconds of work in one slice before the page gets the main thread back.
+const SLICE_MS: f64 = 12.0;
 
 /// The corpus file of this build: named in `<meta name="corpus-explorer-corpus">` (written by
 /// `scripts/gen-sw.mjs`; the name carries a hash of the content, so that a page of one build
@@ -26,26 +29,6 @@ pub fn corpus_file() -> String {
         .and_then(|m| m.get_attribute("content"))
         .filter(|name| !name.is_empty() && !name.contains(['/', '\\', ':', '?', '#']))
         .unwrap_or_else(|| CORPUS_FILE.to_owned())
-}
-
-/// Milliseconds of work in one slice before the page gets the main thread back.
-const SLICE_MS: f64 = 12.0;
-
-/// A shared handle to the engine, compared by identity (it never changes during a page's life).
-#[derive(Clone)]
-pub struct EngineRef(pub Rc<Engine>);
-
-impl PartialEq for EngineRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for EngineRef {
-    type Target = Engine;
-    fn deref(&self) -> &Engine {
-        &self.0
-    }
 }
 
 /// How far loading has got.
@@ -66,7 +49,7 @@ pub enum Loading {
         total: usize,
     },
     /// Ready to search.
-    Ready(EngineRef),
+    Ready(Client),
     /// It failed; the message says why and what to do.
     Failed(String),
 }
@@ -89,15 +72,11 @@ fn now() -> f64 {
 
 /// Starts loading; `report` is called with every step, last with `Ready` or `Failed`.
 pub fn load(report: impl Fn(Loading) + 'static) {
-    let report = Rc::new(report);
-    let xhr = match XmlHttpRequest::new() {
-        Ok(x) => x,
-        Err(_) => {
-            return report(Loading::Failed("This browser cannot download the corpus (no XMLHttpRequest).".into()))
-        }
+    let report: Rc<dyn Fn(Loading)> = Rc::new(report);
+    let Ok(xhr) = XmlHttpRequest::new() else {
+        return report(Loading::Failed("This browser cannot download the corpus (no XMLHttpRequest).".into()));
     };
-    let file = corpus_file();
-    if xhr.open("GET", &file).is_err() {
+    if xhr.open("GET", &corpus_file()).is_err() {
         return report(Loading::Failed("The corpus file's address is not valid.".into()));
     }
     // Revalidate with the server (or the service worker) rather than trust a stale copy.
@@ -114,8 +93,8 @@ pub fn load(report: impl Fn(Loading) + 'static) {
     };
     xhr.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
     on_progress.forget();
-    // The request is taken from the event, not kept by the handler: once the text is in the
-    // Wasm memory nothing holds the request and its 10 MB buffer, and the browser frees them.
+    // The request is taken from the event, not kept by the handler: once the bytes are in the
+    // Wasm memory nothing holds the request and its buffer, and the browser frees them.
     let on_done = {
         let report = report.clone();
         Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
@@ -130,13 +109,12 @@ pub fn load(report: impl Fn(Loading) + 'static) {
                     "The corpus file could not be downloaded (HTTP status {status}). Reload to try again."
                 )));
             }
-            let bytes = xhr.response().map(|buffer| web_sys::js_sys::Uint8Array::new(&buffer).to_vec());
-            match bytes.map(String::from_utf8) {
-                Ok(Ok(text)) => index_in_slices(text, report.clone()),
-                Ok(Err(e)) => report(Loading::Failed(format!(
-                    "The corpus file is damaged: not UTF-8 at byte {}. Rebuild the app.",
-                    e.utf8_error().valid_up_to()
-                ))),
+            match xhr.response() {
+                Ok(buffer) => {
+                    let mut reader = CorpusReader::new();
+                    reader.feed(&web_sys::js_sys::Uint8Array::new(&buffer).to_vec());
+                    step(Rc::new(RefCell::new(Some(reader))), report.clone());
+                }
                 Err(_) => report(Loading::Failed("The corpus file could not be read. Reload to try again.".into())),
             }
         })
@@ -158,91 +136,39 @@ pub fn load(report: impl Fn(Loading) + 'static) {
     }
 }
 
-/// What survives between slices.
-struct Job {
-    text: String,
-    /// Byte offset of the next line to read.
-    at: usize,
-    /// Line number of the next line (from 1).
-    line: usize,
-    header: Option<CorpusHeader>,
-    documents: Vec<Document>,
-    builder: IndexBuilder,
+fn damaged(e: String) -> Loading {
+    Loading::Failed(format!("The corpus file is damaged: {e}. Rebuild the app."))
 }
 
-fn index_in_slices(text: String, report: Rc<dyn Fn(Loading)>) {
-    let job = Rc::new(RefCell::new(Job {
-        text,
-        at: 0,
-        line: 1,
-        header: None,
-        documents: Vec::new(),
-        builder: IndexBuilder::new(),
-    }));
-    step(job, report);
+fn later(f: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(0, f).forget();
 }
 
 /// Reads and indexes documents for one slice of time, then yields to the page.
-fn step(job: Rc<RefCell<Job>>, report: Rc<dyn Fn(Loading)>) {
+fn step(job: Rc<RefCell<Option<CorpusReader>>>, report: Rc<dyn Fn(Loading)>) {
     let started = now();
-    let outcome: Result<bool, String> = (|| {
-        let mut j = job.borrow_mut();
-        loop {
-            let rest = &j.text[j.at..];
-            if rest.is_empty() {
-                return Ok(true);
-            }
-            let end = rest.find('\n').unwrap_or(rest.len());
-            let line_text = rest[..end].trim().to_owned();
-            j.at += (end + 1).min(rest.len());
-            let line = j.line;
-            j.line += 1;
-            if line_text.is_empty() {
-                continue;
-            }
-            if j.header.is_none() {
-                j.header = Some(CorpusHeader::parse(&line_text)?);
-                continue;
-            }
-            let doc = parse_document_line(&line_text, line)?;
-            j.builder.add(&doc);
-            j.documents.push(doc);
-            if now() - started > SLICE_MS {
-                return Ok(false);
-            }
-        }
-    })();
+    let outcome = match job.borrow_mut().as_mut() {
+        Some(reader) => reader.read(|| now() - started <= SLICE_MS).map(|done| (done, reader.progress())),
+        None => return,
+    };
     match outcome {
-        Err(e) => report(Loading::Failed(format!("The corpus file is damaged: {e}. Rebuild the app."))),
-        Ok(false) => {
-            {
-                let j = job.borrow();
-                let total = j.header.as_ref().map_or(0, |h| h.documents);
-                report(Loading::Indexing { done: j.documents.len(), total });
-            }
-            gloo::timers::callback::Timeout::new(0, move || step(job, report)).forget();
+        Err(e) => report(damaged(e)),
+        Ok((false, p)) => {
+            report(Loading::Indexing { done: p.done, total: p.total.unwrap_or(0) });
+            later(move || step(job, report));
         }
         // Finishing the index (sorting the vocabulary, grouping it by stem, the facet table) and
         // the first page of results are two tasks of their own, after the last slice: each is
         // tens of milliseconds on a large corpus, and together they would hold the page longer.
-        Ok(true) => {
-            {
-                let j = job.borrow();
-                report(Loading::Indexing { done: j.documents.len(), total: j.documents.len() });
-            }
-            gloo::timers::callback::Timeout::new(0, move || {
-                let Ok(cell) = Rc::try_unwrap(job) else {
-                    return report(Loading::Failed("The corpus could not be indexed.".into()));
-                };
-                let j = cell.into_inner();
-                let Some(header) = j.header else {
-                    return report(Loading::Failed("The corpus file is empty. Rebuild the app.".into()));
-                };
-                let corpus = header.into_corpus(j.documents);
-                let engine = EngineRef(Rc::new(Engine::with_index(corpus, j.builder.finish())));
-                gloo::timers::callback::Timeout::new(0, move || report(Loading::Ready(engine))).forget();
-            })
-            .forget();
+        Ok((true, p)) => {
+            report(Loading::Indexing { done: p.done, total: p.done });
+            later(move || {
+                let Some(reader) = job.borrow_mut().take() else { return };
+                match reader.finish().map_err(damaged).and_then(|e| Client::new(Service::new(e)).map_err(Loading::Failed)) {
+                    Ok(client) => later(move || report(Loading::Ready(client))),
+                    Err(failed) => report(failed),
+                }
+            });
         }
     }
 }
