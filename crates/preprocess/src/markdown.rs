@@ -1,6 +1,7 @@
-//! Markdown documents: YAML-style front matter for metadata, and the body turned into plain
-//! text, one paragraph per block, with the markup (headings, emphasis, links, images, code
-//! marks, quotes, tables, HTML tags) stripped.
+//! Markdown documents: YAML-style front matter for metadata, and the body read with a
+//! CommonMark parser (`pulldown-cmark`) and turned into plain text, one paragraph per block,
+//! with the markup (headings, emphasis, links, images, code marks, quotes, tables, HTML tags)
+//! stripped.
 //!
 //! ```markdown
 //! ---
@@ -15,11 +16,14 @@
 //! ```
 
 use crate::error::CorpusError;
+use crate::lines::collapse_whitespace;
 use crate::sidecar::Sidecar;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
 /// A Markdown file split into its front matter's metadata and its body as plain-text lines
-/// (headings keep one `#` per level so that the title is found as for text files).
+/// (headings keep one `#` per level so that the title is found as for text files, list items
+/// start with `• `).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Markdown {
     /// What the front matter says (empty without front matter).
@@ -31,15 +35,17 @@ pub struct Markdown {
 /// Parses a Markdown file's front matter and converts its body.
 pub fn parse_markdown(path: &Path, source: &str) -> Result<Markdown, Vec<CorpusError>> {
     let lines: Vec<&str> = source.lines().collect();
-    let (meta, body_start) = if lines.first().is_some_and(|l| l.trim_end() == "---") {
+    let (meta, body) = if lines.first().is_some_and(|l| l.trim_end() == "---") {
         let Some(close) = lines.iter().skip(1).position(|l| matches!(l.trim_end(), "---" | "...")) else {
             return Err(vec![CorpusError::at_line(path, 1, "front matter is not closed (no '---' line after it)")]);
         };
-        (parse_front_matter(path, &lines[1..=close])?, close + 2)
+        // The body starts after the closing line: `lines` are the pieces of `split_inclusive`.
+        let body_start: usize = source.split_inclusive('\n').take(close + 2).map(str::len).sum();
+        (parse_front_matter(path, &lines[1..=close])?, &source[body_start..])
     } else {
-        (Sidecar::default(), 0)
+        (Sidecar::default(), source)
     };
-    Ok(Markdown { meta, text: blocks_to_text(&lines[body_start.min(lines.len())..]) })
+    Ok(Markdown { meta, text: blocks_to_text(body) })
 }
 
 /// Parses front matter lines (the ones between the `---` lines; the first is line 2 of the file).
@@ -158,227 +164,140 @@ fn split_flow_list(inner: &str) -> Vec<String> {
     parts
 }
 
-/// The body's blocks as lines of plain text.
-fn blocks_to_text(lines: &[&str]) -> String {
-    let mut out: Vec<String> = Vec::new();
-    let mut block: Vec<String> = Vec::new();
-    let mut fence: Option<String> = None;
-    let flush = |block: &mut Vec<String>, out: &mut Vec<String>| {
-        if !block.is_empty() {
-            out.push(inline(&block.join(" ")));
-            block.clear();
-        }
-    };
-    for raw in lines {
-        let line = raw.trim_end();
-        let trimmed = line.trim_start();
-        if let Some(marker) = &fence {
-            if trimmed.starts_with(marker.as_str()) {
-                fence = None;
-                let code: Vec<String> = std::mem::take(&mut block);
-                out.push(code.join(" "));
-            } else if !trimmed.is_empty() {
-                block.push(trimmed.to_string());
+/// The body's blocks as lines of plain text, read with a CommonMark parser (with tables,
+/// strike-through, task lists and footnotes): one line per paragraph, list item (`• ` before
+/// it), heading (`#` marks as its level), table row (cells joined with ` | `), code block,
+/// footnote and block of HTML (its text); footnote references go, and the marks of emphasis, links, images, code spans and quotes go, their text
+/// stays. The parser reads without recursion, in time linear in the input however deep the
+/// nesting or many the brackets.
+fn blocks_to_text(body: &str) -> String {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES;
+    let mut blocks = Blocks::default();
+    for event in Parser::new_ext(body, options) {
+        match event {
+            Event::Start(Tag::Item) => blocks.start("• "),
+            Event::Start(Tag::Heading { level, .. }) => blocks.start(&format!("{} ", "#".repeat(level as usize))),
+            Event::Start(
+                Tag::Paragraph
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::List(_)
+                | Tag::Table(_)
+                | Tag::FootnoteDefinition(_),
+            ) => blocks.begin(),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::FootnoteDefinition,
+            )
+            | Event::Rule => blocks.flush(),
+            Event::End(TagEnd::HtmlBlock) => {
+                blocks.text = html_block_text(&blocks.text);
+                blocks.flush();
             }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            flush(&mut block, &mut out);
-            fence = Some(trimmed[..3].to_string());
-            continue;
-        }
-        if trimmed.is_empty() || is_rule(trimmed) && block.is_empty() || trimmed.starts_with("<!--") {
-            flush(&mut block, &mut out);
-            continue;
-        }
-        // A setext underline makes the block so far a heading.
-        if !block.is_empty() && (trimmed.chars().all(|c| c == '=') || trimmed.chars().all(|c| c == '-')) {
-            let level = if trimmed.starts_with('=') { "#" } else { "##" };
-            let text = inline(&block.join(" "));
-            block.clear();
-            out.push(format!("{level} {text}"));
-            continue;
-        }
-        if is_reference_definition(trimmed) {
-            continue;
-        }
-        let hashes = trimmed.chars().take_while(|&c| c == '#').count();
-        if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
-            flush(&mut block, &mut out);
-            let text = inline(trimmed[hashes..].trim().trim_end_matches('#').trim());
-            if !text.is_empty() {
-                out.push(format!("{} {text}", "#".repeat(hashes)));
-            }
-            continue;
-        }
-        let quote_stripped = strip_quote_marks(trimmed);
-        if let Some(item) = list_item(quote_stripped) {
-            flush(&mut block, &mut out);
-            block.push(format!("• {item}"));
-            continue;
-        }
-        if let Some(cells) = table_row(quote_stripped) {
-            flush(&mut block, &mut out);
-            if !cells.is_empty() {
-                out.push(inline(&cells.join(" | ")));
-            }
-            continue;
-        }
-        block.push(quote_stripped.to_string());
-    }
-    flush(&mut block, &mut out);
-    out.retain(|l| !l.trim().is_empty() && l.trim() != "•");
-    out.join("\n")
-}
-
-fn is_rule(line: &str) -> bool {
-    let chars: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    chars.len() >= 3 && ["-", "*", "_"].iter().any(|m| chars.chars().all(|c| c.to_string() == *m))
-}
-
-/// `[ref]: https://…` lines, which define link targets and show nothing.
-fn is_reference_definition(line: &str) -> bool {
-    line.starts_with('[') && line.find("]:").is_some_and(|at| !line[1..at].contains(']'))
-}
-
-fn strip_quote_marks(line: &str) -> &str {
-    let mut l = line;
-    while let Some(rest) = l.strip_prefix('>') {
-        l = rest.trim_start();
-    }
-    l
-}
-
-/// The text of a list item (`- a`, `* a`, `+ a`, `1. a`, `1) a`, `- [ ] a`).
-fn list_item(line: &str) -> Option<&str> {
-    let rest = if let Some(r) = line.strip_prefix("- ").or(line.strip_prefix("* ")).or(line.strip_prefix("+ ")) {
-        r
-    } else {
-        let digits = line.chars().take_while(char::is_ascii_digit).count();
-        let after = &line[digits..];
-        if digits == 0 || digits > 9 {
-            return None;
-        }
-        after.strip_prefix(". ").or(after.strip_prefix(") "))?
-    };
-    let rest = rest.trim_start();
-    Some(rest.strip_prefix("[ ] ").or(rest.strip_prefix("[x] ")).unwrap_or(rest))
-}
-
-/// The cells of a table row `| a | b |`; an empty list for the `|---|---|` line.
-fn table_row(line: &str) -> Option<Vec<String>> {
-    if !(line.starts_with('|') && line.ends_with('|') && line.len() > 1) {
-        return None;
-    }
-    let cells: Vec<String> = line[1..line.len() - 1].split('|').map(|c| c.trim().to_string()).collect();
-    let separator = cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
-    Some(if separator { Vec::new() } else { cells.into_iter().filter(|c| !c.is_empty()).collect() })
-}
-
-/// Strips inline markup: images and links keep their text, code marks, emphasis and
-/// strike-through marks and HTML tags go, backslash escapes are resolved.
-pub fn inline(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\\' if i + 1 < chars.len() && chars[i + 1].is_ascii_punctuation() => {
-                out.push(chars[i + 1]);
-                i += 2;
-                continue;
-            }
-            '!' if chars.get(i + 1) == Some(&'[') => {
-                if let Some((label, next)) = link_at(&chars, i + 1) {
-                    out.push_str(&inline(&label));
-                    i = next;
-                    continue;
-                }
-            }
-            '[' => {
-                if let Some((label, next)) = link_at(&chars, i) {
-                    out.push_str(&inline(&label));
-                    i = next;
-                    continue;
-                }
-            }
-            '`' => {
-                let run = chars[i..].iter().take_while(|&&c| c == '`').count();
-                i += run;
-                continue;
-            }
-            '<' => {
-                if let Some(end) = chars[i..].iter().position(|&c| c == '>') {
-                    let inside: String = chars[i + 1..i + end].iter().collect();
-                    if let Some(url) = inside.strip_prefix("http").map(|_| inside.clone()) {
-                        out.push_str(&url);
-                        i += end + 1;
-                        continue;
-                    }
-                    let tagish = inside.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
-                    if tagish && !inside.contains('<') {
-                        i += end + 1;
-                        continue;
-                    }
-                }
-            }
-            '*' | '_' | '~' => {
-                let run = chars[i..].iter().take_while(|&&x| x == c).count();
-                let before = i.checked_sub(1).map(|j| chars[j]);
-                let after = chars.get(i + run).copied();
-                let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
-                let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
-                // A delimiter touches text on one side only (`*a*`, `**a**`), or is `~~`;
-                // `snake_case` and a lone ` * ` stay.
-                let intraword = c == '_' && word(before) && word(after);
-                let lone = space(before) && space(after);
-                if (c != '~' || run >= 2) && !intraword && !lone {
-                    i += run;
-                    continue;
-                }
-                for _ in 0..run {
-                    out.push(c);
-                }
-                i += run;
-                continue;
-            }
-            _ => {}
-        }
-        out.push(c);
-        i += 1;
-    }
-    crate::lines::collapse_whitespace(&out)
-}
-
-/// A link `[label](target)` or `[label][ref]` or `[label][]` starting at `chars[at] == '['`:
-/// its label and the index after it.
-fn link_at(chars: &[char], at: usize) -> Option<(String, usize)> {
-    let mut depth = 0;
-    let mut close = None;
-    for (j, &c) in chars.iter().enumerate().skip(at) {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    close = Some(j);
-                    break;
-                }
-            }
+            Event::End(TagEnd::TableCell) => blocks.end_cell(),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => blocks.end_row(),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) => blocks.text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => blocks.text.push(' '),
+            // Inline HTML tags, task list boxes, footnote references, the marks of emphasis, links and images.
             _ => {}
         }
     }
-    let close = close?;
-    let label: String = chars[at + 1..close].iter().collect();
-    let (open, end) = match chars.get(close + 1) {
-        Some('(') => ('(', ')'),
-        Some('[') => ('[', ']'),
-        _ => return None,
-    };
-    let _ = open;
-    let rest = chars[close + 2..].iter().position(|&c| c == end)?;
-    Some((label, close + 2 + rest + 1))
+    blocks.flush();
+    blocks.out.join("\n")
+}
+
+/// The text of a block of HTML, read in one pass: tags and comments are dropped, and so is
+/// the content of `script` and `style` elements; entities are left as written.
+fn html_block_text(html: &str) -> String {
+    // ASCII lowercase keeps every byte where it was.
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len());
+    let mut rest = 0;
+    while let Some(found) = html[rest..].find('<') {
+        let at = rest + found;
+        out.push_str(&html[rest..at]);
+        let tag = &lower[at + 1..];
+        // What ends the markup, and whether reading goes on at that end (a closing tag) or after it.
+        let (end, at_end) = if tag.starts_with("!--") {
+            ("-->", false)
+        } else if tag.starts_with("script") {
+            ("</script", true)
+        } else if tag.starts_with("style") {
+            ("</style", true)
+        } else if tag.starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')) {
+            (">", false)
+        } else {
+            out.push('<');
+            rest = at + 1;
+            continue;
+        };
+        match tag.find(end) {
+            Some(i) => rest = at + 1 + i + if at_end { 0 } else { end.len() },
+            // Markup that is not closed runs to the end of the block.
+            None => return out,
+        }
+    }
+    out.push_str(&html[rest..]);
+    out
+}
+
+/// The lines of text gathered from the parser's events.
+#[derive(Debug, Default)]
+struct Blocks {
+    /// The finished lines.
+    out: Vec<String>,
+    /// What goes before the text of the block being read (`• `, `## `).
+    marker: String,
+    /// The text of the block being read.
+    text: String,
+    /// The cells of the table row being read.
+    cells: Vec<String>,
+}
+
+impl Blocks {
+    /// Ends the block being read and starts one (a list item, a heading) with this marker.
+    fn start(&mut self, marker: &str) {
+        self.flush();
+        self.marker = marker.to_string();
+    }
+
+    /// A block inside the one being read starts: what was read so far is a line of its own,
+    /// but a list item's marker is kept for a paragraph that opens the item.
+    fn begin(&mut self) {
+        if !self.text.trim().is_empty() {
+            self.flush();
+        }
+    }
+
+    /// Ends the block being read: its text, whitespace collapsed, is a line unless it is empty.
+    fn flush(&mut self) {
+        let text = collapse_whitespace(&std::mem::take(&mut self.text));
+        let marker = std::mem::take(&mut self.marker);
+        if !text.is_empty() {
+            self.out.push(marker + &text);
+        }
+    }
+
+    fn end_cell(&mut self) {
+        let cell = collapse_whitespace(&std::mem::take(&mut self.text));
+        if !cell.is_empty() {
+            self.cells.push(cell);
+        }
+    }
+
+    fn end_row(&mut self) {
+        let row = std::mem::take(&mut self.cells).join(" | ");
+        if !row.is_empty() {
+            self.out.push(row);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -446,6 +365,78 @@ mod tests {
                 "## Sub",
                 "snake_case and 2 * 3 done*",
             ]
+        );
+    }
+
+    fn lines(source: &str) -> Vec<String> {
+        md(source).text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn commonmark_blocks() {
+        // Nested and loose list items, nested quotes, a numbered line inside a paragraph.
+        assert_eq!(
+            lines("- a\n  - nested\n- b\n\n  more of b\n\n> quoted\n> > nested\n\nIn the year\n2024. It rained.\n"),
+            ["• a", "• nested", "• b", "more of b", "quoted", "nested", "In the year 2024. It rained."]
+        );
+        // Indented code, code spans kept as written, entities decoded, footnotes, hard breaks.
+        assert_eq!(
+            lines("    let  y = 2;\n\nUse `<b>` &amp; `*x*` &copy;[^1]\\\nnext\n\n[^1]: The note.\n"),
+            ["let y = 2;", "Use <b> & *x* © next", "The note."]
+        );
+        // A table without outer pipes; autolinks keep their address.
+        assert_eq!(
+            lines("A | B\n--|--\nx | y\n\n<http://x.org> and <a@b.org>"),
+            ["A | B", "x | y", "http://x.org and a@b.org"]
+        );
+    }
+
+    #[test]
+    fn html_blocks_keep_their_text() {
+        assert_eq!(
+            lines("<div>\n<p>Caf&eacute; <b>bold</b></p>\n</div>\n\n<!-- a comment\nover lines -->\n\n<script>var x = 1;</script>\n\n<style>p {}</style>\n\nText <span>inline</span>."),
+            ["Caf&eacute; bold", "Text inline."]
+        );
+        assert_eq!(html_block_text("<p>a < b</p><!-- not closed"), "a < b");
+        assert_eq!(html_block_text("<SCRIPT>x()</Script >y<div"), "y");
+    }
+
+    /// Hostile input: deep nesting and long runs of brackets, each read in well under a second
+    /// (a parser quadratic in them would take minutes) and without exhausting the stack of a
+    /// test thread.
+    #[test]
+    fn hostile_input_is_read_quickly() {
+        let n = 100_000;
+        let hostile = [
+            ">".repeat(n) + " deep",
+            "> ".repeat(n) + "deep",
+            "- ".repeat(n / 2) + "deep",
+            "1. ".repeat(n / 3) + "deep",
+            (0..1_000).map(|i| " ".repeat(2 * i) + "- deep\n").collect(),
+            (0..300).map(|_| ">".repeat(300) + " deep\n").collect(),
+            "[".repeat(n),
+            "[".repeat(n) + &"]".repeat(n),
+            "<".repeat(n),
+            "<a ".repeat(n / 3),
+            "![".repeat(n / 2),
+            "[a](".repeat(n / 4),
+            "[^".repeat(n / 2),
+            "*a ".repeat(n / 3),
+            "`a``".repeat(n / 4),
+            "<div>".repeat(n / 5),
+            "<div>\n".to_string() + &"<!--".repeat(n / 4),
+        ];
+        for source in hostile {
+            let start = std::time::Instant::now();
+            let m = md(&source);
+            let took = start.elapsed();
+            assert!(took.as_secs() < 5, "{took:?} for {:?}…", &source[..20]);
+            assert!(m.text.len() <= source.len() * 2, "{:?}…", &source[..20]);
+        }
+        assert_eq!(md(&(">".repeat(n) + " deep")).text, "deep");
+        assert_eq!(
+            md(&((0..1_000).map(|i| " ".repeat(2 * i) + "- deep\n").collect::<String>())).text.lines().count(),
+            1_000
         );
     }
 }
