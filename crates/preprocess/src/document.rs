@@ -19,29 +19,25 @@ pub fn build_document(id: &str, text: &str, sidecar: &Sidecar, people: &[Person]
     if lines.is_empty() {
         return Err("file is empty".into());
     }
-    let meta = extract(&lines);
-    let title = sidecar
-        .title
-        .clone()
-        .or(meta.title)
-        .ok_or_else(|| format!("no title found (add title = \"…\" to {id}.toml)"))?;
+    let meta = extract(&lines).overridden_by(sidecar);
+    let title = meta.title.ok_or_else(|| format!("no title found (add title = \"…\" to {id}.toml)"))?;
     let paragraphs = clean(&lines, &title);
     if paragraphs.is_empty() {
         return Err("no text left after cleaning".into());
     }
-    let kind = sidecar.kind.clone().or(meta.kind).unwrap_or_else(|| DEFAULT_KIND.to_string());
+    let kind = meta.kind.unwrap_or_else(|| DEFAULT_KIND.to_string());
     let people = mentioned(people, std::iter::once(title.as_str()).chain(paragraphs.iter().map(String::as_str)));
     Ok(Document {
-        id: sidecar.id.clone().unwrap_or_else(|| id.to_string()),
-        outlet: sidecar.outlet.clone().or(meta.outlet),
-        date: sidecar.date.or(meta.date),
-        date_note: sidecar.date_note.clone(),
-        author: sidecar.author.clone(),
+        id: meta.id.unwrap_or_else(|| id.to_string()),
+        outlet: meta.outlet,
+        date: meta.date,
+        date_note: meta.date_note,
+        author: meta.author,
         kind: kind.to_lowercase(),
-        url: sidecar.url.clone().or(meta.url),
+        url: meta.url,
         people,
         word_count: paragraphs.iter().map(|p| count_words(p)).sum(),
-        fields: sidecar.fields.clone(),
+        fields: meta.fields,
         paragraphs,
         title,
     })

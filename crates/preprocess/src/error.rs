@@ -40,6 +40,23 @@ impl fmt::Display for CorpusError {
 
 impl std::error::Error for CorpusError {}
 
+/// `value`, or the `errors` (sorted by line) when there are any: the end of every reader that
+/// reports all the problems of a file.
+pub fn value_or_errors<T>(value: T, mut errors: Vec<CorpusError>) -> Result<T, Vec<CorpusError>> {
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        errors.sort_by_key(|e| e.line);
+        Err(errors)
+    }
+}
+
+/// The problems of a failed read, displayed (for tests).
+#[cfg(test)]
+pub fn messages<T: fmt::Debug>(read: Result<T, Vec<CorpusError>>) -> Vec<String> {
+    read.expect_err("the read should fail").iter().map(ToString::to_string).collect()
+}
+
 /// The 1-based line on which byte `offset` of `text` lies.
 pub fn line_of_offset(text: &[u8], offset: usize) -> usize {
     let end = offset.min(text.len());

@@ -15,7 +15,7 @@
 //! The *moonquill* sings at [night](https://example.org).
 //! ```
 
-use crate::error::CorpusError;
+use crate::error::{value_or_errors, CorpusError};
 use crate::lines::collapse_whitespace;
 use crate::sidecar::Sidecar;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -108,12 +108,7 @@ fn parse_front_matter(path: &Path, lines: &[&str]) -> Result<Sidecar, Vec<Corpus
             errors.push(CorpusError::at_line(path, number, msg));
         }
     }
-    errors.sort_by_key(|e| e.line);
-    if errors.is_empty() {
-        Ok(meta)
-    } else {
-        Err(errors)
-    }
+    value_or_errors(meta, errors)
 }
 
 /// A front matter key: letters, digits, `_`, `-`, `.`.
@@ -178,31 +173,15 @@ fn blocks_to_text(body: &str) -> String {
         match event {
             Event::Start(Tag::Item) => blocks.start("• "),
             Event::Start(Tag::Heading { level, .. }) => blocks.start(&format!("{} ", "#".repeat(level as usize))),
-            Event::Start(
-                Tag::Paragraph
-                | Tag::BlockQuote(_)
-                | Tag::CodeBlock(_)
-                | Tag::HtmlBlock
-                | Tag::List(_)
-                | Tag::Table(_)
-                | Tag::FootnoteDefinition(_),
-            ) => blocks.begin(),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::BlockQuote(_)
-                | TagEnd::CodeBlock
-                | TagEnd::List(_)
-                | TagEnd::Item
-                | TagEnd::FootnoteDefinition,
-            )
-            | Event::Rule => blocks.flush(),
+            Event::Start(tag) if is_block(&tag.to_end()) => blocks.begin(),
             Event::End(TagEnd::HtmlBlock) => {
                 blocks.text = html_block_text(&blocks.text);
                 blocks.flush();
             }
             Event::End(TagEnd::TableCell) => blocks.end_cell(),
             Event::End(TagEnd::TableHead | TagEnd::TableRow) => blocks.end_row(),
+            Event::End(end) if is_block(&end) => blocks.flush(),
+            Event::Rule => blocks.flush(),
             Event::Text(t) | Event::Code(t) | Event::Html(t) => blocks.text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => blocks.text.push(' '),
             // Inline HTML tags, task list boxes, footnote references, the marks of emphasis, links and images.
@@ -211,6 +190,23 @@ fn blocks_to_text(body: &str) -> String {
     }
     blocks.flush();
     blocks.out.join("\n")
+}
+
+/// Whether a tag is a block whose text is a line of its own (or holds such blocks); the
+/// others are table parts and inline markup.
+fn is_block(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::Table
+            | TagEnd::FootnoteDefinition
+    )
 }
 
 /// The text of a block of HTML, read in one pass: tags and comments are dropped, and so is
@@ -309,7 +305,7 @@ mod tests {
     }
 
     fn errors(source: &str) -> Vec<String> {
-        parse_markdown(Path::new("a.md"), source).unwrap_err().iter().map(|e| e.to_string()).collect()
+        crate::error::messages(parse_markdown(Path::new("a.md"), source))
     }
 
     #[test]

@@ -4,22 +4,7 @@
 use crate::chrome::{host_of, is_chrome, link_line_url};
 use crate::dates::parse_date_line;
 use crate::lines::{clean_title, strip_heading_marks, title_tag, Line, HEADER_LINES};
-use explorer_core::PartialDate;
-
-/// What the text of a document says about itself.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TextMeta {
-    /// The title, cleaned of heading marks and tags.
-    pub title: Option<String>,
-    /// The date of the first date line.
-    pub date: Option<PartialDate>,
-    /// The outlet named on the date line (`2021-12-10 | Emancipation`), else the host of the address.
-    pub outlet: Option<String>,
-    /// The address of a link or domain line.
-    pub url: Option<String>,
-    /// The kind a title tag implies (`[Audio]` → `podcast`, `[Video]` → `video`).
-    pub kind: Option<String>,
-}
+use crate::sidecar::Sidecar;
 
 /// Whether a header line carries metadata rather than text: a date line, a link or domain line,
 /// or page chrome. Such lines are never the title and are dropped from the header.
@@ -27,10 +12,13 @@ pub fn is_header_furniture(line: &str) -> bool {
     is_chrome(line) || parse_date_line(line).is_some() || link_line_url(line).is_some()
 }
 
-/// Reads the metadata of a document from its non-empty lines.
-pub fn extract(lines: &[Line]) -> TextMeta {
+/// Reads the metadata of a document from its non-empty lines: the title (cleaned of heading
+/// marks and tags), the date of the first date line, the outlet named on it (`2021-12-10 |
+/// Emancipation`) or else the host of the address, the address of a link or domain line, and
+/// the kind a title tag implies (`[Audio]` → `podcast`, `[Video]` → `video`).
+pub fn extract(lines: &[Line]) -> Sidecar {
     let header = &lines[..lines.len().min(HEADER_LINES)];
-    let mut meta = TextMeta::default();
+    let mut meta = Sidecar::default();
 
     let date_at = header.iter().position(|l| parse_date_line(&l.text).is_some());
     if let Some(i) = date_at {
@@ -82,7 +70,7 @@ mod tests {
     use super::*;
     use crate::lines::split_lines;
 
-    fn meta(text: &str) -> TextMeta {
+    fn meta(text: &str) -> Sidecar {
         extract(&split_lines(text))
     }
 

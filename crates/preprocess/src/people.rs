@@ -6,7 +6,7 @@
 //! do not matter). The last word may carry a possessive `'s` or a plural `s` (`Stalin's`,
 //! `Stalins`), but no other ending (`Stalinism` and `Stalingrad` do not mention Stalin).
 
-use crate::error::CorpusError;
+use crate::error::{value_or_errors, CorpusError};
 use crate::lines::folded_words;
 use std::collections::HashMap;
 use std::path::Path;
@@ -61,11 +61,7 @@ pub fn parse_people(path: &Path, text: &str) -> Result<Vec<Person>, Vec<CorpusEr
         first_line.insert(label.clone(), number);
         people.push(Person { label, aliases: words });
     }
-    if errors.is_empty() {
-        Ok(people)
-    } else {
-        Err(errors)
-    }
+    value_or_errors(people, errors)
 }
 
 /// One person from a label and its aliases (the label itself when there are none), as
@@ -117,7 +113,7 @@ mod tests {
     }
 
     fn errors(text: &str) -> Vec<String> {
-        parse_people(Path::new("people.txt"), text).unwrap_err().iter().map(|e| e.to_string()).collect()
+        crate::error::messages(parse_people(Path::new("people.txt"), text))
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! absent.
 
 use crate::error::{line_of_offset, CorpusError};
-use crate::sidecar::{nested_message, Sidecar};
+use crate::sidecar::{list_text, nested_message, Sidecar};
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -193,18 +193,11 @@ pub fn value_text(key: &str, value: &Value) -> Result<Option<String>, String> {
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Array(items) => {
-            let mut parts = Vec::new();
-            for item in items {
-                match item {
-                    Value::Object(_) => return Err(nested_message(key, true)),
-                    Value::Array(_) => return Err(nested_message(key, false)),
-                    _ => parts.extend(value_text(key, item)?),
-                }
-            }
-            if parts.is_empty() {
-                return Ok(None);
-            }
-            parts.join(", ")
+            return list_text(items, |item| match item {
+                Value::Object(_) => Err(nested_message(key, true)),
+                Value::Array(_) => Err(nested_message(key, false)),
+                _ => value_text(key, item),
+            })
         }
         Value::Object(_) => return Err(nested_message(key, true)),
     }))

@@ -12,11 +12,12 @@
 //! aliases = ["Joseph Stalin", "Stalin", "Сталин"]
 //! ```
 
-use crate::error::{line_of_offset, CorpusError};
+use crate::error::{line_of_offset, value_or_errors, CorpusError};
 use crate::people::{person, Person};
+use crate::sidecar::read_toml;
 use explorer_core::model::CorpusMeta;
 use std::path::Path;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 
 /// The keys `corpus.toml` may have.
 pub const KEYS: [&str; 6] = ["title", "description", "languages", "stopwords", "facets", "people"];
@@ -37,18 +38,12 @@ pub struct Settings {
 /// Parses `corpus.toml` read from `path`, reporting every problem with its line.
 pub fn parse_settings(path: &Path, text: &str) -> Result<Settings, Vec<CorpusError>> {
     let line = |offset: usize| line_of_offset(text.as_bytes(), offset);
-    let table = DeTable::parse(text).map_err(|e| {
-        let at = e.span().map_or(1, |s| line(s.start));
-        vec![CorpusError::at_line(path, at, format!("invalid TOML: {}", e.message().trim()))]
-    })?;
     let mut settings = Settings::default();
     let mut errors = Vec::new();
-    for (key, value) in table.get_ref() {
-        let name: &str = key.get_ref();
-        let at = line(key.span().start);
+    read_toml(path, text, |name, at, value| {
         let mut err = |msg: String| errors.push(CorpusError::at_line(path, at, msg));
         match name {
-            "title" | "description" => match value.get_ref() {
+            "title" | "description" => match value {
                 DeValue::String(s) if !s.trim().is_empty() => {
                     let s = crate::lines::collapse_whitespace(s);
                     if name == "title" {
@@ -61,9 +56,9 @@ pub fn parse_settings(path: &Path, text: &str) -> Result<Settings, Vec<CorpusErr
                 _ => err(format!("'{name}' must be a string")),
             },
             "languages" | "stopwords" | "facets" => {
-                let Some(items) = strings(value.get_ref()) else {
+                let Some(items) = strings(value) else {
                     err(format!("'{name}' must be a list of strings"));
-                    continue;
+                    return;
                 };
                 for (s, span) in items {
                     let at = line(span);
@@ -83,7 +78,7 @@ pub fn parse_settings(path: &Path, text: &str) -> Result<Settings, Vec<CorpusErr
                     }
                 }
             }
-            "people" => match value.get_ref() {
+            "people" => match value {
                 DeValue::Array(entries) => {
                     let mut people: Vec<Person> = Vec::new();
                     for entry in entries {
@@ -102,13 +97,8 @@ pub fn parse_settings(path: &Path, text: &str) -> Result<Settings, Vec<CorpusErr
             },
             _ => err(format!("unknown key '{name}' (expected one of: {})", KEYS.join(", "))),
         }
-    }
-    errors.sort_by_key(|e| e.line);
-    if errors.is_empty() {
-        Ok(settings)
-    } else {
-        Err(errors)
-    }
+    })?;
+    value_or_errors(settings, errors)
 }
 
 /// One `[[people]]` entry.
@@ -176,7 +166,7 @@ mod tests {
     use super::*;
 
     fn errors(text: &str) -> Vec<String> {
-        parse_settings(Path::new("corpus.toml"), text).unwrap_err().iter().map(|e| e.to_string()).collect()
+        crate::error::messages(parse_settings(Path::new("corpus.toml"), text))
     }
 
     #[test]

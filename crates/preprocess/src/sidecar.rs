@@ -10,7 +10,7 @@
 //! url = "https://example.org/article"
 //! ```
 
-use crate::error::{line_of_offset, CorpusError};
+use crate::error::{line_of_offset, value_or_errors, CorpusError};
 use explorer_core::PartialDate;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -151,6 +151,19 @@ pub fn nested_message(key: &str, object: bool) -> String {
     format!("'{key}' is {what}; metadata values must be strings, numbers, booleans or lists of them")
 }
 
+/// A list as metadata text: the text of each item (given by `item_text`, which errs for an
+/// item that is a list or an object) joined with `, `; `None` when no item has any.
+pub fn list_text<T>(
+    items: impl IntoIterator<Item = T>,
+    mut item_text: impl FnMut(T) -> Result<Option<String>, String>,
+) -> Result<Option<String>, String> {
+    let mut parts = Vec::new();
+    for item in items {
+        parts.extend(item_text(item)?);
+    }
+    Ok(Some(parts.join(", ")).filter(|_| !parts.is_empty()))
+}
+
 /// A TOML value as metadata text: strings as they are, numbers, booleans and dates written
 /// out, arrays of those joined with `, `; `None` for an empty array. Tables are refused.
 pub fn toml_value_text(key: &str, value: &DeValue<'_>) -> Result<Option<String>, String> {
@@ -162,57 +175,50 @@ pub fn toml_value_text(key: &str, value: &DeValue<'_>) -> Result<Option<String>,
         DeValue::Boolean(b) => b.to_string(),
         DeValue::Datetime(d) => d.to_string(),
         DeValue::Array(items) => {
-            let mut parts = Vec::new();
-            for item in items {
-                if matches!(item.get_ref(), DeValue::Array(_) | DeValue::Table(_)) {
-                    return Err(nested());
-                }
-                parts.extend(toml_value_text(key, item.get_ref())?);
-            }
-            if parts.is_empty() {
-                return Ok(None);
-            }
-            parts.join(", ")
+            return list_text(items, |item| match item.get_ref() {
+                DeValue::Array(_) | DeValue::Table(_) => Err(nested()),
+                item => toml_value_text(key, item),
+            })
         }
         DeValue::Table(_) => return Err(nested()),
     }))
 }
 
-/// Parses the sidecar `text` read from `path`, reporting every problem with its line.
-/// Known keys set the document's metadata; any other key becomes a further field.
-pub fn parse_sidecar(path: &Path, text: &str) -> Result<Sidecar, Vec<CorpusError>> {
+/// Parses the TOML `text` read from `path` and gives `entry` each top-level key, with the
+/// line it is on and its value; a syntax error is reported with its line.
+pub fn read_toml<'t>(
+    path: &Path,
+    text: &'t str,
+    mut entry: impl FnMut(&str, usize, &DeValue<'t>),
+) -> Result<(), Vec<CorpusError>> {
     let line = |offset: usize| line_of_offset(text.as_bytes(), offset);
     let table = DeTable::parse(text).map_err(|e| {
         let at = e.span().map_or(1, |s| line(s.start));
         vec![CorpusError::at_line(path, at, format!("invalid TOML: {}", e.message().trim()))]
     })?;
+    for (key, value) in table.get_ref() {
+        entry(key.get_ref(), line(key.span().start), value.get_ref());
+    }
+    Ok(())
+}
+
+/// Parses the sidecar `text` read from `path`, reporting every problem with its line.
+/// Known keys set the document's metadata; any other key becomes a further field.
+pub fn parse_sidecar(path: &Path, text: &str) -> Result<Sidecar, Vec<CorpusError>> {
     let mut sidecar = Sidecar::default();
     let mut errors = Vec::new();
-    for (key, value) in table.get_ref() {
-        let name: &str = key.get_ref();
-        let at = line(key.span().start);
-        let text = match toml_value_text(name, value.get_ref()) {
-            Ok(Some(t)) => t,
-            Ok(None) => continue,
-            Err(msg) => {
-                errors.push(CorpusError::at_line(path, at, msg));
-                continue;
-            }
+    read_toml(path, text, |name, at, value| {
+        let problem = match toml_value_text(name, value) {
+            Ok(Some(text)) if text.trim().is_empty() => Err(format!("'{name}' is empty")),
+            Ok(Some(text)) => sidecar.set(name, &text),
+            Ok(None) => Ok(()),
+            Err(msg) => Err(msg),
         };
-        if text.trim().is_empty() {
-            errors.push(CorpusError::at_line(path, at, format!("'{name}' is empty")));
-            continue;
-        }
-        if let Err(msg) = sidecar.set(name, &text) {
+        if let Err(msg) = problem {
             errors.push(CorpusError::at_line(path, at, msg));
         }
-    }
-    errors.sort_by_key(|e| e.line);
-    if errors.is_empty() {
-        Ok(sidecar)
-    } else {
-        Err(errors)
-    }
+    })?;
+    value_or_errors(sidecar, errors)
 }
 
 #[cfg(test)]
@@ -220,7 +226,7 @@ mod tests {
     use super::*;
 
     fn errors(text: &str) -> Vec<String> {
-        parse_sidecar(Path::new("a.toml"), text).unwrap_err().iter().map(|e| e.to_string()).collect()
+        crate::error::messages(parse_sidecar(Path::new("a.toml"), text))
     }
 
     /// Found by the fuzz suite: a JSON record with `"id": ["\u0000"]` gave a document whose id
