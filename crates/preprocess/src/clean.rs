@@ -154,12 +154,7 @@ mod tests {
 
     #[test]
     fn header_furniture_only_in_the_header() {
-        let mut text = String::from("Title\n");
-        for i in 0..20 {
-            text.push_str(&format!("Paragraph {i}.\n"));
-        }
-        text.push_str("example.org\n");
-        let out = run(&text, "Title");
+        let out = run(&crate::lines::text_ending_past_the_header("example.org"), "Title");
         assert_eq!(out.last().map(String::as_str), Some("example.org"));
     }
 

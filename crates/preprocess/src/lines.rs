@@ -70,6 +70,13 @@ pub fn folded_words(text: &str) -> Vec<String> {
     tokenize(text).into_iter().map(|t| t.folded).collect()
 }
 
+/// `Title`, twenty paragraphs and then `last`, which is past the header area (for tests).
+#[cfg(test)]
+pub fn text_ending_past_the_header(last: &str) -> String {
+    let paragraphs: String = (0..20).map(|i| format!("Paragraph {i}.\n")).collect();
+    format!("Title\n{paragraphs}{last}\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

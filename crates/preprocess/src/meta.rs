@@ -111,11 +111,6 @@ mod tests {
 
     #[test]
     fn dates_only_in_the_header() {
-        let mut text = String::from("Title\n");
-        for i in 0..20 {
-            text.push_str(&format!("Paragraph {i}.\n"));
-        }
-        text.push_str("2025-12-11\n");
-        assert_eq!(meta(&text).date, None);
+        assert_eq!(meta(&crate::lines::text_ending_past_the_header("2025-12-11")).date, None);
     }
 }

@@ -286,30 +286,41 @@ mod tests {
         assert_eq!(b.meta.date.map(|d| d.to_string()).as_deref(), Some("2021"));
     }
 
+    /// Each bad file with the problems reported, by the reader of its format.
     #[test]
-    fn json_problems() {
-        let p = Path::new("d.json");
-        assert_eq!(
-            errs(&parse_json(p, "d", "[\n{\"text\": \"a\",}\n]")),
-            ["d.json:2: invalid JSON: trailing comma (column 14)"]
-        );
-        assert_eq!(
-            errs(&parse_json(p, "d", "{\"text\": \"a\"}")),
-            ["d.json:1: expected an array of objects, one per document ([{\"title\": …, \"text\": …}, …])"]
-        );
-        assert_eq!(
-            errs(&parse_json(
-                p,
-                "d",
-                "[\n{\"text\": \"a\"},\n\"b\",\n{\"title\": \"x\"},\n{\"text\": 1, \"meta\": {\"a\": 1}}]"
-            )),
-            [
-                "d.json:3: item 2 is not a JSON object",
-                "d.json:4: no 'text' or 'paragraphs' field",
-                "d.json:5: 'meta' is an object; metadata values must be strings, numbers, booleans or lists of them",
-                "d.json:5: 'text' must be a string",
-            ]
-        );
+    fn problems() {
+        type Reader = fn(&Path, &str, &str) -> Records;
+        let cases: [(&str, Reader, &str, &[&str]); 6] = [
+            ("d.json", parse_json, "[\n{\"text\": \"a\",}\n]", &["d.json:2: invalid JSON: trailing comma (column 14)"]),
+            (
+                "d.json",
+                parse_json,
+                "{\"text\": \"a\"}",
+                &["d.json:1: expected an array of objects, one per document ([{\"title\": …, \"text\": …}, …])"],
+            ),
+            (
+                "d.json",
+                parse_json,
+                "[\n{\"text\": \"a\"},\n\"b\",\n{\"title\": \"x\"},\n{\"text\": 1, \"meta\": {\"a\": 1}}]",
+                &[
+                    "d.json:3: item 2 is not a JSON object",
+                    "d.json:4: no 'text' or 'paragraphs' field",
+                    "d.json:5: 'meta' is an object; metadata values must be strings, numbers, booleans or lists of them",
+                    "d.json:5: 'text' must be a string",
+                ],
+            ),
+            ("d.csv", parse_csv, "title,body\nA,b\n", &["d.csv:1: no 'text' column (the header row has: title, body)"]),
+            ("d.csv", parse_csv, "title,text\nA,b\nB,c,d\nC,e\n", &["d.csv:3: row has 3 fields, the header row has 2"]),
+            (
+                "d.csv",
+                parse_csv,
+                "text,date\na,someday\n",
+                &["d.csv:2: bad date: 'someday' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (column 'date')"],
+            ),
+        ];
+        for (file, read, text, expected) in cases {
+            assert_eq!(errs(&read(Path::new(file), "d", text)), expected, "{text:?}");
+        }
     }
 
     #[test]
@@ -334,17 +345,5 @@ mod tests {
         assert_eq!(r.0[1].line, 4);
         assert_eq!(r.0[1].default_id, "d-2");
         assert!(!r.0[1].meta.fields.contains_key("empty"));
-        assert_eq!(
-            errs(&parse_csv(p, "d", "title,body\nA,b\n")),
-            ["d.csv:1: no 'text' column (the header row has: title, body)"]
-        );
-        assert_eq!(
-            errs(&parse_csv(p, "d", "title,text\nA,b\nB,c,d\nC,e\n")),
-            ["d.csv:3: row has 3 fields, the header row has 2"]
-        );
-        assert_eq!(
-            errs(&parse_csv(p, "d", "text,date\na,someday\n")),
-            ["d.csv:2: bad date: 'someday' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (column 'date')"]
-        );
     }
 }

@@ -63,30 +63,6 @@ fn no_documents() {
 }
 
 #[test]
-fn invalid_utf8() {
-    let dir = TempDir::new(&[("a.txt", b"Title\nline two\nbad \xff byte\n")]);
-    assert_eq!(dir.errors(), ["a.txt:3: not valid UTF-8 (first bad byte at offset 19)"]);
-}
-
-#[test]
-fn empty_and_chrome_only_files() {
-    let dir = TempDir::new(&[("a.txt", b""), ("b.txt", b"  \n\n"), ("c.txt", b"Title\n0:00\n24:55\nPodcasts\n")]);
-    assert_eq!(dir.errors(), ["a.txt: file is empty", "b.txt: file is empty", "c.txt: no text left after cleaning"]);
-}
-
-#[test]
-fn duplicate_ids() {
-    let dir = TempDir::new(&[("a.txt", DOC), ("a.md", DOC)]);
-    assert_eq!(dir.errors(), ["a.txt: duplicate document id 'a' (also a.md)"]);
-}
-
-#[test]
-fn missing_title() {
-    let dir = TempDir::new(&[("a.txt", b"0:00\n1 min read\n")]);
-    assert_eq!(dir.errors(), ["a.txt: no title found (add title = \"…\" to a.toml)"]);
-}
-
-#[test]
 fn sidecar_problems() {
     let dir = TempDir::new(&[
         ("a.txt", DOC),
@@ -110,24 +86,43 @@ fn sidecar_problems() {
     assert_eq!(errors[4], "c.toml: sidecar has no matching document (expected c.txt, c.md or c.html)");
 }
 
+/// Folders each with one kind of problem (the last with several), and their exact messages.
 #[test]
-fn people_problems() {
-    let dir = TempDir::new(&[("a.txt", DOC), ("people.txt", b"Lenin\n: Trotsky\nLenin\n")]);
-    assert_eq!(
-        dir.errors(),
-        ["people.txt:2: missing name before ':'", "people.txt:3: 'Lenin' is already listed on line 1"]
-    );
-}
-
-#[test]
-fn all_problems_are_reported_together() {
-    let dir = TempDir::new(&[("a.txt", b""), ("b.txt", b"\xfe"), ("c.toml", b"title = \"x\"\n")]);
-    assert_eq!(
-        dir.errors(),
-        [
-            "a.txt: file is empty",
-            "b.txt:1: not valid UTF-8 (first bad byte at offset 0)",
-            "c.toml: sidecar has no matching document (expected c.txt, c.md or c.html)"
-        ]
-    );
+fn problems_with_their_messages() {
+    type Files<'a> = &'a [(&'a str, &'a [u8])];
+    let cases: [(&str, Files, &[&str]); 6] = [
+        (
+            "invalid UTF-8",
+            &[("a.txt", b"Title\nline two\nbad \xff byte\n")],
+            &["a.txt:3: not valid UTF-8 (first bad byte at offset 19)"],
+        ),
+        (
+            "empty and chrome-only files",
+            &[("a.txt", b""), ("b.txt", b"  \n\n"), ("c.txt", b"Title\n0:00\n24:55\nPodcasts\n")],
+            &["a.txt: file is empty", "b.txt: file is empty", "c.txt: no text left after cleaning"],
+        ),
+        ("duplicate ids", &[("a.txt", DOC), ("a.md", DOC)], &["a.txt: duplicate document id 'a' (also a.md)"]),
+        (
+            "missing title",
+            &[("a.txt", b"0:00\n1 min read\n")],
+            &["a.txt: no title found (add title = \"…\" to a.toml)"],
+        ),
+        (
+            "people",
+            &[("a.txt", DOC), ("people.txt", b"Lenin\n: Trotsky\nLenin\n")],
+            &["people.txt:2: missing name before ':'", "people.txt:3: 'Lenin' is already listed on line 1"],
+        ),
+        (
+            "all problems are reported together",
+            &[("a.txt", b""), ("b.txt", b"\xfe"), ("c.toml", b"title = \"x\"\n")],
+            &[
+                "a.txt: file is empty",
+                "b.txt:1: not valid UTF-8 (first bad byte at offset 0)",
+                "c.toml: sidecar has no matching document (expected c.txt, c.md or c.html)",
+            ],
+        ),
+    ];
+    for (what, files, expected) in cases {
+        assert_eq!(TempDir::new(files).errors(), expected, "{what}");
+    }
 }

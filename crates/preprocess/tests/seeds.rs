@@ -240,25 +240,28 @@ fn seed_004_union_state() {
     assert!(d.paragraphs.iter().any(|p| p.starts_with("• In 1999, Slobodan Milošević announced")));
 }
 
+/// The documents whose text tells their metadata: title, date, address and outlet as read
+/// from the text, and the same paragraphs as with their sidecars.
 #[test]
-fn text_only_000() {
-    let d = text_only("000");
-    assert_eq!(d.title, "Putin Rules Out USSR Restoration");
-    assert_eq!(date(&d).as_deref(), Some("2025-12-11"));
-    assert_eq!(d.url.as_deref(), Some("http://us.politsturm.com"));
-    assert_eq!(d.outlet.as_deref(), Some("us.politsturm.com"));
-    assert_eq!(d.kind, "article");
-    assert_eq!(d.paragraphs, doc("000").paragraphs);
-}
-
-#[test]
-fn text_only_001() {
-    let d = text_only("001");
-    assert_eq!(d.title, "Russian Communists want Stalin rehabilitated");
-    assert_eq!(date(&d).as_deref(), Some("2025-07-05"));
-    assert_eq!((d.url, d.outlet), (None, None));
-    assert_eq!(d.kind, "article");
-    assert_eq!(d.paragraphs, doc("001").paragraphs);
+fn text_only_000_001_003() {
+    for (prefix, title, day, url, outlet) in [
+        (
+            "000",
+            "Putin Rules Out USSR Restoration",
+            "2025-12-11",
+            Some("http://us.politsturm.com"),
+            Some("us.politsturm.com"),
+        ),
+        ("001", "Russian Communists want Stalin rehabilitated", "2025-07-05", None, None),
+        ("003", "The implosion of the stalinist USSR", "2021-12-10", None, Some("Emancipation")),
+    ] {
+        let d = text_only(prefix);
+        assert_eq!(d.title, title);
+        assert_eq!(date(&d).as_deref(), Some(day));
+        assert_eq!((d.url.as_deref(), d.outlet.as_deref()), (url, outlet), "{prefix}");
+        assert_eq!(d.kind, "article", "{prefix}");
+        assert_eq!(d.paragraphs, doc(prefix).paragraphs, "{prefix}");
+    }
 }
 
 #[test]
@@ -267,16 +270,6 @@ fn text_only_002() {
     assert_eq!(d.title, "Bolshevism vs. Stalinism: 100 Years Since the Founding of the USSR");
     assert_eq!(d.kind, "podcast", "the [Audio] tag tells the kind");
     assert_eq!(d.date, None);
-}
-
-#[test]
-fn text_only_003() {
-    let d = text_only("003");
-    assert_eq!(d.title, "The implosion of the stalinist USSR");
-    assert_eq!(date(&d).as_deref(), Some("2021-12-10"));
-    assert_eq!(d.outlet.as_deref(), Some("Emancipation"));
-    assert_eq!(d.url, None);
-    assert_eq!(d.paragraphs, doc("003").paragraphs);
 }
 
 #[test]
