@@ -2,11 +2,19 @@
 //! compact embed) around the view shown. Everything else is a hook or a component of its own.
 
 use crate::client::Client;
-use crate::components::layout::{EmbedLayout, PageLayout};
-use crate::components::main_view::MainView;
+use crate::components::layout;
+use crate::components::reader::Reader;
+use crate::components::results::results;
+use crate::components::tabs::use_current_tab_in_view;
+use crate::components::views::collocates::CollocatesView;
+use crate::components::views::concordance::ConcordanceView;
+use crate::components::views::distribution::DistributionView;
+use crate::components::views::keyness::KeynessView;
+use crate::components::views::trends::TrendsView;
+use crate::components::views::words::WordsView;
 use crate::context::AppContext;
 use crate::hooks::use_engine::use_search;
-use crate::hooks::use_focus::use_focus_follow;
+use crate::hooks::use_focus::{use_drawer_focus, use_focus_follow};
 use crate::hooks::use_host::use_host;
 use crate::hooks::use_page::{use_page_keys, use_page_title, use_update_listener};
 use crate::hooks::use_settled::use_settled;
@@ -14,7 +22,8 @@ use crate::hooks::use_theme::{stored_theme, use_theme};
 use crate::hooks::use_url::use_url;
 use crate::state::State;
 use crate::url;
-use explorer_core::api::SearchRequest;
+use explorer_core::api::{SearchPage, SearchRequest};
+use explorer_core::view_state::View;
 use yew::prelude::*;
 
 /// How long the query must rest before the analysis views follow it, in milliseconds.
@@ -40,6 +49,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     use_page_keys(&state);
     use_update_listener(&state);
     use_focus_follow(state.view.view, state.view.doc.clone());
+    use_drawer_focus(state.ui.drawer);
+    use_current_tab_in_view(state.view.view, state.view.doc.is_some());
     let theme = use_theme(&state);
     let v = &state.view;
     // The results list and the facets follow every keystroke; the analysis views follow the
@@ -49,16 +60,29 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         SearchRequest { query: v.query.clone(), filters: v.filters.clone(), sort: v.sort, shown: state.ui.shown },
     );
     use_host(&state, search.as_ref().map_or(0, |s| s.total));
-    let settled: AttrValue = use_settled(v.query.clone(), SETTLE_MS).into();
-    let main = html! { <MainView search={search.clone()} {settled} /> };
-    let context = AppContext { client: client.clone(), state: state.clone() };
-    html! {
-        <ContextProvider<AppContext> {context}>
-            if v.presentation.embed {
-                <EmbedLayout {search}>{ main }</EmbedLayout>
-            } else {
-                <PageLayout {search} {theme}>{ main }</PageLayout>
-            }
-        </ContextProvider<AppContext>>
+    let settled = use_settled(v.query.clone(), SETTLE_MS);
+    let app = AppContext { client: client.clone(), state: state.clone() };
+    let search = search.as_deref();
+    let main = main_view(&app, search, &settled);
+    let page = if v.presentation.embed { layout::embed(&app, search, main) } else { layout::page(&app, search, theme, main) };
+    html! { <ContextProvider<AppContext> context={app}>{ page }</ContextProvider<AppContext>> }
+}
+
+/// The view of the current tab: the results, the reader, or an analysis view of the query
+/// once typing rests (`settled`).
+fn main_view(app: &AppContext, search: Option<&SearchPage>, settled: &str) -> Html {
+    let view = app.state.view.view;
+    let request = app.view_request(view, settled);
+    match (view, app.state.reader_doc()) {
+        (View::Reader, Some(id)) => html! {
+            <Reader id={id.to_owned()} query={app.state.view.query.clone()} hit={app.state.hit} />
+        },
+        (View::Concordance, _) => html! { <ConcordanceView {request} /> },
+        (View::Words, _) => html! { <WordsView {request} /> },
+        (View::Keyness, _) => html! { <KeynessView {request} /> },
+        (View::Collocates, _) => html! { <CollocatesView {request} /> },
+        (View::Distribution, _) => html! { <DistributionView {request} /> },
+        (View::Trends, _) => html! { <TrendsView {request} /> },
+        _ => results(app, search),
     }
 }

@@ -1,26 +1,17 @@
 //! The facet filters beside the results; on narrow screens a drawer opened by a button.
 
-use crate::components::facet_panel::FacetPanel;
-use crate::context::use_app;
+use crate::context::AppContext;
 use crate::hooks::focus_trap::keep_tab_inside;
-use crate::hooks::use_focus::use_drawer_focus;
+use crate::labels;
 use crate::state::Action;
 use explorer_core::api::SearchPage;
-use std::rc::Rc;
-use web_sys::KeyboardEvent;
+use explorer_core::facets::{Facet, FacetCounts, Filters};
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-/// Properties of [`FiltersDrawer`].
-#[derive(Properties, PartialEq)]
-pub struct FiltersDrawerProps {
-    /// The search whose facet counts are shown.
-    pub search: Option<Rc<SearchPage>>,
-}
-
-/// The filters as a complementary region (a drawer with a backdrop when open on a narrow screen).
-#[component]
-pub fn FiltersDrawer(props: &FiltersDrawerProps) -> Html {
-    let Some(app) = use_app() else { return html! {} };
+/// The filters as a complementary region (a drawer with a backdrop when open on a narrow
+/// screen), with the facet counts of the search.
+pub fn filters_drawer(app: &AppContext, search: Option<&SearchPage>) -> Html {
     let open = app.state.ui.drawer;
     let close = app.callback(|_: MouseEvent| Action::SetDrawer(false));
     let onkeydown = {
@@ -37,7 +28,9 @@ pub fn FiltersDrawer(props: &FiltersDrawerProps) -> Html {
             }
         }
     };
-    let counts = props.search.as_ref().map(|s| s.facets.clone()).unwrap_or_default();
+    let filters = &app.state.view.filters;
+    let on_toggle = app.callback(|(f, v, on)| Action::SetFilter(f, v, on));
+    let counts = search.map_or(&[][..], |s| &s.facets);
     html! {
         <>
             <aside id="sidebar" class={classes!("sidebar", open.then_some("open"))} aria-label="Filters" {onkeydown}>
@@ -45,9 +38,16 @@ pub fn FiltersDrawer(props: &FiltersDrawerProps) -> Html {
                     <button id="drawer-close" type="button" class="drawer-close" aria-label="Close filters"
                         onclick={close.clone()}>{ "×" }</button>
                 </div>
-                <FacetPanel {counts} filters={app.state.view.filters.clone()}
-                    on_toggle={app.callback(|(f, v, on)| Action::SetFilter(f, v, on))}
-                    on_clear={app.callback(|_: ()| Action::ClearFilters)} />
+                <nav class="facets" aria-label="Filters">
+                    <div class="facets-head">
+                        <h2>{ "Filter" }</h2>
+                        if !filters.is_empty() {
+                            <button id="clear-filters" type="button"
+                                onclick={app.callback(|_: MouseEvent| Action::ClearFilters)}>{ "Clear all filters" }</button>
+                        }
+                    </div>
+                    { for counts.iter().filter(|c| !c.values.is_empty()).map(|c| facet_section(c, filters, &on_toggle)) }
+                </nav>
             </aside>
             if open {
                 <div class="drawer-backdrop" onclick={close}></div>
@@ -57,20 +57,48 @@ pub fn FiltersDrawer(props: &FiltersDrawerProps) -> Html {
 }
 
 /// The button that opens the drawer, with the number of filters set.
-#[component]
-pub fn FiltersToggle() -> Html {
-    let toggle = use_node_ref();
-    let app = use_app();
-    let open = app.as_ref().is_some_and(|a| a.state.ui.drawer);
-    use_drawer_focus(open, toggle.clone());
-    let Some(app) = app else { return html! {} };
+pub fn filters_toggle(app: &AppContext) -> Html {
+    let open = app.state.ui.drawer;
     let count = app.state.view.filters.pairs().count();
     html! {
-        <button id="filters-toggle" ref={toggle} type="button" class="filters-toggle"
+        <button id="filters-toggle" type="button" class="filters-toggle"
             aria-expanded={open.to_string()} aria-controls="sidebar"
             onclick={app.callback(move |_: MouseEvent| Action::SetDrawer(!open))}>
             { "Filters" }
             if count > 0 { { format!(" ({count})") } }
         </button>
+    }
+}
+
+/// One facet: its heading and a checkbox with the count of each value.
+fn facet_section(counts: &FacetCounts, filters: &Filters, on_toggle: &Callback<(Facet, String, bool)>) -> Html {
+    let facet = &counts.facet;
+    let heading_id = format!("facet-{}", facet.key());
+    html! {
+        <section class="facet" data-facet={facet.key().to_owned()} aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id}>{ labels::facet(facet) }</h3>
+            <ul>
+                { for counts.values.iter().map(|(value, count)| {
+                    let checked = filters.is_selected(facet.clone(), value);
+                    let onchange = {
+                        let on_toggle = on_toggle.clone();
+                        let (facet, value) = (facet.clone(), value.clone());
+                        Callback::from(move |e: Event| {
+                            let input: HtmlInputElement = e.target_unchecked_into();
+                            on_toggle.emit((facet.clone(), value.clone(), input.checked()));
+                        })
+                    };
+                    html! {
+                        <li>
+                            <label class={classes!("facet-value", (*count == 0 && !checked).then_some("zero"))} data-value={value.clone()}>
+                                <input type="checkbox" {checked} {onchange} />
+                                <span class="facet-name">{ value.clone() }</span>
+                                <span class="facet-count" aria-label={format!("{count} documents")}>{ count.to_string() }</span>
+                            </label>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
     }
 }

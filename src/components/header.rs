@@ -1,37 +1,14 @@
-//! The page's header: the explorer's name and the corpus title, the search row, the count.
+//! The search row (the box with its suggestions, and the help) and the result count.
 
 use crate::components::help::Help;
 use crate::components::live_count::LiveCount;
 use crate::components::search_box::SearchBox;
-use crate::context::use_app;
+use crate::context::{use_app, AppContext};
 use crate::hooks::use_engine::use_suggestions;
 use crate::labels;
 use crate::state::Action;
 use explorer_core::api::SearchPage;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// "Corpus Explorer" (a link that starts over) and the corpus title.
-#[component]
-pub fn Brand() -> Html {
-    let Some(app) = use_app() else { return html! {} };
-    let info = &app.client.info;
-    let onclick = {
-        let app = app.clone();
-        move |e: MouseEvent| {
-            e.prevent_default();
-            app.dispatch(Action::Reset);
-        }
-    };
-    html! {
-        <div class="brand">
-            <h1><a href="?" {onclick}>{ "Corpus Explorer" }</a></h1>
-            if let Some(title) = info.title.clone() {
-                <p id="corpus-title" class="corpus-title" title={info.description.clone().unwrap_or_default()}>{ title }</p>
-            }
-        </div>
-    }
-}
 
 /// The search box with its suggestions, and the search help.
 #[component]
@@ -49,19 +26,10 @@ pub fn SearchRow() -> Html {
     }
 }
 
-/// "4 documents match, 0.21 ms" (or the corpus size without a query), and a quiet
+/// "4 documents match, 0.21 ms" (or the corpus size without a query or filters), and a quiet
 /// announcement of the count for screen readers.
-#[derive(Properties, PartialEq)]
-pub struct ResultCountProps {
-    /// The search for the current state.
-    pub search: Option<Rc<SearchPage>>,
-}
-
-/// The result count.
-#[component]
-pub fn ResultCount(props: &ResultCountProps) -> Html {
-    let Some(app) = use_app() else { return html! {} };
-    let Some(search) = &props.search else { return html! {} };
+pub fn result_count(app: &AppContext, search: Option<&SearchPage>) -> Html {
+    let Some(search) = search else { return html! {} };
     let count = if search.query_empty && app.state.view.filters.is_empty() {
         labels::count(app.client.info.documents.len(), "document")
     } else {

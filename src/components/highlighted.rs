@@ -4,31 +4,17 @@ use explorer_core::highlight::segments;
 use std::ops::Range;
 use yew::prelude::*;
 
-/// Properties of [`Highlighted`].
-#[derive(Properties, PartialEq)]
-pub struct HighlightedProps {
-    /// The text.
-    pub text: AttrValue,
-    /// Byte ranges to mark (sorted; invalid ones are ignored).
-    pub ranges: Vec<Range<usize>>,
-    /// Number of the first mark among all marks of the page section (for hit navigation).
-    #[prop_or_default]
-    pub first: usize,
-    /// The mark (by that number) that is the current hit.
-    #[prop_or_default]
-    pub current: Option<usize>,
-}
-
-/// Renders text with its hits marked.
-#[component]
-pub fn Highlighted(props: &HighlightedProps) -> Html {
-    let mut n = props.first;
-    let parts = segments(&props.text, &props.ranges).into_iter().map(|s| {
+/// `text` with the byte `ranges` marked (sorted; invalid ones are ignored). Marks are numbered
+/// from `first` (their number among all marks of the page section, for hit navigation); the
+/// mark numbered `current` is the current hit.
+pub fn highlighted(text: &str, ranges: &[Range<usize>], first: usize, current: Option<usize>) -> Html {
+    let mut n = first;
+    let parts = segments(text, ranges).into_iter().map(|s| {
         if s.marked {
             let i = n;
             n += 1;
-            let current = props.current == Some(i);
-            html! { <mark class={classes!(current.then_some("current"))} data-hit={i.to_string()}>{ s.text.to_owned() }</mark> }
+            let is_current = current == Some(i);
+            html! { <mark class={classes!(is_current.then_some("current"))} data-hit={i.to_string()}>{ s.text.to_owned() }</mark> }
         } else {
             html! { { s.text.to_owned() } }
         }

@@ -1,17 +1,8 @@
 //! Short messages about the URL, the query or the last action.
 
-use crate::context::use_app;
 use crate::labels;
 use explorer_core::api::SearchPage;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// Properties of [`Notices`].
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    /// The search whose notes are shown with the state's notices.
-    pub search: Option<Rc<SearchPage>>,
-}
 
 /// The messages: the state's notices (about the URL or the last action), then how the query
 /// was read (notes, close spellings, common words left out, documents the filters hide).
@@ -34,10 +25,8 @@ pub fn messages(notices: &[String], search: Option<&SearchPage>) -> Vec<String> 
 }
 
 /// A polite live region listing the messages.
-#[component]
-pub fn Notices(props: &NoticesProps) -> Html {
-    let notices = use_app().map(|app| app.state.notices.clone()).unwrap_or_default();
-    let messages = messages(&notices, props.search.as_deref());
+pub fn notices(notices: &[String], search: Option<&SearchPage>) -> Html {
+    let messages = messages(notices, search);
     html! {
         <div id="notice" role="status" aria-live="polite" class={classes!("notice", messages.is_empty().then_some("empty"))}>
             { for messages.iter().map(|m| html! { <p>{ m.clone() }</p> }) }

@@ -3,27 +3,16 @@
 use explorer_core::api::PAGE_SIZE;
 use yew::prelude::*;
 
-/// Properties of [`Pager`].
-#[derive(Properties, PartialEq)]
-pub struct PagerProps {
-    /// The current page, from 1 (clamped to the pages there are).
-    pub page: usize,
-    /// Number of rows in all.
-    pub rows: usize,
-    /// Called with the page to show.
-    pub on_page: Callback<usize>,
-}
-
-/// The pager (nothing when everything fits on one page).
-#[component]
-pub fn Pager(props: &PagerProps) -> Html {
-    let total = props.rows.div_ceil(PAGE_SIZE).max(1);
+/// The pager of `rows` rows at `page` (from 1, clamped), calling `on_page` with the page to
+/// show; nothing when everything fits on one page.
+pub fn pager(page: usize, rows: usize, on_page: Callback<usize>) -> Html {
+    let total = rows.div_ceil(PAGE_SIZE).max(1);
     if total <= 1 {
         return html! {};
     }
-    let page = props.page.clamp(1, total);
+    let page = page.clamp(1, total);
     let go = |p: usize| {
-        let on_page = props.on_page.clone();
+        let on_page = on_page.clone();
         Callback::from(move |_| on_page.emit(p))
     };
     html! {

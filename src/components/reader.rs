@@ -1,6 +1,6 @@
 //! The reader: a whole document with every hit of the query marked and hit-by-hit navigation.
 
-use crate::components::highlighted::Highlighted;
+use crate::components::highlighted::highlighted;
 use crate::context::use_app;
 use crate::hooks::use_engine::use_document;
 use crate::hooks::use_key::use_shortcuts;
@@ -88,7 +88,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             </div>
             <header class="reader-head">
                 <h2 id="reader-title" class="reader-title" tabindex="-1">
-                    <Highlighted text={d.summary.doc.title.clone()} ranges={d.title_marks.clone()} first={0} {current} />
+                    { highlighted(&d.summary.doc.title, &d.title_marks, 0, current) }
                 </h2>
                 <p class="reader-meta">{ meta_line(&d.summary) }</p>
                 if !d.people.is_empty() {
@@ -102,7 +102,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 { for d.paragraphs.iter().map(|(p, r)| {
                     let start = first;
                     first += r.len();
-                    html! { <p class="para"><Highlighted text={p.clone()} ranges={r.clone()} first={start} {current} /></p> }
+                    html! { <p class="para">{ highlighted(p, r, start, current) }</p> }
                 }) }
             </div>
         </article>

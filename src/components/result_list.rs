@@ -1,33 +1,22 @@
 //! The ranked results: title, metadata and a snippet with the hits marked.
 
-use crate::components::highlighted::Highlighted;
-use crate::context::{use_app, AppContext};
+use crate::components::highlighted::highlighted;
+use crate::context::AppContext;
 use crate::labels::meta_line;
 use crate::state::Action;
 use explorer_core::api::{ResultItem, SearchPage};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-/// Properties of [`ResultList`].
-#[derive(Properties, PartialEq)]
-pub struct ResultListProps {
-    /// The search (its results shown, each with its snippet).
-    pub search: Rc<SearchPage>,
-}
-
 /// The list of results shown (snippets are made only for those, so a keystroke on a large
 /// corpus stays quick), then a button for more.
-#[component]
-pub fn ResultList(props: &ResultListProps) -> Html {
-    let Some(app) = use_app() else { return html! {} };
-    let s = &props.search;
+pub fn result_list(app: &AppContext, s: &SearchPage) -> Html {
     let more = s.total.saturating_sub(s.items.len());
     html! {
         <>
             <ol id="results" class="results" onkeydown={Callback::from(step_between_results)}>
-                { for s.items.iter().map(|item| result_item(&app, item)) }
+                { for s.items.iter().map(|item| result_item(app, item)) }
             </ol>
             if more > 0 {
                 <button id="show-more" type="button" class="show-more" onclick={app.callback(|_: MouseEvent| Action::ShowMore)}>
@@ -88,12 +77,12 @@ fn result_item(app: &AppContext, item: &ResultItem) -> Html {
     html! {
         <li class="result" data-doc-id={doc.id.clone()}>
             <h3><a class="result-title" href={href} {onclick}>
-                <Highlighted text={doc.title.clone()} ranges={item.title_marks.clone()} />
+                { highlighted(&doc.title, &item.title_marks, 0, None) }
             </a></h3>
             <p class="result-meta">{ meta_line(&item.summary) }</p>
             <p class="snippet">
                 { if snip.clipped_start { "… " } else { "" } }
-                <Highlighted text={snip.text.clone()} ranges={snip.highlights.clone()} />
+                { highlighted(&snip.text, &snip.highlights, 0, None) }
                 { if snip.clipped_end { " …" } else { "" } }
             </p>
         </li>

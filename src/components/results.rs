@@ -1,28 +1,18 @@
 //! The results view: a bar with "Did you mean …?" and the order, the list, and what to do
 //! when nothing is found.
 
-use crate::components::result_list::ResultList;
-use crate::context::use_app;
+use crate::components::result_list::result_list;
+use crate::context::AppContext;
 use crate::labels;
 use crate::state::Action;
 use explorer_core::api::SearchPage;
 use explorer_core::search::Sort;
-use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// Properties of [`Results`].
-#[derive(Properties, PartialEq)]
-pub struct ResultsProps {
-    /// The search for the current state.
-    pub search: Option<Rc<SearchPage>>,
-}
-
 /// The results view.
-#[component]
-pub fn Results(props: &ResultsProps) -> Html {
-    let Some(app) = use_app() else { return html! {} };
-    let Some(search) = props.search.clone() else { return html! {} };
+pub fn results(app: &AppContext, search: Option<&SearchPage>) -> Html {
+    let Some(search) = search else { return html! {} };
     let v = &app.state.view;
     let on_sort = app.callback(|e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
@@ -71,7 +61,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     </select>
                 </label>
             </div>
-            <ResultList {search} />
+            { result_list(app, search) }
             { empty }
         </>
     }

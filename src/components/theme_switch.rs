@@ -2,7 +2,7 @@
 //! applied by [`crate::hooks::use_theme`]). A `theme` URL parameter (used by embeds) wins over
 //! the remembered choice until the switch is used on that page.
 
-use crate::context::use_app;
+use crate::context::AppContext;
 use crate::state::Action;
 use explorer_core::view_state::Theme;
 use yew::prelude::*;
@@ -16,26 +16,16 @@ pub fn next_theme(theme: Theme) -> Theme {
     }
 }
 
-/// Properties of [`ThemeSwitch`].
-#[derive(Properties, PartialEq)]
-pub struct ThemeSwitchProps {
-    /// The theme in force.
-    pub current: Theme,
-}
-
-/// A button stating the current theme; each press moves to the next one.
-#[component]
-pub fn ThemeSwitch(props: &ThemeSwitchProps) -> Html {
-    let (icon, label) = match props.current {
+/// A button stating the theme in force (`current`); each press moves to the next one.
+pub fn theme_switch(app: &AppContext, current: Theme) -> Html {
+    let (icon, label) = match current {
         Theme::Auto => ("◐", "Theme: auto"),
         Theme::Light => ("☀", "Theme: light"),
         Theme::Dark => ("☾", "Theme: dark"),
     };
-    let Some(app) = use_app() else { return html! {} };
-    let current = props.current;
     let onclick = app.callback(move |_: MouseEvent| Action::SetTheme(next_theme(current)));
     html! {
-        <button id="theme-switch" type="button" class="theme-switch" data-theme-choice={props.current.key()}
+        <button id="theme-switch" type="button" class="theme-switch" data-theme-choice={current.key()}
             title="Change the theme: auto (follow the system) → light → dark" {onclick}>
             <span class="theme-icon" aria-hidden="true">{ icon }</span>{ " " }{ label }
         </button>

@@ -35,7 +35,7 @@ pub fn use_focus_follow(view: View, doc: Option<String>) {
 
 /// Moves the focus into the drawer when it opens and back to its toggle when it closes.
 #[hook]
-pub fn use_drawer_focus(open: bool, toggle: NodeRef) {
+pub fn use_drawer_focus(open: bool) {
     let first = use_mut_ref(|| true);
     use_effect_with(open, move |open| {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
@@ -43,8 +43,8 @@ pub fn use_drawer_focus(open: bool, toggle: NodeRef) {
         }
         if *open {
             focus_selector("#drawer-close");
-        } else if let Some(b) = toggle.cast::<HtmlElement>() {
-            let _ = b.focus();
+        } else {
+            focus_selector("#filters-toggle");
         }
     });
 }

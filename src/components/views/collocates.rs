@@ -2,7 +2,7 @@
 
 use super::{field_checked, field_value, needs_query, use_view_data, ViewProps};
 use crate::components::export_buttons::{slug, ExportButtons};
-use crate::components::pager::Pager;
+use crate::components::pager::pager;
 use crate::context::AppContext;
 use crate::labels::{self, group_digits};
 use crate::state::Action;
@@ -98,7 +98,7 @@ pub fn CollocatesView(props: &ViewProps) -> Html {
                         </tbody>
                     </table>
                 </div>
-                <Pager page={c.page} rows={c.total} on_page={app.callback(|p| Action::Change(Change::Page(p)))} />
+                { pager(c.page, c.total, app.callback(|p| Action::Change(Change::Page(p)))) }
             }
         </section>
     }

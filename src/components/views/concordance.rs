@@ -2,7 +2,7 @@
 
 use super::{field_value, needs_query, use_view_data, ViewProps};
 use crate::components::export_buttons::{slug, ExportButtons};
-use crate::components::pager::Pager;
+use crate::components::pager::pager;
 use crate::labels;
 use crate::state::Action;
 use explorer_core::analysis::concordance::KwicSort;
@@ -76,7 +76,7 @@ pub fn ConcordanceView(props: &ViewProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-                <Pager page={c.page} rows={c.total} on_page={app.callback(|p| Action::Change(Change::Page(p)))} />
+                { pager(c.page, c.total, app.callback(|p| Action::Change(Change::Page(p)))) }
             }
         </section>
     }

@@ -1,7 +1,7 @@
 //! Distribution: where each term's hits fall in each document (a dispersion plot), with
 //! hits per 10,000 words and Gries's DP.
 
-use super::terms::TermsEditor;
+use super::terms::terms_editor;
 use super::{use_view_data, ViewProps};
 use crate::components::export_buttons::{slug, ExportButtons};
 use explorer_core::api::{Series, ViewData};
@@ -48,14 +48,14 @@ fn series(i: usize, s: &Series) -> Html {
 /// The distribution view.
 #[component]
 pub fn DistributionView(props: &ViewProps) -> Html {
-    let Some((_, data)) = use_view_data(&props.request) else { return html! {} };
+    let Some((app, data)) = use_view_data(&props.request) else { return html! {} };
     let ViewData::Distribution(all) = &*data else { return html! {} };
     let terms: Vec<String> = all.iter().map(|s| s.term.clone()).collect();
     html! {
         <section class="view distribution" aria-labelledby="view-title">
             <div class="view-head"><h2 id="view-title">{ "Distribution" }</h2></div>
             <div class="view-controls">
-                <TermsEditor terms={terms.clone()} />
+                { terms_editor(&app, &terms) }
                 if !terms.is_empty() {
                     <ExportButtons name={format!("distribution-{}", slug(&terms.join(" ")))} request={props.request.clone()}
                         view="distribution" />

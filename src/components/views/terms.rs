@@ -1,23 +1,15 @@
 //! The terms compared by the distribution and trends views: up to five, each a query.
 
-use crate::context::use_app;
+use crate::context::AppContext;
 use crate::state::Action;
 use explorer_core::view_state::{Change, MAX_TERMS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Properties of [`TermsEditor`].
-#[derive(Properties, PartialEq)]
-pub struct TermsProps {
-    /// The terms in effect (those set, else the query).
-    pub terms: Vec<String>,
-}
-
-/// Chips for the terms, with × to remove one, and a box to add one (Enter).
-#[component]
-pub fn TermsEditor(props: &TermsProps) -> Html {
-    let input_ref = use_node_ref();
-    let Some(app) = use_app() else { return html! {} };
+/// Chips for the terms in effect (those set, else the query), with × to remove one, and a box
+/// to add one (Enter).
+pub fn terms_editor(app: &AppContext, terms: &[String]) -> Html {
+    let input_ref = NodeRef::default();
     let onsubmit = {
         let (input_ref, app) = (input_ref.clone(), app.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -33,7 +25,7 @@ pub fn TermsEditor(props: &TermsProps) -> Html {
     html! {
         <form class="terms" {onsubmit}>
             <ul class="chips">
-                { for props.terms.iter().enumerate().map(|(i, t)| {
+                { for terms.iter().enumerate().map(|(i, t)| {
                     let term = t.clone();
                     html! {
                         <li class={format!("series-{i}")}><span class="swatch" aria-hidden="true"></span><span class="term">{ t.clone() }</span>
@@ -42,7 +34,7 @@ pub fn TermsEditor(props: &TermsProps) -> Html {
                     }
                 }) }
             </ul>
-            if props.terms.len() < MAX_TERMS {
+            if terms.len() < MAX_TERMS {
                 <label>{ "Add a term " }<input ref={input_ref} id="term-add" type="text" placeholder="a word, \"phrase\" or prefix*" /></label>
                 <button type="submit">{ "Add" }</button>
             }

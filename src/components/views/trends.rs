@@ -1,7 +1,7 @@
 //! Trends: each term's relative frequency per document, in date order, as a line or bar chart
 //! (SVG, with its data table as the text alternative).
 
-use super::terms::TermsEditor;
+use super::terms::terms_editor;
 use super::{field_value, use_view_data, ViewProps};
 use crate::components::export_buttons::{slug, ExportButtons};
 use crate::labels::clipped;
@@ -118,7 +118,7 @@ pub fn TrendsView(props: &ViewProps) -> Html {
         <section class="view trends" aria-labelledby="view-title">
             <div class="view-head"><h2 id="view-title">{ "Trends" }</h2></div>
             <div class="view-controls">
-                <TermsEditor terms={terms.clone()} />
+                { terms_editor(&app, terms) }
                 <label>{ "Chart " }
                     <select id="trend-chart-type" onchange={on_chart}>
                         <option value="line" selected={!bars}>{ "lines" }</option>

@@ -2,7 +2,7 @@
 
 use super::{field_checked, field_value, use_view_data, ViewProps};
 use crate::components::export_buttons::ExportButtons;
-use crate::components::pager::Pager;
+use crate::components::pager::pager;
 use crate::context::AppContext;
 use crate::labels::{self, group_digits};
 use crate::state::Action;
@@ -131,7 +131,7 @@ pub fn WordsView(props: &ViewProps) -> Html {
                         </tbody>
                     </table>
                 </div>
-                <Pager page={w.page} rows={w.total} on_page={app.callback(|p| Action::Change(Change::Page(p)))} />
+                { pager(w.page, w.total, app.callback(|p| Action::Change(Change::Page(p)))) }
             }
             { stop_list(&app, &w.stop_words, !a.stop_add.is_empty() || !a.stop_del.is_empty()) }
         </section>
