@@ -87,16 +87,7 @@ pub fn count(n: usize, noun: &str) -> String {
     format!("{} {noun}{}", group_digits(n), if n == 1 { "" } else { "s" })
 }
 
-/// The first `max` characters of a label, with `…` when it was longer.
-pub fn clipped(label: &str, max: usize) -> String {
-    let mut chars = label.chars();
-    let s: String = chars.by_ref().take(max).collect();
-    if chars.next().is_some() {
-        format!("{s}…")
-    } else {
-        s
-    }
-}
+pub use explorer_core::view_state::clip as clipped;
 
 /// The metadata line of a document: outlet · date · kind · author · words.
 pub fn meta_line(d: &DocSummary) -> String {

@@ -164,7 +164,11 @@ fn step(job: Rc<RefCell<Option<CorpusReader>>>, report: Rc<dyn Fn(Loading)>) {
             report(Loading::Indexing { done: p.done, total: p.done });
             later(move || {
                 let Some(reader) = job.borrow_mut().take() else { return };
-                match reader.finish().map_err(damaged).and_then(|e| Client::new(Service::new(e)).map_err(Loading::Failed)) {
+                match reader
+                    .finish()
+                    .map_err(damaged)
+                    .and_then(|e| Client::new(Service::new(e)).map_err(Loading::Failed))
+                {
                     Ok(client) => later(move || report(Loading::Ready(client))),
                     Err(failed) => report(failed),
                 }

@@ -64,7 +64,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let app = AppContext { client: client.clone(), state: state.clone() };
     let search = search.as_deref();
     let main = main_view(&app, search, &settled);
-    let page = if v.presentation.embed { layout::embed(&app, search, main) } else { layout::page(&app, search, theme, main) };
+    let page =
+        if v.presentation.embed { layout::embed(&app, search, main) } else { layout::page(&app, search, theme, main) };
     html! { <ContextProvider<AppContext> context={app}>{ page }</ContextProvider<AppContext>> }
 }
 

@@ -26,7 +26,8 @@ pub fn Help() -> Html {
     let modal = use_modal(open, false, close.clone());
     let Some(app) = app else { return html! {} };
     let examples = &app.client.info.examples;
-    let onclick = app.callback(move |_: MouseEvent| if open { Action::CloseDialog } else { Action::OpenDialog(Dialog::Help) });
+    let onclick =
+        app.callback(move |_: MouseEvent| if open { Action::CloseDialog } else { Action::OpenDialog(Dialog::Help) });
     html! {
         <div class="help">
             <button id="help-toggle" type="button" class="help-toggle"

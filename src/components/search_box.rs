@@ -128,7 +128,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                         <li id={format!("suggestion-{i}")} role="option" aria-selected={selected.to_string()}
                             class={classes!(selected.then_some("active"))} {onmousedown}>
                             <span class="suggestion-word">{ s.word.clone() }</span>
-                            <span class="suggestion-count">{ format!("{} doc{}", s.docs, if s.docs == 1 { "" } else { "s" }) }</span>
+                            <span class="suggestion-count">{ crate::labels::count(s.docs, "doc") }</span>
                         </li>
                     }
                 }) }

@@ -99,15 +99,7 @@ impl State {
     pub fn new(info: Rc<CorpusInfo>, query_string: &str, stored_theme: Theme) -> State {
         let (mut view, mut notices) = ViewState::from_query_string(query_string);
         notices.extend(info.validate(&mut view));
-        State {
-            info,
-            view,
-            hit: 0,
-            notices,
-            history: HistoryWrite::Replace,
-            ui: Ui::new(stored_theme),
-            typing: false,
-        }
+        State { info, view, hit: 0, notices, history: HistoryWrite::Replace, ui: Ui::new(stored_theme), typing: false }
     }
 
     /// The id of the document shown in the reader, when the reader is the tab shown.

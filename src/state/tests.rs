@@ -87,9 +87,8 @@ fn restore_does_not_write_history_and_keeps_the_page_s_theme() {
 
 #[test]
 fn analysis_changes_go_through_the_reducer() {
-    let s = state("?q=stalin&view=words&page=3").apply(Action::Change(Change::WordSort(
-        explorer_core::analysis::wordlist::WordSort::Alpha,
-    )));
+    let s = state("?q=stalin&view=words&page=3")
+        .apply(Action::Change(Change::WordSort(explorer_core::analysis::wordlist::WordSort::Alpha)));
     assert_eq!((s.view.analysis.page, s.history), (1, HistoryWrite::Push));
     let s = s.apply(Action::Change(Change::AddTerm("lenin".into())));
     assert_eq!(s.view.analysis.terms, ["stalin", "lenin"]);

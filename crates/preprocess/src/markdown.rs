@@ -397,11 +397,12 @@ mod tests {
         assert_eq!(html_block_text("<SCRIPT>x()</Script >y<div"), "y");
     }
 
-    /// Hostile input: deep nesting and long runs of brackets, each read in well under a second
-    /// (a parser quadratic in them would take minutes) and without exhausting the stack of a
-    /// test thread.
+    /// Hostile input: deep nesting and long runs of brackets are read without exhausting the
+    /// stack of a test thread, and to a text no longer than twice the source. (Each is read in
+    /// well under a second; a reader quadratic in them would take minutes, which shows in the
+    /// suite's time: speed is measured by benchmarks, not asserted here.)
     #[test]
-    fn hostile_input_is_read_quickly() {
+    fn hostile_input_is_read() {
         let n = 100_000;
         let hostile = [
             ">".repeat(n) + " deep",
@@ -423,10 +424,7 @@ mod tests {
             "<div>\n".to_string() + &"<!--".repeat(n / 4),
         ];
         for source in hostile {
-            let start = std::time::Instant::now();
             let m = md(&source);
-            let took = start.elapsed();
-            assert!(took.as_secs() < 5, "{took:?} for {:?}…", &source[..20]);
             assert!(m.text.len() <= source.len() * 2, "{:?}…", &source[..20]);
         }
         assert_eq!(md(&(">".repeat(n) + " deep")).text, "deep");

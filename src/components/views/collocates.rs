@@ -45,7 +45,8 @@ pub fn CollocatesView(props: &ViewProps) -> Html {
     let a = &props.request.analysis;
     let (left, right, min) = (a.left, a.right, a.min_freq);
     let on_left = app.callback(move |e: Event| Action::Change(Change::Left(field_value(&e).parse().unwrap_or(left))));
-    let on_right = app.callback(move |e: Event| Action::Change(Change::Right(field_value(&e).parse().unwrap_or(right))));
+    let on_right =
+        app.callback(move |e: Event| Action::Change(Change::Right(field_value(&e).parse().unwrap_or(right))));
     let on_min = app.callback(move |e: Event| Action::Change(Change::MinFreq(field_value(&e).parse().unwrap_or(min))));
     let on_stop = app.callback(|e: Event| Action::Change(Change::ShowStopwords(field_checked(&e))));
     let h = |s, title| header(&app, a.coll_sort, s, title);

@@ -20,7 +20,8 @@ pub fn ConcordanceView(props: &ViewProps) -> Html {
     };
     let a = &props.request.analysis;
     let width = a.width;
-    let on_width = app.callback(move |e: Event| Action::Change(Change::Width(field_value(&e).parse().unwrap_or(width))));
+    let on_width =
+        app.callback(move |e: Event| Action::Change(Change::Width(field_value(&e).parse().unwrap_or(width))));
     let on_sort = app.callback(|e: Event| {
         Action::Change(Change::KwicSort(KwicSort::from_key(&field_value(&e)).unwrap_or_default()))
     });

@@ -111,9 +111,8 @@ pub fn TrendsView(props: &ViewProps) -> Html {
     let Some((app, data)) = use_view_data(&props.request) else { return html! {} };
     let ViewData::Trends { terms, points } = &*data else { return html! {} };
     let bars = props.request.analysis.chart == Chart::Bar;
-    let on_chart = app.callback(|e: Event| {
-        Action::Change(Change::Chart(Chart::from_key(&field_value(&e)).unwrap_or_default()))
-    });
+    let on_chart =
+        app.callback(|e: Event| Action::Change(Change::Chart(Chart::from_key(&field_value(&e)).unwrap_or_default())));
     html! {
         <section class="view trends" aria-labelledby="view-title">
             <div class="view-head"><h2 id="view-title">{ "Trends" }</h2></div>

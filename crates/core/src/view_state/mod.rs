@@ -161,7 +161,9 @@ impl ViewState {
     }
 }
 
-pub(crate) fn clip(s: &str, max: usize) -> String {
+/// The first `max` characters of a text, with `…` when it was longer (URL values in
+/// warnings, labels on the page).
+pub fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_owned()
     } else {
