@@ -174,7 +174,10 @@ pub mod views {
     /// Hits of the term in the trends view (summed over the documents).
     pub fn trends(engine: &Engine, word: &str) -> usize {
         let docs = allowed_docs(engine, &Filters::default());
-        recipes::trend_points(engine, &docs, &[word.to_owned()]).iter().map(|p| p.hits.iter().sum::<u32>() as usize).sum()
+        recipes::trend_points(engine, &docs, &[word.to_owned()])
+            .iter()
+            .map(|p| p.hits.iter().sum::<u32>() as usize)
+            .sum()
     }
 }
 
