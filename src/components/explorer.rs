@@ -6,12 +6,7 @@ use crate::components::layout;
 use crate::components::reader::Reader;
 use crate::components::results::results;
 use crate::components::tabs::use_current_tab_in_view;
-use crate::components::views::collocates::CollocatesView;
-use crate::components::views::concordance::ConcordanceView;
-use crate::components::views::distribution::DistributionView;
-use crate::components::views::keyness::KeynessView;
-use crate::components::views::trends::TrendsView;
-use crate::components::views::words::WordsView;
+use crate::components::views::AnalysisView;
 use crate::context::AppContext;
 use crate::hooks::use_engine::use_search;
 use crate::hooks::use_focus::{use_drawer_focus, use_focus_follow};
@@ -78,12 +73,7 @@ fn main_view(app: &AppContext, search: Option<&SearchPage>, settled: &str) -> Ht
         (View::Reader, Some(id)) => html! {
             <Reader id={id.to_owned()} query={app.state.view.query.clone()} hit={app.state.hit} />
         },
-        (View::Concordance, _) => html! { <ConcordanceView {request} /> },
-        (View::Words, _) => html! { <WordsView {request} /> },
-        (View::Keyness, _) => html! { <KeynessView {request} /> },
-        (View::Collocates, _) => html! { <CollocatesView {request} /> },
-        (View::Distribution, _) => html! { <DistributionView {request} /> },
-        (View::Trends, _) => html! { <TrendsView {request} /> },
-        _ => results(app, search),
+        (View::Search | View::Reader, _) => results(app, search),
+        _ => html! { <AnalysisView {request} /> },
     }
 }

@@ -1,7 +1,6 @@
 //! The search help: a popover listing the query forms, with examples from this corpus.
 
-use crate::context::use_app;
-use crate::hooks::use_modal::use_modal;
+use crate::hooks::use_modal::{use_dialog, DialogHandle};
 use crate::state::{Action, Dialog};
 use yew::prelude::*;
 
@@ -20,10 +19,7 @@ const FORMS: &[(&str, &str)] = &[
 /// The "?" button and the popover it opens (examples from this corpus run when clicked).
 #[component]
 pub fn Help() -> Html {
-    let app = use_app();
-    let open = app.as_ref().is_some_and(|a| a.state.ui.dialog == Some(Dialog::Help));
-    let close = app.as_ref().map(|a| a.callback(|_: ()| Action::CloseDialog)).unwrap_or_default();
-    let modal = use_modal(open, false, close.clone());
+    let DialogHandle { app, open, close, modal } = use_dialog(Dialog::Help, false);
     let Some(app) = app else { return html! {} };
     let examples = &app.client.info.examples;
     let onclick =

@@ -10,8 +10,10 @@ pub mod words;
 
 use crate::context::{use_app, AppContext};
 use crate::hooks::use_engine::use_view;
+use crate::state::Action;
+use explorer_core::analysis::Unit;
 use explorer_core::api::{ViewData, ViewRequest};
-use std::rc::Rc;
+use explorer_core::view_state::{Change, View};
 use yew::prelude::*;
 
 /// What every analysis view is given: what it is to show.
@@ -21,12 +23,24 @@ pub struct ViewProps {
     pub request: ViewRequest,
 }
 
-/// The explorer's context and what the engine says the view shows (none while it works).
-#[hook]
-pub fn use_view_data(request: &ViewRequest) -> Option<(AppContext, Rc<ViewData>)> {
+/// An analysis view: asks the engine what the view shows for the request and renders it.
+#[component]
+pub fn AnalysisView(props: &ViewProps) -> Html {
     let app = use_app();
-    let data = use_view(app.as_ref().map(|a| &a.client), request.clone());
-    app.zip(data)
+    let data = use_view(app.as_ref().map(|a| &a.client), props.request.clone());
+    let (Some(app), Some(data)) = (app, data) else { return html! {} };
+    let r = &props.request;
+    match &*data {
+        ViewData::NeedsQuery if r.view == View::Collocates => needs_query("collocates"),
+        ViewData::NeedsQuery => needs_query("concordance"),
+        ViewData::Concordance(c) => concordance::view(&app, r, c),
+        ViewData::Words(w) => words::view(&app, r, w),
+        ViewData::Keyness(k) => keyness::view(&app, r, k),
+        ViewData::Collocates(c) => collocates::view(&app, r, c),
+        ViewData::Distribution(series) => distribution::view(&app, r, series),
+        ViewData::Trends { terms, points } => trends::view(&app, r, terms, points),
+        ViewData::None => html! {},
+    }
 }
 
 /// The value of the `<select>` or `<input>` an event came from.
@@ -49,5 +63,82 @@ pub fn field_checked(e: &Event) -> bool {
 pub fn needs_query(what: &str) -> Html {
     html! {
         <p class="empty-view">{ format!("Type a word, a \"phrase\" or a prefix* in the search box to see its {what}.") }</p>
+    }
+}
+
+/// A labelled menu: `label`, then a `<select>` of `(value, text)` options with `current` selected.
+pub fn menu(
+    label: &'static str,
+    id: &'static str,
+    options: impl IntoIterator<Item = (String, String)>,
+    current: &str,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <label>{ label }
+            <select {id} {onchange}>
+                { for options.into_iter().map(|(value, text)| {
+                    let selected = value == current;
+                    html! { <option {value} {selected}>{ text }</option> }
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// The word forms / stems menu of the word list and the distinctive words.
+pub fn unit_menu(app: &AppContext, id: &'static str, unit: Unit) -> Html {
+    let options =
+        [(Unit::Form, "word forms"), (Unit::Stem, "stems")].map(|(u, text)| (u.key().to_owned(), text.to_owned()));
+    let onchange = app.callback(|e: Event| {
+        Action::Change(Change::Unit(if field_value(&e) == "stem" { Unit::Stem } else { Unit::Form }))
+    });
+    menu("Count ", id, options, unit.key(), onchange)
+}
+
+/// The "Show stopwords" checkbox of the word list and the collocates.
+pub fn stopwords_toggle(app: &AppContext, id: &'static str, shown: bool) -> Html {
+    let onchange = app.callback(|e: Event| Action::Change(Change::ShowStopwords(field_checked(&e))));
+    html! { <label><input {id} type="checkbox" checked={shown} {onchange} />{ " Show stopwords" }</label> }
+}
+
+/// A form whose text box (`input`) dispatches the action `f` makes of its text when
+/// submitted with text in it, then empties the box.
+pub fn on_submit_text(app: &AppContext, input: &NodeRef, f: fn(String) -> Action) -> Callback<SubmitEvent> {
+    let (app, input) = (app.clone(), input.clone());
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        if let Some(i) = input.cast::<web_sys::HtmlInputElement>() {
+            if !i.value().trim().is_empty() {
+                app.dispatch(f(i.value()));
+                i.set_value("");
+            }
+        }
+    })
+}
+
+/// A view's frame: its section (with `class`), its heading `title` and, when given, the count
+/// line (`id`, text) under it; then `body`.
+pub fn view_frame(class: &'static str, title: &'static str, count: Option<(&'static str, String)>, body: Html) -> Html {
+    html! {
+        <section class={classes!("view", class)} aria-labelledby="view-title">
+            <div class="view-head">
+                <h2 id="view-title">{ title }</h2>
+                if let Some((id, text)) = count {
+                    <p class="view-count" {id}>{ text }</p>
+                }
+            </div>
+            { body }
+        </section>
+    }
+}
+
+/// A data table in a box of its own that scrolls sideways when the table is wider than the
+/// screen (a focusable region named `label`).
+pub fn data_table(label: String, class: &'static str, id: Option<&'static str>, rows: Html) -> Html {
+    html! {
+        <div class="table-scroll" role="region" aria-label={label} tabindex="0">
+            <table class={classes!("data", class)} {id}>{ rows }</table>
+        </div>
     }
 }

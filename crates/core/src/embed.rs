@@ -22,6 +22,7 @@
 //! Anything else is ignored (with a console warning).
 
 use crate::facets::{Facet, Filters};
+use crate::view_state::{Presentation, Theme, View, ViewState};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -135,6 +136,81 @@ pub fn parse_command(json: &str) -> Result<Command, String> {
     })
 }
 
+/// Size presets of an embed: label, width (pixels, or a percentage), height in pixels.
+pub const SIZES: [(&str, &str, u32); 4] =
+    [("Small", "480", 360), ("Medium", "720", 540), ("Large", "960", 720), ("Full width", "100%", 640)];
+
+/// How a person wants the embed of a view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// One of [`SIZES`], by number.
+    pub size: usize,
+    /// Light, dark or auto.
+    pub theme: Theme,
+    /// Show the search box.
+    pub search_box: bool,
+}
+
+impl Default for EmbedOptions {
+    fn default() -> Self {
+        EmbedOptions { size: 1, theme: Theme::Auto, search_box: true }
+    }
+}
+
+/// What the embed dialog offers to copy for a view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippets {
+    /// The embedded explorer's address.
+    pub src: String,
+    /// An `<iframe>` showing it.
+    pub iframe: String,
+    /// The one line for `embed.js`: the script and a `div` describing the view.
+    pub script: String,
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+pub fn attr_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The snippets embedding `view` (the reader only when it is the tab shown) as `options` say,
+/// for the explorer served at `base_url` (its address without a query string).
+pub fn snippets(view: &ViewState, base_url: &str, options: EmbedOptions) -> Snippets {
+    let mut embedded = view.clone();
+    if embedded.view != View::Reader {
+        embedded.doc = None;
+    }
+    embedded.presentation =
+        Presentation { embed: true, search_box: options.search_box, theme: options.theme, origins: Vec::new() };
+    let src = format!("{base_url}{}", embedded.to_query_string());
+    let (_, width, height) = SIZES[options.size.min(SIZES.len() - 1)];
+    let iframe = format!(
+        "<iframe src=\"{}\" width=\"{width}\" height=\"{height}\" title=\"Corpus Explorer\" loading=\"lazy\" style=\"border:1px solid #ccc;border-radius:8px\"></iframe>",
+        attr_escape(&src)
+    );
+    let mut data_attrs = format!(" data-view=\"{}\"", embedded.view.key());
+    if !embedded.query.is_empty() {
+        data_attrs.push_str(&format!(" data-query=\"{}\"", attr_escape(&embedded.query)));
+    }
+    for (facet, value) in embedded.filters.pairs() {
+        data_attrs.push_str(&format!(" data-{}=\"{}\"", facet.key(), attr_escape(value)));
+    }
+    if let Some(doc) = &embedded.doc {
+        data_attrs.push_str(&format!(" data-doc=\"{}\"", attr_escape(doc)));
+    }
+    if options.theme != Theme::Auto {
+        data_attrs.push_str(&format!(" data-theme=\"{}\"", options.theme.key()));
+    }
+    if !options.search_box {
+        data_attrs.push_str(" data-searchbox=\"0\"");
+    }
+    let script = format!(
+        "<script src=\"{}\" async></script><div data-corpus-explorer{data_attrs}></div>",
+        attr_escape(&format!("{}embed.js", base_url.trim_end_matches("index.html")))
+    );
+    Snippets { src, iframe, script }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,5 +257,23 @@ mod tests {
             let e = parse_command(json).unwrap_err();
             assert!(e.contains(why), "{json}: {e}");
         }
+    }
+
+    #[test]
+    fn snippets_embed_exactly_the_view_shown() {
+        let (mut view, _) =
+            ViewState::from_query_string("?q=a%22b&outlet=RT&doc=x&view=concordance&origins=https://h.example");
+        let s = snippets(&view, "https://e.org/x/index.html", EmbedOptions::default());
+        assert_eq!(s.src, "https://e.org/x/index.html?q=a%22b&outlet=RT&view=concordance&embed=1");
+        assert!(s.iframe.starts_with("<iframe src=\"https://e.org/x/index.html?q=a%22b&amp;outlet=RT&amp;view=concordance&amp;embed=1\" width=\"720\" height=\"540\""));
+        assert!(s.script.starts_with("<script src=\"https://e.org/x/embed.js\" async></script>"));
+        assert!(s.script.ends_with(
+            "<div data-corpus-explorer data-view=\"concordance\" data-query=\"a&quot;b\" data-outlet=\"RT\"></div>"
+        ));
+        view.view = View::Reader;
+        let s = snippets(&view, "/", EmbedOptions { size: 9, theme: Theme::Dark, search_box: false });
+        assert!(s.src.contains("doc=x") && s.src.contains("theme=dark&searchbox=0"), "{}", s.src);
+        assert!(s.iframe.contains("width=\"100%\" height=\"640\""));
+        assert!(s.script.contains("data-doc=\"x\" data-theme=\"dark\" data-searchbox=\"0\""));
     }
 }

@@ -1,13 +1,13 @@
 //! Collocates: the words near the query's hits, with association measures.
 
-use super::{field_checked, field_value, needs_query, use_view_data, ViewProps};
+use super::{data_table, field_value, stopwords_toggle, view_frame};
 use crate::components::export_buttons::{slug, ExportButtons};
 use crate::components::pager::pager;
 use crate::context::AppContext;
 use crate::labels::{self, group_digits};
 use crate::state::Action;
 use explorer_core::analysis::collocates::CollocateSort;
-use explorer_core::api::ViewData;
+use explorer_core::api::{CollocatesPage, ViewRequest};
 use explorer_core::view_state::{settings::WINDOW, Change};
 use yew::prelude::*;
 
@@ -38,43 +38,37 @@ fn window(id: &'static str, n: u8, on_change: Callback<Event>) -> Html {
 }
 
 /// The collocates view.
-#[component]
-pub fn CollocatesView(props: &ViewProps) -> Html {
-    let Some((app, data)) = use_view_data(&props.request) else { return html! {} };
-    let ViewData::Collocates(c) = &*data else { return needs_query("collocates") };
-    let a = &props.request.analysis;
+pub fn view(app: &AppContext, request: &ViewRequest, c: &CollocatesPage) -> Html {
+    let a = &request.analysis;
     let (left, right, min) = (a.left, a.right, a.min_freq);
     let on_left = app.callback(move |e: Event| Action::Change(Change::Left(field_value(&e).parse().unwrap_or(left))));
     let on_right =
         app.callback(move |e: Event| Action::Change(Change::Right(field_value(&e).parse().unwrap_or(right))));
     let on_min = app.callback(move |e: Event| Action::Change(Change::MinFreq(field_value(&e).parse().unwrap_or(min))));
-    let on_stop = app.callback(|e: Event| Action::Change(Change::ShowStopwords(field_checked(&e))));
-    let h = |s, title| header(&app, a.coll_sort, s, title);
-    html! {
-        <section class="view collocates" aria-labelledby="view-title">
-            <div class="view-head">
-                <h2 id="view-title">{ "Collocates" }</h2>
-                <p class="view-count" id="coll-count">
-                    { format!("{} collocates of {} node hits · N = {} tokens", group_digits(c.total),
-                        group_digits(c.node_hits as usize), group_digits(c.tokens as usize)) }
-                </p>
-            </div>
+    let h = |s, title| header(app, a.coll_sort, s, title);
+    let count = format!(
+        "{} collocates of {} node hits · N = {} tokens",
+        group_digits(c.collocates.total),
+        group_digits(c.node_hits as usize),
+        group_digits(c.tokens as usize)
+    );
+    let body = html! {
+        <>
             <div class="view-controls">
                 <label>{ "Window " }{ window("coll-left", left, on_left) }{ " left, " }</label>
                 <label>{ window("coll-right", right, on_right) }{ " right" }</label>
                 <label>{ "Min. frequency " }<input id="coll-min" type="number" min="1" max="1000" value={min.to_string()} onchange={on_min} /></label>
-                <label><input id="coll-stop" type="checkbox" checked={a.show_stopwords} onchange={on_stop} />{ " Show stopwords" }</label>
-                <ExportButtons name={format!("collocates-{}", slug(&props.request.query))} request={props.request.clone()} view="collocates" />
+                { stopwords_toggle(app, "coll-stop", a.show_stopwords) }
+                <ExportButtons name={format!("collocates-{}", slug(&request.query))} request={request.clone()} view="collocates" />
             </div>
             <p class="method">
                 { "O: co-occurrences within the window (inside one paragraph); E = f(node) · f(coll) · (L + R) / N, the expected count for a window of L + R words (Evert 2008); " }
                 { "logDice = 14 + log2(2·O / (f(node) + f(coll))); MI = log2(O / E); t-score = (O − E) / √O. Click a column to sort by it." }
             </p>
-            if c.rows.is_empty() {
+            if c.collocates.rows.is_empty() {
                 <p class="empty-view">{ "No collocates reach the minimum frequency; lower it or widen the window." }</p>
             } else {
-                <div class="table-scroll" role="region" aria-label="Collocates table" tabindex="0">
-                    <table class="data coll-table" id="coll-table">
+                { data_table("Collocates table".into(), "coll-table", Some("coll-table"), html! { <>
                         <thead><tr>
                             { h(CollocateSort::Word, "sort A–Z") }
                             { h(CollocateSort::Observed, "observed co-occurrences") }
@@ -85,7 +79,7 @@ pub fn CollocatesView(props: &ViewProps) -> Html {
                             { h(CollocateSort::TScore, "t-score") }
                         </tr></thead>
                         <tbody>
-                            { for c.rows.iter().map(|r| html! {
+                            { for c.collocates.rows.iter().map(|r| html! {
                                 <tr class={classes!("coll-row", r.stopword.then_some("stopword"))} data-word={r.word.clone()}>
                                     <td class="word">{ r.word.clone() }</td>
                                     <td class="num">{ r.observed }</td>
@@ -97,10 +91,10 @@ pub fn CollocatesView(props: &ViewProps) -> Html {
                                 </tr>
                             }) }
                         </tbody>
-                    </table>
-                </div>
-                { pager(c.page, c.total, app.callback(|p| Action::Change(Change::Page(p)))) }
+                </> }) }
+                { pager(app, &c.collocates) }
             }
-        </section>
-    }
+        </>
+    };
+    view_frame("collocates", "Collocates", Some(("coll-count", count)), body)
 }

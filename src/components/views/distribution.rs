@@ -2,9 +2,10 @@
 //! hits per 10,000 words and Gries's DP.
 
 use super::terms::terms_editor;
-use super::{use_view_data, ViewProps};
+use super::{data_table, view_frame};
 use crate::components::export_buttons::{slug, ExportButtons};
-use explorer_core::api::{Series, ViewData};
+use crate::context::AppContext;
+use explorer_core::api::{Series, ViewRequest};
 use yew::prelude::*;
 
 fn series(i: usize, s: &Series) -> Html {
@@ -12,8 +13,7 @@ fn series(i: usize, s: &Series) -> Html {
         <div class={classes!("series", format!("series-{i}"))} data-term={s.term.clone()}>
             <h3><span class="swatch" aria-hidden="true"></span>{ s.term.clone() }
                 <span class="series-stats">{ format!(" · {} hits · DP {:.3} · DPnorm {:.3}", s.hits, s.dp, s.dp_norm) }</span></h3>
-            <div class="table-scroll" role="region" aria-label={format!("Distribution of {}", s.term)} tabindex="0">
-                <table class="data dispersion-table">
+            { data_table(format!("Distribution of {}", s.term), "dispersion-table", None, html! { <>
                     <thead><tr>
                         <th scope="col">{ "Document" }</th>
                         <th scope="col" class="num">{ "Hits" }</th>
@@ -39,25 +39,20 @@ fn series(i: usize, s: &Series) -> Html {
                             </tr>
                         }) }
                     </tbody>
-                </table>
-            </div>
+            </> }) }
         </div>
     }
 }
 
 /// The distribution view.
-#[component]
-pub fn DistributionView(props: &ViewProps) -> Html {
-    let Some((app, data)) = use_view_data(&props.request) else { return html! {} };
-    let ViewData::Distribution(all) = &*data else { return html! {} };
+pub fn view(app: &AppContext, request: &ViewRequest, all: &[Series]) -> Html {
     let terms: Vec<String> = all.iter().map(|s| s.term.clone()).collect();
-    html! {
-        <section class="view distribution" aria-labelledby="view-title">
-            <div class="view-head"><h2 id="view-title">{ "Distribution" }</h2></div>
+    let body = html! {
+        <>
             <div class="view-controls">
-                { terms_editor(&app, &terms) }
+                { terms_editor(app, &terms) }
                 if !terms.is_empty() {
-                    <ExportButtons name={format!("distribution-{}", slug(&terms.join(" ")))} request={props.request.clone()}
+                    <ExportButtons name={format!("distribution-{}", slug(&terms.join(" ")))} request={request.clone()}
                         view="distribution" />
                 }
             </div>
@@ -66,6 +61,7 @@ pub fn DistributionView(props: &ViewProps) -> Html {
                 <p class="empty-view">{ "Type a query, or add terms above, to see where they occur." }</p>
             }
             { for all.iter().enumerate().map(|(i, s)| series(i, s)) }
-        </section>
-    }
+        </>
+    };
+    view_frame("distribution", "Distribution", None, body)
 }

@@ -1,20 +1,19 @@
 //! Distinctive words: what a document, outlet or kind uses more (or less) than the rest.
 
-use super::{field_value, use_view_data, ViewProps};
+use super::{data_table, field_value, unit_menu, view_frame};
 use crate::components::export_buttons::{slug, ExportButtons};
+use crate::context::AppContext;
 use crate::labels::{self, group_digits};
 use crate::state::Action;
 use explorer_core::analysis::keyness::{Direction, KeyRow, CRITICAL_01, CRITICAL_05};
-use explorer_core::analysis::Unit;
-use explorer_core::api::ViewData;
+use explorer_core::api::{KeynessData, ViewRequest};
 use explorer_core::facets::Facet;
 use explorer_core::view_state::{Change, Target};
 use yew::prelude::*;
 
-fn rows_table(rows: &[KeyRow], caption: &str, id: &str) -> Html {
+fn rows_table(rows: &[KeyRow], caption: &str, id: &'static str) -> Html {
     html! {
-        <div class="table-scroll" role="region" aria-label={caption.to_owned()} tabindex="0">
-            <table class="data keyness-table" id={id.to_owned()}>
+        { data_table(caption.to_owned(), "keyness-table", Some(id), html! { <>
                 <caption>{ caption.to_owned() }</caption>
                 <thead><tr>
                     <th scope="col">{ "Word" }</th>
@@ -36,25 +35,18 @@ fn rows_table(rows: &[KeyRow], caption: &str, id: &str) -> Html {
                         </tr>
                     }) }
                 </tbody>
-            </table>
-        </div>
+        </> }) }
     }
 }
 
 /// The distinctive-words view.
-#[component]
-pub fn KeynessView(props: &ViewProps) -> Html {
-    let Some((app, data)) = use_view_data(&props.request) else { return html! {} };
-    let ViewData::Keyness(k) = &*data else { return html! {} };
-    let a = &props.request.analysis;
+pub fn view(app: &AppContext, request: &ViewRequest, k: &KeynessData) -> Html {
+    let a = &request.analysis;
     let info = &app.client.info;
     let target = k.target.as_ref().map(Target::key);
     let on_target = app.callback(|e: Event| match Target::from_key(&field_value(&e)) {
         Some(t) => Action::Change(Change::Target(t)),
         None => Action::Change(Change::Page(1)),
-    });
-    let on_unit = app.callback(|e: Event| {
-        Action::Change(Change::Unit(if field_value(&e) == "stem" { Unit::Stem } else { Unit::Form }))
     });
     let min = a.min_freq;
     let on_min = app.callback(move |e: Event| Action::Change(Change::MinFreq(field_value(&e).parse().unwrap_or(min))));
@@ -65,16 +57,16 @@ pub fn KeynessView(props: &ViewProps) -> Html {
     let facet_options = |facet: Facet, target: fn(String) -> Target| {
         html! { { for info.values(&facet).iter().map(|v| option(target(v.clone()).key(), v.clone())) } }
     };
-    html! {
-        <section class="view keyness" aria-labelledby="view-title">
-            <div class="view-head">
-                <h2 id="view-title">{ "Distinctive words" }</h2>
-                <p class="view-count" id="keyness-count">
-                    { format!("{} tokens in {} against {} tokens in the other {} · {} words tested",
-                        group_digits(k.target_tokens as usize), labels::count(k.target_docs, "document"),
-                        group_digits(k.reference_tokens as usize), k.reference_docs, group_digits(k.tested)) }
-                </p>
-            </div>
+    let count = format!(
+        "{} tokens in {} against {} tokens in the other {} · {} words tested",
+        group_digits(k.target_size.tokens as usize),
+        labels::count(k.target_size.docs, "document"),
+        group_digits(k.reference_size.tokens as usize),
+        k.reference_size.docs,
+        group_digits(k.tested)
+    );
+    let body = html! {
+        <>
             <div class="view-controls">
                 <label>{ "Words of " }
                     <select id="keyness-target" onchange={on_target}>
@@ -85,26 +77,21 @@ pub fn KeynessView(props: &ViewProps) -> Html {
                         <optgroup label="Kind">{ facet_options(Facet::Kind, Target::Kind) }</optgroup>
                     </select>
                 </label>
-                <label>{ "Count " }
-                    <select id="keyness-unit" onchange={on_unit}>
-                        <option value="form" selected={a.unit == Unit::Form}>{ "word forms" }</option>
-                        <option value="stem" selected={a.unit == Unit::Stem}>{ "stems" }</option>
-                    </select>
-                </label>
+                { unit_menu(app, "keyness-unit", a.unit) }
                 <label>{ "Min. frequency " }
                     <input id="keyness-min" type="number" min="1" max="1000" value={a.min_freq.to_string()} onchange={on_min} />
                 </label>
                 <ExportButtons name={format!("distinctive-{}", slug(target.as_deref().unwrap_or("none")))}
-                    request={props.request.clone()} view="keyness" />
+                    request={request.clone()} view="keyness" />
             </div>
             <p class="method">
                 { "Log-likelihood G² = 2(a ln(a/E1) + b ln(b/E2)), E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d) (Rayson & Garside 2000), where a, b are the word's counts in the target and the rest and c, d their sizes; " }
                 { format!("G² ≥ {CRITICAL_05} means p < 0.05, ≥ {CRITICAL_01} p < 0.01. ") }
                 { "Log Ratio = log2((a/c)/(b/d)), a zero count replaced by 0.5 (Hardie 2014): +1 is twice as frequent. Only words with p < 0.05 are listed here; the download has every word." }
             </p>
-            if k.target_docs == 0 {
+            if k.target_size.docs == 0 {
                 <p class="empty-view">{ "Choose what to compare: the target has no document among those the filters allow." }</p>
-            } else if k.reference_docs == 0 {
+            } else if k.reference_size.docs == 0 {
                 <p class="empty-view">{ "Nothing to compare with: every allowed document is in the target. Clear a filter or choose a smaller target." }</p>
             } else {
                 <div class="keyness-tables">
@@ -112,6 +99,7 @@ pub fn KeynessView(props: &ViewProps) -> Html {
                     { rows_table(&k.under, &format!("Used less ({})", k.under.len()), "keyness-under") }
                 </div>
             }
-        </section>
-    }
+        </>
+    };
+    view_frame("keyness", "Distinctive words", Some(("keyness-count", count)), body)
 }

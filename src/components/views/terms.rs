@@ -1,27 +1,16 @@
 //! The terms compared by the distribution and trends views: up to five, each a query.
 
+use super::on_submit_text;
 use crate::context::AppContext;
 use crate::state::Action;
 use explorer_core::view_state::{Change, MAX_TERMS};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Chips for the terms in effect (those set, else the query), with × to remove one, and a box
 /// to add one (Enter).
 pub fn terms_editor(app: &AppContext, terms: &[String]) -> Html {
     let input_ref = NodeRef::default();
-    let onsubmit = {
-        let (input_ref, app) = (input_ref.clone(), app.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if let Some(input) = input_ref.cast::<HtmlInputElement>() {
-                if !input.value().trim().is_empty() {
-                    app.dispatch(Action::Change(Change::AddTerm(input.value())));
-                    input.set_value("");
-                }
-            }
-        })
-    };
+    let onsubmit = on_submit_text(app, &input_ref, |term| Action::Change(Change::AddTerm(term)));
     html! {
         <form class="terms" {onsubmit}>
             <ul class="chips">

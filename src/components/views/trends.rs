@@ -2,11 +2,12 @@
 //! (SVG, with its data table as the text alternative).
 
 use super::terms::terms_editor;
-use super::{field_value, use_view_data, ViewProps};
+use super::{data_table, field_value, menu, view_frame};
 use crate::components::export_buttons::{slug, ExportButtons};
+use crate::context::AppContext;
 use crate::labels::clipped;
 use crate::state::Action;
-use explorer_core::api::{TrendPoint, ViewData};
+use explorer_core::api::{TrendPoint, ViewRequest};
 use explorer_core::view_state::{Change, Chart};
 use yew::prelude::*;
 
@@ -106,26 +107,18 @@ fn format_tick(v: f64) -> String {
 }
 
 /// The trends view.
-#[component]
-pub fn TrendsView(props: &ViewProps) -> Html {
-    let Some((app, data)) = use_view_data(&props.request) else { return html! {} };
-    let ViewData::Trends { terms, points } = &*data else { return html! {} };
-    let bars = props.request.analysis.chart == Chart::Bar;
+pub fn view(app: &AppContext, request: &ViewRequest, terms: &[String], points: &[TrendPoint]) -> Html {
+    let bars = request.analysis.chart == Chart::Bar;
     let on_chart =
         app.callback(|e: Event| Action::Change(Change::Chart(Chart::from_key(&field_value(&e)).unwrap_or_default())));
-    html! {
-        <section class="view trends" aria-labelledby="view-title">
-            <div class="view-head"><h2 id="view-title">{ "Trends" }</h2></div>
+    let body = html! {
+        <>
             <div class="view-controls">
-                { terms_editor(&app, terms) }
-                <label>{ "Chart " }
-                    <select id="trend-chart-type" onchange={on_chart}>
-                        <option value="line" selected={!bars}>{ "lines" }</option>
-                        <option value="bar" selected={bars}>{ "bars" }</option>
-                    </select>
-                </label>
+                { terms_editor(app, terms) }
+                { menu("Chart ", "trend-chart-type", [(Chart::Line, "lines"), (Chart::Bar, "bars")]
+                    .map(|(c, text)| (c.key().to_owned(), text.to_owned())), request.analysis.chart.key(), on_chart) }
                 if !terms.is_empty() {
-                    <ExportButtons name={format!("trends-{}", slug(&terms.join(" ")))} request={props.request.clone()} view="trends" />
+                    <ExportButtons name={format!("trends-{}", slug(&terms.join(" ")))} request={request.clone()} view="trends" />
                 }
             </div>
             if terms.is_empty() {
@@ -134,8 +127,7 @@ pub fn TrendsView(props: &ViewProps) -> Html {
                 <p class="empty-view">{ "No documents to chart: the filters allow none." }</p>
             } else {
                 <div class="chart-box" tabindex="0" role="group" aria-label="Chart (scrolls sideways on narrow screens)">{ chart(points, terms, bars) }</div>
-                <div class="table-scroll" role="region" aria-label="Trends data table" tabindex="0">
-                    <table class="data trend-table" id="trend-table">
+                { data_table("Trends data table".into(), "trend-table", Some("trend-table"), html! { <>
                         <caption>{ "Hits per 10,000 words, by document in date order" }</caption>
                         <thead><tr>
                             <th scope="col">{ "Date" }</th>
@@ -153,11 +145,11 @@ pub fn TrendsView(props: &ViewProps) -> Html {
                                 </tr>
                             }) }
                         </tbody>
-                    </table>
-                </div>
+                </> }) }
             }
-        </section>
-    }
+        </>
+    };
+    view_frame("trends", "Trends", None, body)
 }
 
 #[cfg(test)]

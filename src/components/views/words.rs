@@ -1,6 +1,6 @@
 //! Word list: every word form (or stem) with its count, frequency per million and documents.
 
-use super::{field_checked, field_value, use_view_data, ViewProps};
+use super::{data_table, field_value, menu, on_submit_text, stopwords_toggle, unit_menu, view_frame};
 use crate::components::export_buttons::ExportButtons;
 use crate::components::pager::pager;
 use crate::context::AppContext;
@@ -8,7 +8,7 @@ use crate::labels::{self, group_digits};
 use crate::state::Action;
 use explorer_core::analysis::wordlist::{WordRow, WordSort};
 use explorer_core::analysis::Unit;
-use explorer_core::api::{ViewData, PAGE_SIZE};
+use explorer_core::api::{ViewRequest, WordsPage, PAGE_SIZE};
 use explorer_core::view_state::Change;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -31,16 +31,7 @@ fn row(r: &WordRow, rank: usize, stems: bool) -> Html {
 /// The stopwords, editable: a box to add some, × to remove one, a button to restore the lists.
 fn stop_list(app: &AppContext, words: &[String], edited: bool) -> Html {
     let add_ref = NodeRef::default();
-    let onsubmit = {
-        let (app, add_ref) = (app.clone(), add_ref.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if let Some(input) = add_ref.cast::<HtmlInputElement>() {
-                app.dispatch(Action::Change(Change::AddStopwords(input.value())));
-                input.set_value("");
-            }
-        })
-    };
+    let onsubmit = on_submit_text(app, &add_ref, |words| Action::Change(Change::AddStopwords(words)));
     html! {
         <details class="stoplist" id="stoplist">
             <summary>{ format!("Stopwords ({}): English and Russian lists, editable", words.len()) }</summary>
@@ -67,16 +58,9 @@ fn stop_list(app: &AppContext, words: &[String], edited: bool) -> Html {
 }
 
 /// The word list view.
-#[component]
-pub fn WordsView(props: &ViewProps) -> Html {
-    let Some((app, data)) = use_view_data(&props.request) else { return html! {} };
-    let ViewData::Words(w) = &*data else { return html! {} };
-    let a = &props.request.analysis;
+pub fn view(app: &AppContext, request: &ViewRequest, w: &WordsPage) -> Html {
+    let a = &request.analysis;
     let stems = a.unit == Unit::Stem;
-    let on_unit = app.callback(|e: Event| {
-        Action::Change(Change::Unit(if field_value(&e) == "stem" { Unit::Stem } else { Unit::Form }))
-    });
-    let on_stop = app.callback(|e: Event| Action::Change(Change::ShowStopwords(field_checked(&e))));
     let on_sort = app.callback(|e: Event| {
         Action::Change(Change::WordSort(WordSort::from_key(&field_value(&e)).unwrap_or_default()))
     });
@@ -84,41 +68,30 @@ pub fn WordsView(props: &ViewProps) -> Html {
         let i: HtmlInputElement = e.target_unchecked_into();
         Action::Change(Change::WordFilter(i.value()))
     });
-    let first_rank = (w.page - 1) * PAGE_SIZE;
-    html! {
-        <section class="view words" aria-labelledby="view-title">
-            <div class="view-head">
-                <h2 id="view-title">{ "Word list" }</h2>
-                <p class="view-count" id="words-count">
-                    { format!("{} {} shown · {} tokens in {} · type/token ratio {:.3}",
-                        group_digits(w.total), if stems { "stems" } else { "words" },
-                        group_digits(w.tokens as usize), labels::count(w.documents, "document"), w.type_token_ratio) }
-                </p>
-            </div>
+    let first_rank = (w.words.page - 1) * PAGE_SIZE;
+    let count = format!(
+        "{} {} shown · {} tokens in {} · type/token ratio {:.3}",
+        group_digits(w.words.total),
+        if stems { "stems" } else { "words" },
+        group_digits(w.tokens as usize),
+        labels::count(w.documents, "document"),
+        w.type_token_ratio
+    );
+    let body = html! {
+        <>
             <div class="view-controls">
-                <label>{ "Count " }
-                    <select id="words-unit" onchange={on_unit}>
-                        <option value="form" selected={!stems}>{ "word forms" }</option>
-                        <option value="stem" selected={stems}>{ "stems" }</option>
-                    </select>
-                </label>
-                <label>{ "Sort by " }
-                    <select id="words-sort" onchange={on_sort}>
-                        { for WordSort::ALL.into_iter().map(|s| html! {
-                            <option value={s.key()} selected={s == a.words_sort}>{ labels::word_sort(s) }</option>
-                        }) }
-                    </select>
-                </label>
-                <label><input id="words-stop" type="checkbox" checked={a.show_stopwords} onchange={on_stop} />{ " Show stopwords" }</label>
+                { unit_menu(app, "words-unit", a.unit) }
+                { menu("Sort by ", "words-sort", WordSort::ALL.map(|s| (s.key().to_owned(), labels::word_sort(s).to_owned())),
+                    a.words_sort.key(), on_sort) }
+                { stopwords_toggle(app, "words-stop", a.show_stopwords) }
                 <label>{ "Filter " }<input id="words-filter" type="search" value={a.words_filter.clone()} oninput={on_filter}
                     placeholder="part of a word" /></label>
-                <ExportButtons name="wordlist" request={props.request.clone()} view="wordlist" />
+                <ExportButtons name="wordlist" request={request.clone()} view="wordlist" />
             </div>
-            if w.rows.is_empty() {
+            if w.words.rows.is_empty() {
                 <p class="empty-view">{ "No words to list." }</p>
             } else {
-                <div class="table-scroll" role="region" aria-label="Word list table" tabindex="0">
-                    <table class="data words-table" id="words-table">
+                { data_table("Word list table".into(), "words-table", Some("words-table"), html! { <>
                         <thead><tr>
                             <th scope="col" class="num">{ "#" }</th>
                             <th scope="col">{ if stems { "Stem (forms)" } else { "Word" } }</th>
@@ -127,13 +100,13 @@ pub fn WordsView(props: &ViewProps) -> Html {
                             <th scope="col" class="num">{ "Documents" }</th>
                         </tr></thead>
                         <tbody>
-                            { for w.rows.iter().enumerate().map(|(i, r)| row(r, first_rank + i + 1, stems)) }
+                            { for w.words.rows.iter().enumerate().map(|(i, r)| row(r, first_rank + i + 1, stems)) }
                         </tbody>
-                    </table>
-                </div>
-                { pager(w.page, w.total, app.callback(|p| Action::Change(Change::Page(p)))) }
+                </> }) }
+                { pager(app, &w.words) }
             }
-            { stop_list(&app, &w.stop_words, !a.stop_add.is_empty() || !a.stop_del.is_empty()) }
-        </section>
-    }
+            { stop_list(app, &w.stop_words, !a.stop_add.is_empty() || !a.stop_del.is_empty()) }
+        </>
+    };
+    view_frame("words", "Word list", Some(("words-count", count)), body)
 }

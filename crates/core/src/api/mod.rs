@@ -254,28 +254,39 @@ pub struct KwicRow {
     pub right: String,
 }
 
+/// One page of a long table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    /// Rows in all.
+    pub total: usize,
+    /// The page shown (clamped to the pages there are), from 1.
+    pub page: usize,
+    /// The rows of the page.
+    pub rows: Vec<T>,
+}
+
+impl<T> Page<T> {
+    /// Page `page` (from 1, clamped) of `total` rows; `rows` gives the rows of a range.
+    pub fn new(total: usize, page: usize, rows: impl FnOnce(Range<usize>) -> Vec<T>) -> Page<T> {
+        let (page, range) = page_range(page, total);
+        Page { total, page, rows: rows(range) }
+    }
+}
+
 /// The concordance: one page of lines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConcordancePage {
-    /// Lines in all.
-    pub total: usize,
+    /// The lines (every line counts in `total`).
+    pub lines: Page<KwicRow>,
     /// Documents the lines fall in.
     pub documents: usize,
-    /// The page shown (clamped), from 1.
-    pub page: usize,
-    /// The lines of the page.
-    pub rows: Vec<KwicRow>,
 }
 
 /// The word list: one page of rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WordsPage {
-    /// Rows in all (after hiding stopwords and filtering).
-    pub total: usize,
-    /// The page shown (clamped), from 1.
-    pub page: usize,
-    /// The rows of the page.
-    pub rows: Vec<WordRow>,
+    /// The words, after hiding stopwords and filtering.
+    pub words: Page<WordRow>,
     /// Tokens in the documents.
     pub tokens: u64,
     /// Documents counted.
@@ -291,14 +302,10 @@ pub struct WordsPage {
 pub struct KeynessData {
     /// The target in effect (the URL's, else the open document, else the first document).
     pub target: Option<Target>,
-    /// Documents in the target.
-    pub target_docs: usize,
-    /// Documents in the rest.
-    pub reference_docs: usize,
-    /// Tokens in the target.
-    pub target_tokens: u64,
-    /// Tokens in the rest.
-    pub reference_tokens: u64,
+    /// The target's size.
+    pub target_size: Size,
+    /// The size of the rest (the allowed documents not in the target).
+    pub reference_size: Size,
     /// Words tested.
     pub tested: usize,
     /// Significant words used more in the target (the first [`views::KEYNESS_SHOWN`]).
@@ -309,15 +316,20 @@ pub struct KeynessData {
     pub choices: Vec<DocRef>,
 }
 
+/// The size of a part of the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Size {
+    /// Documents.
+    pub docs: usize,
+    /// Tokens.
+    pub tokens: u64,
+}
+
 /// The collocates: one page of rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CollocatesPage {
-    /// Rows in all (stopwords hidden unless shown).
-    pub total: usize,
-    /// The page shown (clamped), from 1.
-    pub page: usize,
-    /// The rows of the page.
-    pub rows: Vec<CollocateRow>,
+    /// The collocates (stopwords hidden unless shown).
+    pub collocates: Page<CollocateRow>,
     /// Node hits.
     pub node_hits: u64,
     /// Tokens in the documents.

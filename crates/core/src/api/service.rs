@@ -288,27 +288,21 @@ mod tests {
         }
     }
 
+    fn search(s: &Service, query: &str, sort: Sort, shown: usize) -> crate::api::SearchPage {
+        let r = SearchRequest { query: query.into(), filters: Filters::default(), sort, shown };
+        match s.handle(&Request::Search(r)) {
+            Response::Search(p) => p,
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn search_pages_carry_what_the_results_show() {
         let s = service();
-        let Response::Search(p) = s.handle(&Request::Search(SearchRequest {
-            query: "army".into(),
-            filters: Filters::default(),
-            sort: Sort::Relevance,
-            shown: 2,
-        })) else {
-            panic!()
-        };
+        let p = search(&s, "army", Sort::Relevance, 2);
         assert_eq!((p.total, p.items.len(), p.query_empty), (3, 2, false));
         assert!(p.items.iter().all(|i| !i.snippet.highlights.is_empty()));
-        let Response::Search(p) = s.handle(&Request::Search(SearchRequest {
-            query: "armx".into(),
-            filters: Filters::default(),
-            sort: Sort::Relevance,
-            shown: 50,
-        })) else {
-            panic!()
-        };
+        let p = search(&s, "armx", Sort::Relevance, 50);
         assert_eq!(p.corrections, [("armx".to_string(), "army".to_string())]);
     }
 
@@ -316,8 +310,7 @@ mod tests {
     fn every_order_is_the_search_s_own() {
         let s = service();
         for sort in Sort::ALL {
-            let r = SearchRequest { query: "red".into(), filters: Filters::default(), sort, shown: 50 };
-            let Response::Search(p) = s.handle(&Request::Search(r)) else { panic!() };
+            let p = search(&s, "red", sort, 50);
             let direct = crate::search::search(s.engine(), "red", &Filters::default(), sort);
             let ids: Vec<&str> = p.items.iter().map(|i| i.summary.doc.id.as_str()).collect();
             let want: Vec<&str> = direct.hits.iter().map(|h| s.engine().corpus.documents[h.doc].id.as_str()).collect();
@@ -360,14 +353,14 @@ mod tests {
             panic!()
         };
         // 60 + 120 + 180 hits in the bodies, and none in the titles.
-        assert_eq!((c.total, c.documents, c.page, c.rows.len()), (360, 3, 4, 60));
-        assert_eq!(c.rows[0].keyword, "army");
-        assert_eq!(c.rows[0].left.split_whitespace().count(), 6);
+        assert_eq!((c.lines.total, c.documents, c.lines.page, c.lines.rows.len()), (360, 3, 4, 60));
+        assert_eq!(c.lines.rows[0].keyword, "army");
+        assert_eq!(c.lines.rows[0].left.split_whitespace().count(), 6);
         // Every export row of the concordance, not the page.
         assert_eq!(s.export(&view(View::Concordance, "army", Analysis::default())).rows.len(), 360);
         let ViewData::Words(w) = s.view(&view(View::Words, "", Analysis::default())) else { panic!() };
-        assert!(w.rows.iter().all(|r| !r.stopword) && w.rows.len() <= PAGE_SIZE);
-        assert_eq!(w.rows[0].word, "army");
+        assert!(w.words.rows.iter().all(|r| !r.stopword) && w.words.rows.len() <= PAGE_SIZE);
+        assert_eq!(w.words.rows[0].word, "army");
     }
 
     #[test]
@@ -375,13 +368,13 @@ mod tests {
         let s = service();
         let mut r = view(View::Keyness, "", Analysis::default());
         let ViewData::Keyness(k) = s.view(&r) else { panic!() };
-        assert_eq!((k.target, k.target_docs, k.reference_docs), (Some(Target::Doc("d0".into())), 1, 2));
+        assert_eq!((k.target, k.target_size.docs, k.reference_size.docs), (Some(Target::Doc("d0".into())), 1, 2));
         r.open_doc = Some("d2".into());
         let ViewData::Keyness(k) = s.view(&r) else { panic!() };
         assert_eq!(k.target, Some(Target::Doc("d2".into())));
         r.analysis.target = Some(Target::Outlet("RT".into()));
         let ViewData::Keyness(k) = s.view(&r) else { panic!() };
-        assert_eq!((k.target_docs, k.reference_docs, k.choices.len()), (2, 1, 3));
+        assert_eq!((k.target_size.docs, k.reference_size.docs, k.choices.len()), (2, 1, 3));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! the bench calls them to time the views as the app computes them.
 
 use super::{
-    page_range, CollocatesPage, ConcordancePage, DocDistribution, DocRef, DocSummary, DocumentView, KeynessData,
-    KwicRow, ResultItem, SearchPage, SearchRequest, Series, TrendPoint, WordsPage,
+    CollocatesPage, ConcordancePage, DocDistribution, DocRef, DocSummary, DocumentView, KeynessData, KwicRow, Page,
+    ResultItem, SearchPage, SearchRequest, Series, Size, TrendPoint, WordsPage,
 };
 use crate::analysis::collocates::{collocates, sort_collocates, Collocates};
 use crate::analysis::concordance::{concordance, sort_lines, KwicLine, KwicSort};
@@ -135,21 +135,22 @@ pub fn concordance_lines(engine: &Engine, scope: &Scope, sort: KwicSort) -> Vec<
 pub fn concordance_page(engine: &Engine, lines: &[KwicLine], a: &Analysis) -> ConcordancePage {
     let mut seen = vec![false; engine.corpus.documents.len()];
     let documents = lines.iter().filter(|l| !std::mem::replace(&mut seen[l.doc], true)).count();
-    let (page, range) = page_range(a.page, lines.len());
-    let rows = lines[range]
-        .iter()
-        .map(|l| {
-            let c = l.context(engine, usize::from(a.width));
-            KwicRow {
-                doc: doc_ref(engine, l.doc),
-                hit: l.hit,
-                left: c.left.to_owned(),
-                keyword: c.keyword.to_owned(),
-                right: c.right.to_owned(),
-            }
-        })
-        .collect();
-    ConcordancePage { total: lines.len(), documents, page, rows }
+    let lines = Page::new(lines.len(), a.page, |range| {
+        lines[range]
+            .iter()
+            .map(|l| {
+                let c = l.context(engine, usize::from(a.width));
+                KwicRow {
+                    doc: doc_ref(engine, l.doc),
+                    hit: l.hit,
+                    left: c.left.to_owned(),
+                    keyword: c.keyword.to_owned(),
+                    right: c.right.to_owned(),
+                }
+            })
+            .collect()
+    });
+    ConcordancePage { lines, documents }
 }
 
 /// The stop list of the settings.
@@ -179,11 +180,8 @@ pub fn word_rows(list: &WordList, a: &Analysis) -> Vec<WordRow> {
 
 /// One page of the word list.
 pub fn words_page(list: &WordList, rows: &[WordRow], documents: usize, a: &Analysis) -> WordsPage {
-    let (page, range) = page_range(a.page, rows.len());
     WordsPage {
-        total: rows.len(),
-        page,
-        rows: rows[range].to_vec(),
+        words: Page::new(rows.len(), a.page, |range| rows[range].to_vec()),
         tokens: list.total_tokens,
         documents,
         type_token_ratio: list.type_token_ratio,
@@ -219,10 +217,8 @@ pub fn keyness_data(
     };
     KeynessData {
         target,
-        target_docs: *target_size,
-        reference_docs: allowed.len().saturating_sub(*target_size),
-        target_tokens: k.target_tokens,
-        reference_tokens: k.reference_tokens,
+        target_size: Size { docs: *target_size, tokens: k.target_tokens },
+        reference_size: Size { docs: allowed.len().saturating_sub(*target_size), tokens: k.reference_tokens },
         tested: k.rows.len(),
         over: shown(Direction::Over),
         under: shown(Direction::Under),
@@ -241,11 +237,8 @@ pub fn collocates_of(engine: &Engine, scope: &Scope, a: &Analysis) -> Collocates
 /// One page of the collocates.
 pub fn collocates_page(c: &Collocates, a: &Analysis) -> CollocatesPage {
     let rows: Vec<_> = c.rows.iter().filter(|r| a.show_stopwords || !r.stopword).collect();
-    let (page, range) = page_range(a.page, rows.len());
     CollocatesPage {
-        total: rows.len(),
-        page,
-        rows: rows[range].iter().map(|r| (*r).clone()).collect(),
+        collocates: Page::new(rows.len(), a.page, |range| rows[range].iter().map(|r| (*r).clone()).collect()),
         node_hits: c.f_node,
         tokens: c.n,
     }

@@ -39,6 +39,38 @@ pub struct Param {
 /// Names the preprocessor's known metadata keys take, which are never facets of their own.
 const KNOWN_KEYS: [&str; 2] = ["id", "title"];
 
+/// A parameter whose value is one of a fixed list (`all`, each written as `name` gives it),
+/// written only when not `default`; any other value is ignored with a warning listing them.
+macro_rules! choice {
+    ($key:literal, $($field:ident).+, $all:expr, $name:expr, $default:expr) => {
+        Param {
+            key: $key,
+            read: |r, v| {
+                if let Some(x) = r.choice($key, v, &$all, $name) {
+                    r.state.$($field).+ = x;
+                }
+            },
+            write: |s| unless_default(s.$($field).+, $default, $name),
+        }
+    };
+}
+
+/// A number parameter within `bounds`, written only when not `default`; any other value is
+/// ignored with a warning giving the bounds.
+macro_rules! number {
+    ($key:literal, $($field:ident).+, $bounds:expr, $default:expr) => {
+        Param {
+            key: $key,
+            read: |r, v| {
+                if let Some(n) = r.bounded($key, v, $bounds) {
+                    r.state.$($field).+ = n;
+                }
+            },
+            write: |s| unless_default(s.$($field).+, $default, |n| n.to_string()),
+        }
+    };
+}
+
 /// Every parameter of the app, in the order they are written (the facet filters follow `q`).
 pub const PARAMS: &[Param] = &[
     Param { key: "q", read: read_query, write: |s| non_empty(&s.query) },
@@ -71,52 +103,12 @@ pub const PARAMS: &[Param] = &[
             unless_default(s.view, implied, |v| v.key().into())
         },
     },
-    Param {
-        key: "width",
-        read: |r, v| r.state.analysis.width = r.bounded("width", v, WIDTH).unwrap_or(r.state.analysis.width),
-        write: |s| unless_default(s.analysis.width, 6, |w| w.to_string()),
-    },
-    Param {
-        key: "ksort",
-        read: |r, v| {
-            if let Some(s) = r.choice("ksort", v, &KwicSort::ALL, KwicSort::key) {
-                r.state.analysis.kwic_sort = s;
-            }
-        },
-        write: |s| unless_default(s.analysis.kwic_sort, KwicSort::Document, KwicSort::key),
-    },
-    Param {
-        key: "page",
-        read: |r, v| r.state.analysis.page = r.bounded("page", v, (1, 1_000_000)).unwrap_or(r.state.analysis.page),
-        write: |s| unless_default(s.analysis.page, 1, |p| p.to_string()),
-    },
-    Param {
-        key: "unit",
-        read: |r, v| {
-            if let Some(u) = r.choice("unit", v, &[Unit::Form, Unit::Stem], |u| u.key().into()) {
-                r.state.analysis.unit = u;
-            }
-        },
-        write: |s| unless_default(s.analysis.unit, Unit::Form, |u| u.key().into()),
-    },
-    Param {
-        key: "stop",
-        read: |r, v| {
-            if let Some(show) = r.choice("stop", v, &[false, true], |b| if b { "show" } else { "hide" }.into()) {
-                r.state.analysis.show_stopwords = show;
-            }
-        },
-        write: |s| unless_default(s.analysis.show_stopwords, false, |_| "show".into()),
-    },
-    Param {
-        key: "wsort",
-        read: |r, v| {
-            if let Some(s) = r.choice("wsort", v, &WordSort::ALL, |s| s.key().into()) {
-                r.state.analysis.words_sort = s;
-            }
-        },
-        write: |s| unless_default(s.analysis.words_sort, WordSort::Count, |x| x.key().into()),
-    },
+    number!("width", analysis.width, WIDTH, 6),
+    choice!("ksort", analysis.kwic_sort, KwicSort::ALL, KwicSort::key, KwicSort::Document),
+    number!("page", analysis.page, (1, 1_000_000), 1),
+    choice!("unit", analysis.unit, [Unit::Form, Unit::Stem], |u: Unit| u.key().to_owned(), Unit::Form),
+    choice!("stop", analysis.show_stopwords, [false, true], |b| if b { "show" } else { "hide" }.to_owned(), false),
+    choice!("wsort", analysis.words_sort, WordSort::ALL, |w: WordSort| w.key().to_owned(), WordSort::Count),
     Param {
         key: "wfilter",
         read: |r, v| r.state.analysis.words_filter = clip(v.trim(), MAX_TERM_CHARS),
@@ -143,45 +135,19 @@ pub const PARAMS: &[Param] = &[
         },
         write: |s| s.analysis.target.iter().map(Target::key).collect(),
     },
-    Param {
-        key: "left",
-        read: |r, v| r.state.analysis.left = r.bounded("left", v, WINDOW).unwrap_or(r.state.analysis.left),
-        write: |s| unless_default(s.analysis.left, 5, |n| n.to_string()),
-    },
-    Param {
-        key: "right",
-        read: |r, v| r.state.analysis.right = r.bounded("right", v, WINDOW).unwrap_or(r.state.analysis.right),
-        write: |s| unless_default(s.analysis.right, 5, |n| n.to_string()),
-    },
-    Param {
-        key: "min",
-        read: |r, v| r.state.analysis.min_freq = r.bounded("min", v, MIN_FREQ).unwrap_or(r.state.analysis.min_freq),
-        write: |s| unless_default(s.analysis.min_freq, 3, |n| n.to_string()),
-    },
-    Param {
-        key: "csort",
-        read: |r, v| {
-            if let Some(s) = r.choice("csort", v, &CollocateSort::ALL, |s| s.key().into()) {
-                r.state.analysis.coll_sort = s;
-            }
-        },
-        write: |s| unless_default(s.analysis.coll_sort, CollocateSort::LogDice, |x| x.key().into()),
-    },
+    number!("left", analysis.left, WINDOW, 5),
+    number!("right", analysis.right, WINDOW, 5),
+    number!("min", analysis.min_freq, MIN_FREQ, 3),
+    choice!(
+        "csort",
+        analysis.coll_sort,
+        CollocateSort::ALL,
+        |c: CollocateSort| c.key().to_owned(),
+        CollocateSort::LogDice
+    ),
     Param { key: "term", read: read_term, write: |s| s.analysis.terms.clone() },
-    Param {
-        key: "chart",
-        read: |r, v| {
-            if let Some(c) = r.choice("chart", v, &[Chart::Line, Chart::Bar], |c| c.key().into()) {
-                r.state.analysis.chart = c;
-            }
-        },
-        write: |s| unless_default(s.analysis.chart, Chart::Line, |c| c.key().into()),
-    },
-    Param {
-        key: "embed",
-        read: |r, v| r.state.presentation.embed = r.choice("embed", v, &[false, true], flag).unwrap_or(false),
-        write: |s| unless_default(s.presentation.embed, false, flag),
-    },
+    choice!("chart", analysis.chart, [Chart::Line, Chart::Bar], |c: Chart| c.key().to_owned(), Chart::Line),
+    choice!("embed", presentation.embed, [false, true], flag, false),
     Param {
         key: "theme",
         read: |r, v| {
@@ -192,11 +158,7 @@ pub const PARAMS: &[Param] = &[
         },
         write: |s| unless_default(s.presentation.theme, Theme::Auto, |t| t.key().into()),
     },
-    Param {
-        key: "searchbox",
-        read: |r, v| r.state.presentation.search_box = r.choice("searchbox", v, &[false, true], flag).unwrap_or(true),
-        write: |s| unless_default(s.presentation.search_box, true, flag),
-    },
+    choice!("searchbox", presentation.search_box, [false, true], flag, true),
     Param { key: "origins", read: read_origins, write: |s| non_empty(&s.presentation.origins.join(",")) },
 ];
 
