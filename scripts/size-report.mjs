@@ -4,9 +4,18 @@
 // Counts *.wasm, *.js, *.css and *.html under DIR (recursively), raw and gzip
 // (level 9, node:zlib), and also *.jsonl (the corpus, which ships as a file of its own).
 // kB = 1000 bytes.
+//
+// Fails (exit 1) when the app's download — wasm, js, css and html, gzip — grows past the
+// budget below. The corpus is data, not the app, and is left out of the budget (a bigger
+// corpus is not a regression). The budget is today's size plus about 1%; lower it whenever a
+// change makes the build smaller, so that the gain is kept. SIZE_BUDGET_GZIP_KB overrides it
+// for one run (e.g. to see that an over-budget build fails).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
+
+/** The budget of the app's gzip total (wasm + js + css + html), in kB; see above. */
+const BUDGET_GZIP_KB = 345.0;
 
 const dir = process.argv[2] ?? 'dist';
 try {
@@ -50,3 +59,19 @@ const counted = [...kinds, ...extra];
 const raw = counted.reduce((s, k) => s + totals[k].raw, 0);
 const gzip = counted.reduce((s, k) => s + totals[k].gzip, 0);
 console.log(`release size: ${parts.join(', ')}; total ${kb(raw)} raw, ${kb(gzip)} gzip`);
+
+const appGzip = kinds.reduce((s, k) => s + totals[k].gzip, 0) / 1000;
+const budget = Number(process.env.SIZE_BUDGET_GZIP_KB ?? BUDGET_GZIP_KB);
+if (!(budget > 0)) {
+  console.error(`size-report: the budget must be a positive number of kB, not "${process.env.SIZE_BUDGET_GZIP_KB}"`);
+  process.exit(1);
+}
+if (appGzip > budget) {
+  console.error(
+    `size-report: over budget: the app is ${appGzip.toFixed(1)} kB gzip (wasm + js + css + html), ` +
+      `${(appGzip - budget).toFixed(1)} kB more than the budget of ${budget.toFixed(1)} kB ` +
+      `(BUDGET_GZIP_KB in scripts/size-report.mjs)`,
+  );
+  process.exit(1);
+}
+console.log(`size budget: app ${appGzip.toFixed(1)} kB gzip of ${budget.toFixed(1)} kB`);
