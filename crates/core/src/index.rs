@@ -11,7 +11,7 @@
 //! paragraph (phrases never run across paragraphs).
 
 use crate::fuzzy::{distance_within, letter_mask, masks_allow, max_edits};
-use crate::fxhash::FxHashMap as HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use crate::model::{Corpus, Document};
 use crate::query::Word;
 use crate::stem::Stemmers;

@@ -12,7 +12,6 @@ pub mod engine;
 pub mod examples;
 pub mod facets;
 pub mod fuzzy;
-pub mod fxhash;
 pub mod highlight;
 pub mod index;
 pub mod jsonl;

@@ -7,7 +7,7 @@
 
 use super::export::{Cell, Table};
 use super::forward::GAP;
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 use crate::highlight::word_range;
 use crate::search::{Compiled, Engine};
 use crate::tokenize::word_ranges_upto;
