@@ -11,11 +11,11 @@
 //! paragraph (phrases never run across paragraphs).
 
 use crate::fuzzy::{distance_within, letter_mask, masks_allow, max_edits};
-use rustc_hash::FxHashMap as HashMap;
 use crate::model::{Corpus, Document};
 use crate::query::Word;
 use crate::stem::Stemmers;
 use crate::tokenize::for_each_word;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The fields a document is searched in.
 pub const FIELDS: usize = 2;

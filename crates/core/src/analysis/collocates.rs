@@ -20,7 +20,7 @@
 //! `E` uses the nominal window size `L + R`, also where a window is cut short by the
 //! paragraph's edge. Only collocates with `O ≥ min_freq` are listed.
 
-use super::export::{Cell, Table};
+use super::export::{cells, Table};
 use super::forward::GAP;
 use super::{clean_docs, doc_mask, spans_by_doc, StopList};
 use crate::search::{Compiled, Engine};
@@ -233,34 +233,16 @@ pub fn sort_collocates(rows: &mut [CollocateRow], sort: CollocateSort) {
 /// The table for export: word, O, f_node, f_coll, N, E, logDice, MI, t.
 pub fn table(c: &Collocates) -> Table {
     let columns = ["word", "observed", "f_node", "f_coll", "n", "expected", "log_dice", "mi", "t_score"];
-    let rows = c
-        .rows
-        .iter()
-        .map(|r| {
-            vec![
-                Cell::from(r.word.as_str()),
-                Cell::from(r.observed),
-                Cell::Number(c.f_node as f64),
-                Cell::Number(r.f_coll as f64),
-                Cell::Number(c.n as f64),
-                Cell::Number(r.expected),
-                Cell::Number(r.log_dice),
-                Cell::Number(r.mi),
-                Cell::Number(r.t_score),
-            ]
-        })
-        .collect();
-    Table { columns: columns.map(String::from).to_vec(), rows }
+    Table::of(&columns, &c.rows, |r| {
+        cells![r.word.as_str(), r.observed, c.f_node, r.f_coll, c.n, r.expected, r.log_dice, r.mi, r.t_score]
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::compile;
-
-    fn close(a: f64, b: f64) -> bool {
-        (a - b).abs() < 1e-5
-    }
+    use crate::analysis::tests::close_1e5 as close;
 
     #[test]
     fn statistics_by_hand() {

@@ -5,12 +5,12 @@
 //! the paragraphs', so the number of lines is the sum of the documents' mark counts and
 //! line `hit` of a document is the reader's mark number `hit + 1`.
 
-use super::export::{Cell, Table};
+use super::export::{cells, Table};
 use super::forward::GAP;
-use rustc_hash::FxHashMap;
 use crate::highlight::word_range;
 use crate::search::{Compiled, Engine};
 use crate::tokenize::word_ranges_upto;
+use rustc_hash::FxHashMap;
 
 /// Words of context used for sorting on each side (`Left(1..=3)`, `Right(1..=3)`).
 pub const SORT_WORDS: usize = 3;
@@ -245,28 +245,17 @@ pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
 /// title), hit (1-based, as the reader numbers it), left, keyword, right (with `width` words
 /// of context).
 pub fn table(engine: &Engine, lines: &[KwicLine], width: usize) -> Table {
-    let columns = ["doc_id", "title", "paragraph", "hit", "left", "keyword", "right"];
-    let rows = lines
-        .iter()
-        .map(|l| {
-            let doc = &engine.corpus.documents[l.doc];
-            let mut row = vec![
-                Cell::from(doc.id.as_str()),
-                Cell::from(doc.title.as_str()),
-                l.paragraph.map_or(Cell::from(""), |p| Cell::from(p + 1)),
-                Cell::from(l.hit + 1),
-            ];
-            let c = l.context(engine, width);
-            row.extend([Cell::from(c.left), Cell::from(c.keyword), Cell::from(c.right)]);
-            row
-        })
-        .collect();
-    Table { columns: columns.map(String::from).to_vec(), rows }
+    Table::of(&["doc_id", "title", "paragraph", "hit", "left", "keyword", "right"], lines, |l| {
+        let doc = &engine.corpus.documents[l.doc];
+        let c = l.context(engine, width);
+        cells![doc.id.as_str(), doc.title.as_str(), l.paragraph.map(|p| p + 1), l.hit + 1, c.left, c.keyword, c.right]
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::export::Cell;
     use crate::highlight;
     use crate::search::{search, Sort};
 

@@ -19,7 +19,7 @@
 //! 0 (and so is DPnorm, also when one document makes up everything, `min s_i = 1`).
 
 use super::clean_docs;
-use super::export::{Cell, Table};
+use super::export::{cells, Table};
 use crate::search::{Compiled, Engine};
 use crate::view_state::MAX_TERMS as MAX_SERIES;
 
@@ -110,33 +110,19 @@ pub fn per_10k(hits: u32, words: u32) -> f64 {
 /// per_10k, and the query's dp and dp_norm.
 pub fn table(engine: &Engine, labels: &[String], series: &[Dispersion]) -> Table {
     let columns = ["term", "doc_id", "title", "words", "hits", "per_10k", "dp", "dp_norm"];
-    let mut rows = Vec::new();
-    for (label, s) in labels.iter().zip(series) {
-        for d in &s.docs {
-            let doc = &engine.corpus.documents[d.doc];
-            rows.push(vec![
-                Cell::from(label.as_str()),
-                Cell::from(doc.id.as_str()),
-                Cell::from(doc.title.as_str()),
-                Cell::from(d.words),
-                Cell::from(d.hits),
-                Cell::Number(d.per_10k),
-                Cell::Number(s.dp),
-                Cell::Number(s.dp_norm),
-            ]);
-        }
-    }
-    Table { columns: columns.map(String::from).to_vec(), rows }
+    let rows = labels.iter().zip(series).flat_map(|(label, s)| s.docs.iter().map(move |d| (label, s, d)));
+    Table::of(&columns, rows, |(label, s, d)| {
+        let doc = &engine.corpus.documents[d.doc];
+        let (id, title) = (doc.id.as_str(), doc.title.as_str());
+        cells![label.as_str(), id, title, d.words, d.hits, d.per_10k, s.dp, s.dp_norm]
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::compile;
-
-    fn close(a: f64, b: f64) -> bool {
-        (a - b).abs() < 1e-6
-    }
+    use crate::analysis::tests::close_1e6 as close;
 
     #[test]
     fn dp_by_hand() {

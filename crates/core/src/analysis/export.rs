@@ -49,6 +49,26 @@ impl From<usize> for Cell {
     }
 }
 
+impl From<u64> for Cell {
+    fn from(x: u64) -> Cell {
+        Cell::Number(x as f64)
+    }
+}
+
+impl From<bool> for Cell {
+    /// `yes` or `no`.
+    fn from(x: bool) -> Cell {
+        Cell::from(if x { "yes" } else { "no" })
+    }
+}
+
+impl<T: Into<Cell>> From<Option<T>> for Cell {
+    /// The value, or an empty text cell.
+    fn from(x: Option<T>) -> Cell {
+        x.map_or_else(|| Cell::from(""), Into::into)
+    }
+}
+
 impl From<u32> for Cell {
     fn from(x: u32) -> Cell {
         Cell::Number(f64::from(x))
@@ -62,6 +82,21 @@ pub struct Table {
     pub columns: Vec<String>,
     /// The rows.
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// A row of cells: each value converted into a [`Cell`].
+macro_rules! cells {
+    ($($x:expr),* $(,)?) => {
+        vec![$($crate::analysis::export::Cell::from($x)),*]
+    };
+}
+pub(crate) use cells;
+
+impl Table {
+    /// A table of `columns` with one row made by `row` of each item.
+    pub fn of<T>(columns: &[&str], items: impl IntoIterator<Item = T>, row: impl FnMut(T) -> Vec<Cell>) -> Table {
+        Table { columns: columns.iter().map(|c| c.to_string()).collect(), rows: items.into_iter().map(row).collect() }
+    }
 }
 
 /// Where a table came from.

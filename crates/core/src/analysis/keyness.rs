@@ -17,7 +17,7 @@
 //! doubles the ratio. It is infinite when a word is absent from one side, so, following
 //! Hardie's convention, a zero frequency is replaced by 0.5 (in the Log Ratio only).
 
-use super::export::{Cell, Table};
+use super::export::{cells, Table};
 use super::{clean_docs, groups, Unit};
 use crate::search::Engine;
 
@@ -157,42 +157,29 @@ pub fn keyness(engine: &Engine, target: &[usize], docs: &[usize], unit: Unit, mi
     Keyness { rows, target_tokens: c, reference_tokens: d }
 }
 
+/// `<0.01`, `<0.05` or nothing: the significance of a word's G².
+fn significance(r: &KeyRow) -> &'static str {
+    match (r.p01, r.p05) {
+        (true, _) => "<0.01",
+        (false, true) => "<0.05",
+        _ => "",
+    }
+}
+
 /// The table for export: word, a, b, c, d, g2, log_ratio, direction, p.
 pub fn table(k: &Keyness) -> Table {
-    let columns = ["word", "a", "b", "c", "d", "g2", "log_ratio", "direction", "p"];
-    let rows = k
-        .rows
-        .iter()
-        .map(|r| {
-            vec![
-                Cell::from(r.word.as_str()),
-                Cell::Number(r.a as f64),
-                Cell::Number(r.b as f64),
-                Cell::Number(k.target_tokens as f64),
-                Cell::Number(k.reference_tokens as f64),
-                Cell::Number(r.g2),
-                Cell::Number(r.log_ratio),
-                Cell::from(if r.direction == Direction::Over { "over" } else { "under" }),
-                Cell::from(if r.p01 {
-                    "<0.01"
-                } else if r.p05 {
-                    "<0.05"
-                } else {
-                    ""
-                }),
-            ]
-        })
-        .collect();
-    Table { columns: columns.map(String::from).to_vec(), rows }
+    let (c, d) = (k.target_tokens, k.reference_tokens);
+    Table::of(&["word", "a", "b", "c", "d", "g2", "log_ratio", "direction", "p"], &k.rows, |r| {
+        let direction = if r.direction == Direction::Over { "over" } else { "under" };
+        cells![r.word.as_str(), r.a, r.b, c, d, r.g2, r.log_ratio, direction, significance(r)]
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(a: f64, b: f64) -> bool {
-        (a - b).abs() < 1e-5
-    }
+    use crate::analysis::export::Cell;
+    use crate::analysis::tests::close_1e5 as close;
 
     #[test]
     fn formulas_by_hand() {

@@ -159,6 +159,16 @@ pub(crate) mod tests {
     use super::*;
     use crate::model::{Corpus, Document};
 
+    /// `a` and `b` agree to 10⁻⁵ (figures worked out by hand to five places).
+    pub(crate) fn close_1e5(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-5
+    }
+
+    /// `a` and `b` agree to 10⁻⁶.
+    pub(crate) fn close_1e6(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-6
+    }
+
     /// A corpus of documents given as (title, paragraphs separated by `\n`, outlet, date).
     pub(crate) fn engine(docs: &[(&str, &str, &str, Option<&str>)]) -> Engine {
         Engine::new(Corpus::new(

@@ -10,7 +10,7 @@
 
 use super::clean_docs;
 use super::dispersion::per_10k;
-use super::export::{Cell, Table};
+use super::export::{cells, Table};
 use crate::search::{Compiled, Engine};
 use crate::view_state::MAX_TERMS as MAX_SERIES;
 
@@ -66,17 +66,9 @@ pub fn table(engine: &Engine, labels: &[String], rows: &[TrendRow]) -> Table {
         .iter()
         .map(|r| {
             let doc = &engine.corpus.documents[r.doc];
-            let mut row = vec![
-                Cell::from(doc.id.as_str()),
-                Cell::from(doc.title.as_str()),
-                Cell::from(r.date.clone().unwrap_or_default()),
-                r.year.map_or(Cell::from(""), |y| Cell::from(u32::from(y))),
-                Cell::from(r.words),
-            ];
-            for (h, f) in r.hits.iter().zip(&r.per_10k) {
-                row.push(Cell::from(*h));
-                row.push(Cell::Number(*f));
-            }
+            let year = r.year.map(u32::from);
+            let mut row = cells![doc.id.as_str(), doc.title.as_str(), r.date.clone(), year, r.words];
+            row.extend(r.hits.iter().zip(&r.per_10k).flat_map(|(&h, &f)| cells![h, f]));
             row.truncate(columns.len());
             row
         })
@@ -88,6 +80,7 @@ pub fn table(engine: &Engine, labels: &[String], rows: &[TrendRow]) -> Table {
 mod tests {
     use super::*;
     use crate::analysis::compile;
+    use crate::analysis::export::Cell;
 
     #[test]
     fn by_date_undated_last() {

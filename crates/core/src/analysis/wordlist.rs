@@ -10,7 +10,7 @@
 //! docs(w)        = |{d ∈ D : tf(w, d) > 0}|
 //! ```
 
-use super::export::{Cell, Table};
+use super::export::{cells, Table};
 use super::{doc_mask, groups, StopList, Unit};
 use crate::search::Engine;
 
@@ -143,31 +143,17 @@ pub fn per_million(count: u64, total: u64) -> f64 {
 
 /// The list as an export table: word, stem (empty for forms), count, per_million, docs, stopword.
 pub fn table(list: &WordList) -> Table {
-    let columns = ["word", "stem", "count", "per_million", "docs", "stopword"];
-    let rows = list
-        .rows
-        .iter()
-        .map(|r| {
-            vec![
-                Cell::from(r.word.as_str()),
-                Cell::from(r.stem.clone().unwrap_or_default()),
-                Cell::Number(r.count as f64),
-                Cell::Number(r.per_million),
-                Cell::from(r.docs),
-                Cell::from(if r.stopword { "yes" } else { "no" }),
-            ]
-        })
-        .collect();
-    Table { columns: columns.map(String::from).to_vec(), rows }
+    Table::of(&["word", "stem", "count", "per_million", "docs", "stopword"], &list.rows, |r| {
+        let stem = r.stem.clone().unwrap_or_default();
+        cells![r.word.as_str(), stem, r.count, r.per_million, r.docs, r.stopword]
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(a: f64, b: f64) -> bool {
-        (a - b).abs() < 1e-6
-    }
+    use crate::analysis::export::Cell;
+    use crate::analysis::tests::close_1e6 as close;
 
     #[test]
     fn counts_by_hand() {
