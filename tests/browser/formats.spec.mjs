@@ -2,10 +2,8 @@
 // sidecar, Markdown with front matter, HTML, JSON, JSON Lines, CSV) finds a word from each
 // document, and only there; words in stripped HTML navigation and scripts are not found; the
 // corpus's own metadata fields are facets.
-import { test, expect, waitReady, searchBox, results, resultIds } from './helpers.mjs';
-import { startStaticServer } from '../support/static-server.mjs';
+import { test, expect, waitReady, searchBox, results, resultIds, serveBuild } from './helpers.mjs';
 
-const DIST = process.env.EXPLORER_FORMATS_DIST;
 const WORDS = {
   zebrafrog: 'field-notes',
   moonquill: 'moonquill',
@@ -15,18 +13,7 @@ const WORDS = {
   copperwren: 'ledger-7',
 };
 
-let server;
-let base;
-
-test.beforeAll(async () => {
-  expect(DIST, 'the formats build (EXPLORER_FORMATS_DIST) made by the global setup').toBeTruthy();
-  server = await startStaticServer({ root: DIST });
-  base = server.origin;
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const server = serveBuild('EXPLORER_FORMATS_DIST', 'the formats build');
 
 async function search(page, q) {
   await searchBox(page).fill(q);
@@ -34,7 +21,7 @@ async function search(page, q) {
 }
 
 test('a word from each document, in every format, finds that document only', async ({ page }) => {
-  await page.goto(base + '/');
+  await page.goto(server().origin + '/');
   await waitReady(page);
   await expect(page.locator('#result-count')).toHaveText(/^6 documents/);
   // corpus.toml's title names the corpus in the header and the page title.
@@ -49,7 +36,7 @@ test('a word from each document, in every format, finds that document only', asy
 });
 
 test('navigation and scripts of HTML documents were stripped', async ({ page }) => {
-  await page.goto(base + '/');
+  await page.goto(server().origin + '/');
   await waitReady(page);
   for (const word of ['navwidget', 'scriptcorn']) {
     await search(page, `${word} `);
@@ -58,7 +45,7 @@ test('navigation and scripts of HTML documents were stripped', async ({ page }) 
 });
 
 test('metadata fields become facets: declared (region) and automatic (season)', async ({ page }) => {
-  await page.goto(base + '/?region=north');
+  await page.goto(server().origin + '/?region=north');
   await waitReady(page);
   const region = page.locator('section.facet[data-facet="region"]');
   await expect(region.locator('label.facet-value')).toHaveCount(2);

@@ -4,6 +4,7 @@
 // fails its test on an uncaught exception (`pageerror`, which is also how a
 // Wasm panic shows up) or on any alert/confirm/prompt dialog.
 import { test as base, expect } from '@playwright/test';
+import { startStaticServer } from '../support/static-server.mjs';
 
 export { expect };
 
@@ -181,4 +182,22 @@ function cssString(s) {
 /** Folds case and diacritics, for comparing highlighted text with a query. */
 export function fold(s) {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * Serves, for the tests of one file, the build that the global setup made and named in the
+ * environment variable `envVar` (`what` says which build, for the message when it is missing);
+ * returns a function giving the running server (its `origin`, …).
+ */
+export function serveBuild(envVar, what) {
+  let server;
+  test.beforeAll(async () => {
+    const root = process.env[envVar];
+    expect(root, `${what} (${envVar}) made by the global setup`).toBeTruthy();
+    server = await startStaticServer({ root });
+  });
+  test.afterAll(async () => {
+    await server?.close();
+  });
+  return () => server;
 }

@@ -3,30 +3,19 @@
 // shows them as text, nothing runs (no dialog, no page error, no script or img element in the
 // page's content), nothing is requested outside the local server, and exports are guarded.
 import { readFileSync } from 'node:fs';
-import { test, expect, waitReady, results } from './helpers.mjs';
-import { startStaticServer } from '../support/static-server.mjs';
+import { test, expect, waitReady, results, serveBuild } from './helpers.mjs';
 
-const DIST = process.env.EXPLORER_HOSTILE_DIST;
 const TITLE = '<script>alert("title")</script> Hostile title';
 const IMG = '<img src=x onerror=alert(1)>';
 const BIDI = 'evil\u202etxt.exe';
 
-let server;
-
-test.beforeAll(async () => {
-  expect(DIST, 'the hostile build (EXPLORER_HOSTILE_DIST) made by the global setup').toBeTruthy();
-  server = await startStaticServer({ root: DIST });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const server = serveBuild('EXPLORER_HOSTILE_DIST', 'the hostile build');
 
 /** Opens a path of the hostile build, recording every request and console error. */
 async function open(page, path) {
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(server.origin + path);
+  await page.goto(server().origin + path);
   await waitReady(page);
   return requests;
 }
@@ -47,7 +36,7 @@ async function expectNothingInjected(page) {
 }
 
 function expectLocalOnly(requests) {
-  const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  const foreign = requests.filter((u) => !u.startsWith(server().origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
   expect(foreign, 'no request leaves the local server').toEqual([]);
 }
 

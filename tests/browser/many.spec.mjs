@@ -1,22 +1,11 @@
 // A corpus of 120 documents (tests/fixtures/many): the results list shows 50 with their
 // snippets and a "Show more" button adds 50 at a time; a new query starts again from 50.
-import { test, expect, waitReady, searchBox, results } from './helpers.mjs';
-import { startStaticServer } from '../support/static-server.mjs';
+import { test, expect, waitReady, searchBox, results, serveBuild } from './helpers.mjs';
 
-const DIST = process.env.EXPLORER_MANY_DIST;
-let server;
-
-test.beforeAll(async () => {
-  expect(DIST, 'the many-documents build (EXPLORER_MANY_DIST) made by the global setup').toBeTruthy();
-  server = await startStaticServer({ root: DIST });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const server = serveBuild('EXPLORER_MANY_DIST', 'the many-documents build');
 
 test('long result lists show 50 at a time', async ({ page }) => {
-  await page.goto(server.origin + '/?q=harbour');
+  await page.goto(server().origin + '/?q=harbour');
   await waitReady(page);
   await expect(page.locator('#result-count')).toHaveText(/^120 documents match/);
   await expect(results(page)).toHaveCount(50);

@@ -54,6 +54,19 @@ function workerVersion(page, which = 'controller') {
   }, which);
 }
 
+/**
+ * For a test of updates (a second build must exist): opens the first build, controlled by its
+ * worker, and runs `body` with the server, which is closed afterwards.
+ */
+async function withControlledFirstBuild(page, body) {
+  expect(UPDATE_DIST, 'the second build (EXPLORER_UPDATE_DIST) made by the global setup').toBeTruthy();
+  test.setTimeout(60_000);
+  await withServer({ root: DIST }, async (server) => {
+    await openControlled(page, server.url);
+    await body(server);
+  });
+}
+
 async function withServer(options, body) {
   const server = await startStaticServer(options);
   try {
@@ -111,10 +124,7 @@ test.describe('offline', () => {
   });
 
   test('a new build replaces the old one on the next loads, and the old cache goes', async ({ page, context }) => {
-    expect(UPDATE_DIST, 'the second build (EXPLORER_UPDATE_DIST) made by the global setup').toBeTruthy();
-    test.setTimeout(60_000);
-    await withServer({ root: DIST }, async (server) => {
-      await openControlled(page, server.url);
+    await withControlledFirstBuild(page, async (server) => {
       await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE} documents`));
       const oldCache = cacheName(DIST, '/');
       const newCache = cacheName(UPDATE_DIST, '/');
@@ -148,10 +158,7 @@ test.describe('offline', () => {
   });
 
   test('a page from the cache keeps its build until told to update', async ({ page, context }) => {
-    expect(UPDATE_DIST, 'the second build (EXPLORER_UPDATE_DIST) made by the global setup').toBeTruthy();
-    test.setTimeout(60_000);
-    await withServer({ root: DIST }, async (server) => {
-      await openControlled(page, server.url);
+    await withControlledFirstBuild(page, async (server) => {
       // Offline: the old build comes from the cache. Meanwhile a new build is deployed.
       await context.setOffline(true);
       await page.reload();

@@ -2,28 +2,8 @@
 // year ranges, grouping, close spellings, plain-word fallback, "did you mean", and the
 // time stated in #result-count. Expected sets were computed from the cleaned corpus
 // (`cargo run -p explorer-preprocess -- corpus --out corpus.json`).
-import {
-  test,
-  expect,
-  DOC,
-  CORPUS_SIZE,
-  openApp,
-  searchBox,
-  results,
-  resultIds,
-  idsFor,
-  fillQuery,
-  typeQuery,
-  expectConsistentCount,
-  noticeText,
-  params,
-  fold,
-  yearOf,
-  hasRT,
-  countText,
-  MATCH_COUNT,
-  timeFromText,
-} from './helpers.mjs';
+import { test, expect, DOC, CORPUS_SIZE, openApp, searchBox, results, resultIds, idsFor, fillQuery,
+  typeQuery, expectConsistentCount, noticeText, params, fold, yearOf, hasRT, countText, MATCH_COUNT, timeFromText } from './helpers.mjs';
 
 const reader = (page) => page.locator('article#reader');
 const sorted = (ids) => [...ids].sort();

@@ -1,19 +1,5 @@
-import {
-  test,
-  expect,
-  DOC,
-  CORPUS_SIZE,
-  openApp,
-  searchBox,
-  results,
-  resultIds,
-  expectConsistentCount,
-  typeQuery,
-  fold,
-  yearOf,
-  countText,
-  MATCH_COUNT,
-} from './helpers.mjs';
+import { test, expect, DOC, CORPUS_SIZE, openApp, searchBox, results,
+  resultIds, expectConsistentCount, typeQuery, fold, yearOf, countText, MATCH_COUNT } from './helpers.mjs';
 
 /** Asserts every listed result has at least one <mark> in its snippet and every mark matches `re`. */
 async function expectMarkedSnippets(page, re) {

@@ -27,6 +27,14 @@ async function expectListClosed(page) {
   await expect(searchBox(page)).toHaveAttribute('aria-expanded', 'false');
 }
 
+/** Opens the app, types `query` key by key and waits for its suggestions; returns them. */
+async function typeForSuggestions(page, query) {
+  await openApp(page);
+  await typeQuery(page, query);
+  await expectListOpen(page);
+  return suggestionState(page);
+}
+
 /** Waits until exactly option `i` (0-based) is aria-selected. */
 async function expectActive(page, i) {
   await expect
@@ -47,10 +55,7 @@ test('the search box is a combobox controlling the suggestion listbox', async ({
 });
 
 test('typing shows completions of the last word, most frequent first', async ({ page }) => {
-  await openApp(page);
-  await typeQuery(page, 'putin stali');
-  await expectListOpen(page);
-  const s = await suggestionState(page);
+  const s = await typeForSuggestions(page, 'putin stali');
   expect(s.length).toBeGreaterThan(1);
   for (const { word, count } of s) {
     expect(fold(word), 'a completion of "stali"').toMatch(/^stali/);
@@ -80,10 +85,7 @@ test('typing shows completions of the last word, most frequent first', async ({ 
 });
 
 test('ArrowDown/ArrowUp move the active option and Enter takes it', async ({ page }) => {
-  await openApp(page);
-  await typeQuery(page, 'putin stali');
-  await expectListOpen(page);
-  const before = await suggestionState(page);
+  const before = await typeForSuggestions(page, 'putin stali');
   expect(before.length).toBeGreaterThan(2);
   // At most one option is active before the arrow keys (none, or the first).
   const start = before.findIndex((s) => s.selected);
@@ -140,10 +142,7 @@ test('Escape closes the suggestions and keeps the query; a complete word offers 
 });
 
 test('a suggestion completes the last word of a phrase', async ({ page }) => {
-  await openApp(page);
-  await typeQuery(page, '"union sta');
-  await expectListOpen(page);
-  const s = await suggestionState(page);
+  const s = await typeForSuggestions(page, '"union sta');
   const i = s.findIndex((x) => x.word === 'state');
   expect(i, `"state" is offered: ${JSON.stringify(s)}`).toBeGreaterThanOrEqual(0);
   const start = s.findIndex((x) => x.selected);
