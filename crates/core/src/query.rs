@@ -527,43 +527,58 @@ mod tests {
         parse(q).notes
     }
 
+    /// Each input (left) parses to the tree on its right, as `show` writes it.
+    fn parses(cases: &[(&str, &str)]) {
+        for (q, tree) in cases {
+            assert_eq!(p(q), *tree, "{q:?}");
+        }
+    }
+
     #[test]
     fn words_are_anded_and_the_last_is_a_prefix_while_typing() {
-        assert_eq!(p("Stalin restorati"), "AND(stalin, restorati*)");
-        assert_eq!(p("stalin "), "stalin");
-        assert_eq!(p("stalin."), "stalin");
-        assert_eq!(p("stalin AND lenin "), "AND(stalin, lenin)");
+        parses(&[
+            ("Stalin restorati", "AND(stalin, restorati*)"),
+            ("stalin ", "stalin"),
+            ("stalin.", "stalin"),
+            ("stalin AND lenin ", "AND(stalin, lenin)"),
+        ]);
     }
 
     #[test]
     fn or_not_and_minus() {
-        assert_eq!(p("stalin OR lenin "), "OR(stalin, lenin)");
-        assert_eq!(p("stalin -putin "), "AND(stalin, NOT(putin))");
-        assert_eq!(p("NOT putin stalin "), "AND(NOT(putin), stalin)");
-        assert_eq!(p("stalin or lenin "), "AND(stalin, or, lenin)");
-        assert_eq!(p("-putin"), "NOT(putin*)");
-        assert_eq!(p("a - b "), "AND(a, b)");
+        parses(&[
+            ("stalin OR lenin ", "OR(stalin, lenin)"),
+            ("stalin -putin ", "AND(stalin, NOT(putin))"),
+            ("NOT putin stalin ", "AND(NOT(putin), stalin)"),
+            ("stalin or lenin ", "AND(stalin, or, lenin)"),
+            ("-putin", "NOT(putin*)"),
+            ("a - b ", "AND(a, b)"),
+        ]);
     }
 
     #[test]
     fn precedence_not_then_or_then_and() {
-        assert_eq!(p("putin stalin OR lenin "), "AND(putin, OR(stalin, lenin))");
-        assert_eq!(p("a OR b c OR d "), "AND(OR(a, b), OR(c, d))");
-        assert_eq!(p("NOT a OR b "), "OR(NOT(a), b)");
-        assert_eq!(p("(a b) OR c "), "OR(AND(a, b), c)");
-        assert_eq!(p("a (b OR (c -d)) "), "AND(a, OR(b, AND(c, NOT(d))))");
+        parses(&[
+            ("putin stalin OR lenin ", "AND(putin, OR(stalin, lenin))"),
+            ("a OR b c OR d ", "AND(OR(a, b), OR(c, d))"),
+            ("NOT a OR b ", "OR(NOT(a), b)"),
+            ("(a b) OR c ", "OR(AND(a, b), c)"),
+            ("a (b OR (c -d)) ", "AND(a, OR(b, AND(c, NOT(d))))"),
+        ]);
     }
 
     #[test]
     fn phrases() {
-        assert_eq!(p("\"union state\""), "\"union state\"");
-        assert_eq!(p("\"union sta*\""), "\"union sta*\"");
-        assert_eq!(p("-\"union state\" putin "), "AND(NOT(\"union state\"), putin)");
-        assert_eq!(p("\"stalin\""), "stalin");
-        // A hyphenated word is a phrase of its parts.
-        assert_eq!(p("de-stalinization "), "\"de stalinization\"");
-        // An unclosed quote while typing: a phrase to the end, the last word a prefix.
-        assert_eq!(p("\"union sta"), "\"union sta*\"");
+        parses(&[
+            ("\"union state\"", "\"union state\""),
+            ("\"union sta*\"", "\"union sta*\""),
+            ("-\"union state\" putin ", "AND(NOT(\"union state\"), putin)"),
+            ("\"stalin\"", "stalin"),
+            // A hyphenated word is a phrase of its parts.
+            ("de-stalinization ", "\"de stalinization\""),
+            // An unclosed quote while typing: a phrase to the end, the last word a prefix.
+            ("\"union sta", "\"union sta*\""),
+        ]);
         assert_eq!(notes("\"union sta"), ["An unclosed quote was closed at the end."]);
     }
 
@@ -578,21 +593,22 @@ mod tests {
 
     #[test]
     fn fields() {
-        assert_eq!(p("title:stalin "), "title:stalin");
-        assert_eq!(p("title:\"union state\" "), "title:\"union state\"");
-        assert_eq!(p("outlet:rt "), "outlet:rt");
-        assert_eq!(p("outlet:\"socialist revolution\" "), "outlet:socialist revolution");
-        assert_eq!(p("Author:peterson kind:news person:stalin "), "AND(author:peterson, kind:news, person:stalin)");
-        assert_eq!(p("year:2022 "), "year:2022..2022");
-        assert_eq!(p("year:2021..2025 "), "year:2021..2025");
-        assert_eq!(p("year:..2000 "), "year:0..2000");
-        assert_eq!(p("-outlet:rt stalin "), "AND(NOT(outlet:rt), stalin)");
+        parses(&[
+            ("title:stalin ", "title:stalin"),
+            ("title:\"union state\" ", "title:\"union state\""),
+            ("outlet:rt ", "outlet:rt"),
+            ("outlet:\"socialist revolution\" ", "outlet:socialist revolution"),
+            ("Author:peterson kind:news person:stalin ", "AND(author:peterson, kind:news, person:stalin)"),
+            ("year:2022 ", "year:2022..2022"),
+            ("year:2021..2025 ", "year:2021..2025"),
+            ("year:..2000 ", "year:0..2000"),
+            ("-outlet:rt stalin ", "AND(NOT(outlet:rt), stalin)"),
+        ]);
     }
 
     #[test]
     fn unknown_fields_are_words() {
-        assert_eq!(p("foo:bar "), "\"foo bar\"");
-        assert_eq!(p("http://x.org "), "\"http x.org\"");
+        parses(&[("foo:bar ", "\"foo bar\""), ("http://x.org ", "\"http x.org\"")]);
     }
 
     #[test]
@@ -611,16 +627,18 @@ mod tests {
             assert!(parsed.notes[0].starts_with("Searched as plain words"), "{q}: {:?}", parsed.notes);
             assert!(parsed.notes[0].contains(why), "{q}: {:?}", parsed.notes);
         }
-        assert_eq!(p("stalin )"), "stalin");
-        assert_eq!(p("year:abc"), "AND(year, abc*)");
+        parses(&[("stalin )", "stalin"), ("year:abc", "AND(year, abc*)")]);
     }
 
     #[test]
     fn forgiving_while_typing() {
-        assert_eq!(p("(stalin OR lenin"), "OR(stalin, lenin*)");
-        assert_eq!(notes("(stalin OR lenin"), ["An unclosed “(” was closed at the end."]);
-        assert_eq!(p("stalin OR "), "stalin");
-        assert_eq!(notes("stalin OR "), ["A trailing OR was ignored."]);
+        for (q, tree, note) in [
+            ("(stalin OR lenin", "OR(stalin, lenin*)", "An unclosed “(” was closed at the end."),
+            ("stalin OR ", "stalin", "A trailing OR was ignored."),
+        ] {
+            assert_eq!(p(q), tree);
+            assert_eq!(notes(q), [note]);
+        }
     }
 
     #[test]
@@ -651,8 +669,7 @@ mod tests {
 
     #[test]
     fn cyrillic_query() {
-        assert_eq!(p("Сталин"), "сталин*");
-        assert_eq!(p("сталин OR ленин "), "OR(сталин, ленин)");
+        parses(&[("Сталин", "сталин*"), ("сталин OR ленин ", "OR(сталин, ленин)")]);
     }
 
     #[test]
