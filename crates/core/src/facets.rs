@@ -335,6 +335,15 @@ mod tests {
         }
     }
 
+    /// Filters with each (facet, value) selected.
+    fn filters(picks: &[(Facet, &str)]) -> Filters {
+        let mut f = Filters::default();
+        for (facet, value) in picks {
+            f.add(facet.clone(), *value);
+        }
+        f
+    }
+
     fn count(c: &[FacetCounts], f: Facet, v: &str) -> usize {
         c.iter().find(|x| x.facet == f).unwrap().values.iter().find(|(k, _)| k == v).unwrap().1
     }
@@ -350,10 +359,7 @@ mod tests {
     #[test]
     fn and_across_or_within() {
         let t = FacetTable::new(&corpus());
-        let mut f = Filters::default();
-        f.add(Facet::Outlet, "RT");
-        f.add(Facet::Outlet, "Blog");
-        f.add(Facet::Kind, "news");
+        let f = filters(&[(Facet::Outlet, "RT"), (Facet::Outlet, "Blog"), (Facet::Kind, "news")]);
         let pass: Vec<usize> = (0..3).filter(|d| f.passes_all(&t, *d)).collect();
         assert_eq!(pass, [0, 2]);
     }
@@ -361,9 +367,7 @@ mod tests {
     #[test]
     fn counts_use_other_facets_filters() {
         let t = FacetTable::new(&corpus());
-        let mut f = Filters::default();
-        f.add(Facet::Outlet, "RT");
-        let c = t.counts(&[0, 1, 2], &f);
+        let c = t.counts(&[0, 1, 2], &filters(&[(Facet::Outlet, "RT")]));
         // The outlet facet ignores its own filter, so Blog still shows what ticking it would add.
         assert_eq!(count(&c, Facet::Outlet, "Blog"), 1);
         assert_eq!(count(&c, Facet::Outlet, "RT"), 2);
@@ -378,9 +382,7 @@ mod tests {
     #[test]
     fn unknown_values_are_dropped_with_a_note() {
         let t = FacetTable::new(&corpus());
-        let mut f = Filters::default();
-        f.add(Facet::Year, "abc");
-        f.add(Facet::Year, "2022");
+        let mut f = filters(&[(Facet::Year, "abc"), (Facet::Year, "2022")]);
         let notes = f.retain_known(&t.known());
         assert_eq!(notes.len(), 1);
         assert!(notes[0].contains("abc"));
@@ -397,8 +399,7 @@ mod tests {
         let party = Facet::Field("party".into());
         assert_eq!(t.facets().last(), Some(&party));
         assert_eq!(t.values(&party), ["Tory", "Whig"]);
-        let mut f = Filters::default();
-        f.add(party.clone(), "Whig");
+        let f = filters(&[(party, "Whig")]);
         assert_eq!((0..3).filter(|d| f.passes_all(&t, *d)).collect::<Vec<_>>(), [0]);
         assert_eq!(count(&t.counts(&[0, 1, 2], &f), Facet::Outlet, "RT"), 1);
     }
@@ -412,8 +413,7 @@ mod tests {
         }
         // A field the corpus does not have is dropped with the usual message.
         let t = FacetTable::new(&corpus());
-        let mut f = Filters::default();
-        f.add(Facet::Field("foo".into()), "bar");
+        let mut f = filters(&[(Facet::Field("foo".into()), "bar")]);
         let notes = f.retain_known(&t.known());
         assert_eq!(notes, ["Unknown URL parameter “foo” was ignored."]);
         assert!(f.is_empty());
