@@ -301,28 +301,18 @@ mod tests {
         let l = lines(&e, "\"union state\"");
         // d0 title "The Union State": hit 0, no paragraph, left "The ".
         assert_eq!((l[0].doc, l[0].paragraph, l[0].hit), (0, None, 0));
-        assert_eq!(
-            (l[0].context(&e, 2).left, l[0].context(&e, 2).keyword, l[0].context(&e, 2).right),
-            ("The ", "Union State", "")
-        );
+        assert_eq!(l[0].context(&e, 2), Context { left: "The ", keyword: "Union State", right: "" });
         // d0 paragraph 0 "A union, state of two.": left "A ", keyword "union, state", right " of two".
         assert_eq!((l[1].paragraph, l[1].hit), (Some(0), 1));
-        assert_eq!(
-            (l[1].context(&e, 2).left, l[1].context(&e, 2).keyword, l[1].context(&e, 2).right),
-            ("A ", "union, state", " of two")
-        );
+        assert_eq!(l[1].context(&e, 2), Context { left: "A ", keyword: "union, state", right: " of two" });
         // d0 paragraph 1: "Belarus and the union state agree.": two words left with width 2.
         assert_eq!((l[2].context(&e, 2).left, l[2].context(&e, 2).right), ("and the ", " agree"));
         // left + keyword + right is one slice of the paragraph.
         for line in &l {
             let doc = &e.corpus.documents[line.doc];
             let text = line.paragraph.map_or(&doc.title, |p| &doc.paragraphs[p]);
-            assert!(text.contains(&format!(
-                "{}{}{}",
-                line.context(&e, 2).left,
-                line.context(&e, 2).keyword,
-                line.context(&e, 2).right
-            )));
+            let c = line.context(&e, 2);
+            assert!(text.contains(&format!("{}{}{}", c.left, c.keyword, c.right)));
         }
         // Width 0: no context.
         assert!(lines(&e, "union ")
