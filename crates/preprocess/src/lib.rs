@@ -174,6 +174,7 @@ pub fn load_corpus(dir: &Path) -> Loaded {
         }
     };
     let errors = &mut loaded.errors;
+    errors.extend(files.links.iter().cloned());
     loaded.ignored = files.ignored.clone();
 
     let settings = files.settings.as_ref().and_then(|path| match read_text(path) {
@@ -247,10 +248,14 @@ struct CorpusFiles {
     settings: Option<PathBuf>,
     /// Files that are none of these (hidden files and READMEs not counted).
     ignored: Vec<PathBuf>,
+    /// Symbolic links, refused: a link could bring a file from anywhere (`~/.netrc`,
+    /// `../.env`) into the published corpus.
+    links: Vec<CorpusError>,
 }
 
 /// Sorts the files directly in `dir` into documents, sidecars, the list of people and the
-/// settings. Hidden files, folders and `README.*` are skipped; other files are noted as ignored.
+/// settings. Hidden files, folders and `README.*` are skipped; other files are noted as ignored;
+/// symbolic links are refused, each with an error.
 fn list_files(dir: &Path) -> Result<CorpusFiles, CorpusError> {
     if !dir.exists() {
         return Err(CorpusError::new(dir, "folder does not exist"));
@@ -259,10 +264,17 @@ fn list_files(dir: &Path) -> Result<CorpusFiles, CorpusError> {
         return Err(CorpusError::new(dir, "not a folder"));
     }
     let entries = std::fs::read_dir(dir).map_err(|e| CorpusError::new(dir, format!("cannot read folder: {e}")))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file()).collect();
+    // The entry's own type: a link is a link, whatever it points to.
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_type().ok().map(|t| (e.path(), t)))
+        // Folders are not read, nor links to folders.
+        .filter(|(p, t)| t.is_file() || (t.is_symlink() && !p.is_dir()))
+        .map(|(p, t)| (p, t.is_symlink()))
+        .collect();
     paths.sort();
     let mut files = CorpusFiles::default();
-    for path in paths {
+    for (path, link) in paths {
         let name = file_name(&path);
         let lower = name.to_lowercase();
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -270,7 +282,12 @@ fn list_files(dir: &Path) -> Result<CorpusFiles, CorpusError> {
         if name.starts_with('.') || stem.eq_ignore_ascii_case("readme") {
             continue;
         }
-        if lower == PEOPLE_FILE {
+        if link {
+            files.links.push(CorpusError::new(
+                &path,
+                "a symbolic link, refused: the corpus reads only files that are in its folder (copy the file in)",
+            ));
+        } else if lower == PEOPLE_FILE {
             files.people = Some(path);
         } else if lower == SETTINGS_FILE {
             files.settings = Some(path);

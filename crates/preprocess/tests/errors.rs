@@ -126,3 +126,19 @@ fn problems_with_their_messages() {
         assert_eq!(TempDir::new(files).errors(), expected, "{what}");
     }
 }
+
+/// A symbolic link in the corpus folder could publish any file of the machine (`~/.netrc`,
+/// `../.env`): it is refused, naming the link, and what it points to is not read.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_refused() {
+    let secret =
+        TempDir::with_label("secret", &[("netrc.txt", b"Secret Title\n\nmachine example.org password hunter2\n")]);
+    let dir = TempDir::new(&[("a.txt", DOC)]);
+    std::os::unix::fs::symlink(secret.path().join("netrc.txt"), dir.path().join("notes.txt")).unwrap();
+    std::os::unix::fs::symlink(secret.path(), dir.path().join("folder")).unwrap();
+    assert_eq!(
+        dir.errors(),
+        ["notes.txt: a symbolic link, refused: the corpus reads only files that are in its folder (copy the file in)"]
+    );
+}
