@@ -6,11 +6,14 @@ use crate::state::{Action, State};
 use explorer_core::embed::{Command, Outgoing};
 use yew::prelude::*;
 
-/// Sends the host page its messages and obeys its commands (when embedded and its origin is
-/// listed). `results` is the number of results of the current query and filters.
+/// Sends the host page its messages and obeys its commands — only in an embed (`embed=1`)
+/// framed by another page, and only with the origins its `origins` parameter lists (none
+/// listed: no messages, no commands). `results` is the number of results of the current query
+/// and filters.
 #[hook]
 pub fn use_host(state: &UseReducerHandle<State>, results: usize) {
-    let origins = state.view.presentation.origins.clone();
+    let p = &state.view.presentation;
+    let origins = if p.embed && host::in_frame() { p.origins.clone() } else { Vec::new() };
     {
         let dispatch = state.dispatcher();
         use_effect_with(origins.clone(), move |origins| {
@@ -58,9 +61,8 @@ pub fn use_host(state: &UseReducerHandle<State>, results: usize) {
     }
     // After every render: report the content's height when it changed (embed.js sizes the iframe).
     let last = use_mut_ref(|| 0u32);
-    let embedded = state.view.presentation.embed;
     use_effect(move || {
-        if embedded {
+        if !origins.is_empty() {
             let height = gloo::utils::document().document_element().map_or(0, |e| e.scroll_height().max(0) as u32);
             if height != *last.borrow() {
                 *last.borrow_mut() = height;

@@ -30,6 +30,31 @@ const hostPage = `<!doctype html><meta charset="utf-8"><title>Host</title>
 const otherPage = `<!doctype html><meta charset="utf-8"><title>Other</title>
 <iframe id="f" style="width:900px;height:600px" src="${APP}/?embed=1&q=stalin&origins=${encodeURIComponent(HOST)}"></iframe>`;
 
+/**
+ * A page on HOST that frames the explorer three times — not embedded, embedded without
+ * origins, and embedded trusting HOST (the control) — and records every message from the
+ * explorer, with which frame sent it; and a child frame of HOST's own that sends the trusted
+ * frame a command, which must be ignored: it does not come from the framing page.
+ */
+const PRIVATE_PORT = APP_PORT + 102;
+const PRIVATE = `http://127.0.0.1:${PRIVATE_PORT}`;
+const privatePage = `<!doctype html><meta charset="utf-8"><title>Framing</title>
+<iframe id="plain" style="width:600px;height:300px" src="${APP}/?q=stalin"></iframe>
+<iframe id="bare" style="width:600px;height:300px" src="${APP}/?embed=1&q=stalin"></iframe>
+<iframe id="trusted" style="width:600px;height:300px" src="${APP}/?embed=1&q=stalin&origins=${encodeURIComponent(PRIVATE)}"></iframe>
+<iframe id="sibling" src="/child"></iframe>
+<script>
+  window.received = [];
+  addEventListener('message', (e) => {
+    const from = ['plain', 'bare', 'trusted'].find((id) => document.getElementById(id).contentWindow === e.source);
+    window.received.push({ from, data: e.data });
+  });
+</script>`;
+const childPage = `<!doctype html><meta charset="utf-8"><script>
+  window.sendCommand = (query) => parent.frames[2].postMessage(
+    { source: 'corpus-explorer-host', version: 1, type: 'setQuery', query }, '*');
+</script>`;
+
 let servers = [];
 
 test.beforeAll(async () => {
@@ -42,6 +67,15 @@ test.beforeAll(async () => {
       s.listen(port, '127.0.0.1', () => resolve(s));
     });
   servers = [await serve(HOST_PORT, hostPage), await serve(OTHER_PORT, otherPage)];
+  servers.push(
+    await new Promise((resolve) => {
+      const s = http.createServer((req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(req.url === '/child' ? childPage : privatePage);
+      });
+      s.listen(PRIVATE_PORT, '127.0.0.1', () => resolve(s));
+    }),
+  );
 });
 
 test.afterAll(async () => {
@@ -159,4 +193,33 @@ test('a command from an origin that is not allowed is ignored', async ({ page })
   );
   await expect.poll(() => warnings.join('\n')).toMatch(/not in the embed's origins/);
   await expect(frame.locator('input#search')).toHaveValue('stalin');
+});
+
+test('only an embed with the host listed in origins tells its host what is typed', async ({ page }) => {
+  await page.goto(PRIVATE + '/');
+  const frames = ['plain', 'bare', 'trusted'].map((id) => page.frameLocator('#' + id));
+  for (const f of frames) await expect(f.locator('input#search')).toHaveValue('stalin', { timeout: 15_000 });
+  for (const f of frames) await f.locator('input#search').fill('lenin');
+  // The control hears of the new query; by then the others would have sent theirs too.
+  const queried = (from) => page.evaluate((from) => window.received.some((m) => m.from === from && m.data?.type === 'query' && m.data.query === 'lenin'), from);
+  await expect.poll(() => queried('trusted'), { message: 'the trusted embed reports the query' }).toBe(true);
+  const leaked = await page.evaluate(() => window.received.filter((m) => m.from !== 'trusted').map((m) => JSON.stringify(m.data)));
+  expect(leaked, 'no message from the page framed without embed=1, or embedded without origins').toEqual([]);
+});
+
+test('a command from a listed origin but not from the framing page is ignored', async ({ page }) => {
+  await page.goto(PRIVATE + '/');
+  const trusted = page.frameLocator('#trusted');
+  await expect(trusted.locator('input#search')).toHaveValue('stalin', { timeout: 15_000 });
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const sibling = page.frames().find((f) => f.url().endsWith('/child'));
+  await sibling.evaluate(() => window.sendCommand('trotsky'));
+  await expect.poll(() => warnings.join('\n')).toMatch(/did not come from the page framing the explorer/);
+  await expect(trusted.locator('input#search')).toHaveValue('stalin');
+  // The framing page itself is obeyed.
+  await page.evaluate(() =>
+    document.getElementById('trusted').contentWindow.postMessage({ source: 'corpus-explorer-host', version: 1, type: 'setQuery', query: 'trotsky' }, '*'),
+  );
+  await expect(trusted.locator('input#search')).toHaveValue('trotsky');
 });

@@ -116,12 +116,43 @@ impl Default for Presentation {
     }
 }
 
-/// A web origin as a host page has it: `scheme://host[:port]`, nothing more.
-pub fn is_origin(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once("://") else { return false };
-    (scheme == "http" || scheme == "https")
-        && !rest.is_empty()
-        && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+/// A web origin as a browser writes it in `MessageEvent.origin`: `http` or `https`, `://`,
+/// a host (letters, digits, `.`, `-`, or an IPv6 address in brackets) and a port unless it is
+/// the scheme's default; nothing more. Schemes and hosts are lowercased and a default port
+/// (`:443`, `:80`) dropped, so that a listed origin can equal the one a message comes from;
+/// `None` when `s` is not an origin.
+pub fn normalize_origin(s: &str) -> Option<String> {
+    let (scheme, rest) = s.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => "443",
+        "http" => "80",
+        _ => return None,
+    };
+    let rest = rest.to_ascii_lowercase();
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !h.is_empty() && (!h.starts_with('[') || h.ends_with(']')) && !p.contains(']') => (h, Some(p)),
+        _ => (rest.as_str(), None),
+    };
+    let host_ok = if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        !v6.is_empty() && v6.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+    } else {
+        !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+    };
+    if !host_ok {
+        return None;
+    }
+    match port {
+        None => Some(format!("{scheme}://{host}")),
+        Some(p) if p.parse::<u16>().is_ok_and(|n| n > 0) && !p.starts_with('0') => {
+            if p == default_port {
+                Some(format!("{scheme}://{host}"))
+            } else {
+                Some(format!("{scheme}://{host}:{p}"))
+            }
+        }
+        Some(_) => None,
+    }
 }
 
 /// What a person is looking at; the app's URL mirrors it.
@@ -322,6 +353,37 @@ mod tests {
         assert_eq!(s.analysis.stop_add, ["stalin"]);
         assert_eq!(ViewState::from_query_string(&s.to_query_string()).0, s);
         assert_eq!(ViewState::from_query_string("stopdel=%CC%81,+a%CC%81+").0.analysis.stop_del, ["a"]);
+    }
+
+    #[test]
+    fn origins_are_normalised_as_browsers_write_them() {
+        let n = |s: &str| normalize_origin(s);
+        assert_eq!(n("https://Example.ORG"), Some("https://example.org".into()));
+        assert_eq!(n("HTTPS://example.org:443"), Some("https://example.org".into()));
+        assert_eq!(n("http://example.org:80"), Some("http://example.org".into()));
+        assert_eq!(n("http://127.0.0.1:8000"), Some("http://127.0.0.1:8000".into()));
+        assert_eq!(n("https://example.org:80"), Some("https://example.org:80".into()));
+        assert_eq!(n("http://[::1]:4173"), Some("http://[::1]:4173".into()));
+        assert_eq!(n("http://[::1]"), Some("http://[::1]".into()));
+        for bad in [
+            "",
+            "*",
+            "null",
+            "javascript:alert(1)",
+            "ftp://example.org",
+            "https://",
+            "https://example.org/",
+            "https://example.org/path",
+            "https://user@example.org",
+            "https://example.org:0",
+            "https://example.org:99999",
+            "https://example.org:08080",
+            "https://exa mple.org",
+            "https://[zz]",
+            "https://example.org:",
+        ] {
+            assert_eq!(n(bad), None, "{bad}");
+        }
     }
 
     proptest! {

@@ -6,7 +6,7 @@
 //! reported as short warnings for the page to show.
 
 use super::settings::{clip_chars, Chart, Target, MAX_TERMS, MAX_TERM_CHARS, MIN_FREQ, WIDTH, WINDOW};
-use super::{clip, decode, encode, is_origin, Theme, View, ViewState, MAX_QUERY_CHARS};
+use super::{clip, decode, encode, normalize_origin, Theme, View, ViewState, MAX_QUERY_CHARS};
 use crate::analysis::collocates::CollocateSort;
 use crate::analysis::concordance::KwicSort;
 use crate::analysis::wordlist::WordSort;
@@ -242,8 +242,10 @@ fn read_term(r: &mut Reading, value: &str) {
 
 fn read_origins(r: &mut Reading, value: &str) {
     for o in value.split(',').map(str::trim).filter(|o| !o.is_empty()).take(20) {
-        if is_origin(o) {
-            r.state.presentation.origins.push(o.to_owned());
+        if let Some(origin) = normalize_origin(o) {
+            if !r.state.presentation.origins.contains(&origin) {
+                r.state.presentation.origins.push(origin);
+            }
         } else {
             r.warn(format!("“{}” is not an origin (https://host[:port]); it was ignored.", clip(o, 60)));
         }
