@@ -52,7 +52,9 @@ pub fn listen(origins: Vec<String>, on_command: impl Fn(Command) + 'static) -> E
             return;
         }
         if !from_parent {
-            gloo::console::warn!(format!("Ignored a command from {origin}: it did not come from the page framing the explorer."));
+            gloo::console::warn!(format!(
+                "Ignored a command from {origin}: it did not come from the page framing the explorer."
+            ));
             return;
         }
         if !origins.contains(&origin) {
