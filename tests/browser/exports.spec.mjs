@@ -10,7 +10,8 @@ async function exportBoth(page, { name, columns, query, filters, view }) {
   const version = await corpusVersion(page);
   const csv = await download(page, page.locator('button.export-csv'));
   expect(csv.name).toBe(`${name}.csv`);
-  const [header, ...rows] = parseCsv(csv.text);
+  expect(csv.text.startsWith('\uFEFF'), 'a byte order mark, so that spreadsheets read UTF-8').toBe(true);
+  const [header, ...rows] = parseCsv(csv.text.slice(1));
   expect(header, 'the CSV header row').toEqual([...columns, ...META]);
   for (const [i, r] of rows.entries()) {
     expect(r.length, `CSV record ${i + 2} has a field per column`).toBe(header.length);

@@ -310,16 +310,19 @@ impl Parser<'_> {
         })
     }
 
-    /// unary := NOT unary | primary
+    /// unary := NOT unary | primary. A chain of NOTs is read in a loop, not one call per NOT
+    /// (thousands of them fit in a query), and an even number of them cancel out.
     fn unary(&mut self, depth: usize) -> ParseResult {
-        if self.peek() == Some(&Lex::Not) {
+        let mut nots = 0usize;
+        while self.peek() == Some(&Lex::Not) {
             self.pos += 1;
-            return match self.peek() {
-                None | Some(Lex::Close) | Some(Lex::Or) | Some(Lex::And) => Err("NOT has nothing after it".into()),
-                _ => Ok(self.unary(depth)?.map(|n| Node::Not(Box::new(n)))),
-            };
+            nots += 1;
+            if matches!(self.peek(), None | Some(Lex::Close) | Some(Lex::Or) | Some(Lex::And)) {
+                return Err("NOT has nothing after it".into());
+            }
         }
-        self.primary(depth)
+        let node = self.primary(depth)?;
+        Ok(if nots % 2 == 1 { node.map(|n| Node::Not(Box::new(n))) } else { node })
     }
 
     fn primary(&mut self, depth: usize) -> ParseResult {
@@ -521,6 +524,16 @@ mod tests {
 
     fn p(q: &str) -> String {
         parse(q).root.as_ref().map(show).unwrap_or_default()
+    }
+
+    /// Found by review: a chain of 2,000 NOTs recursed once per NOT; now it is read in a loop
+    /// and pairs of NOTs cancel out.
+    #[test]
+    fn long_not_chains_are_read_without_recursion() {
+        let q = format!("{}stalin ", "NOT ".repeat(2000));
+        assert_eq!(show(&parse(&q).root.unwrap()), "stalin");
+        let q = format!("{}stalin ", "NOT ".repeat(2001));
+        assert_eq!(show(&parse(&q).root.unwrap()), "NOT(stalin)");
     }
 
     fn notes(q: &str) -> Vec<String> {

@@ -122,7 +122,8 @@ impl Meta {
 
 /// The table as CSV (RFC 4180, CRLF), with the `query`, `filters`, `corpus_version` columns last.
 pub fn to_csv(table: &Table, meta: &Meta) -> String {
-    let mut out = String::new();
+    // A byte order mark first, so that spreadsheets (Excel) read the file as UTF-8.
+    let mut out = String::from('\u{feff}');
     let extra = [meta.query.clone(), meta.filter_list().join("; "), meta.corpus_version.clone()];
     let header = table.columns.iter().map(String::as_str).chain(["query", "filters", "corpus_version"]);
     record(&mut out, header.map(|c| Cell::Text(c.to_owned())));
@@ -161,9 +162,17 @@ fn number(x: f64) -> String {
     }
 }
 
+/// True when a spreadsheet could take a text for a formula: it starts with a tab or a carriage
+/// return, or with `=`, `+`, `-` or `@` (or their fullwidth forms, which spreadsheets also
+/// accept) after any white space and line breaks.
+fn looks_like_formula(s: &str) -> bool {
+    s.starts_with(['\t', '\r'])
+        || s.trim_start().starts_with(['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'])
+}
+
 /// One text field: guarded against formulas, then quoted when it must be.
 fn field(out: &mut String, s: &str) {
-    let guard = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let guard = looks_like_formula(s);
     let quote = s.contains([',', '"', '\r', '\n']);
     if quote {
         out.push('"');
@@ -263,7 +272,7 @@ mod tests {
         let (table, meta) = sample();
         let csv = to_csv(&table, &meta);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "word,count,g2,query,filters,corpus_version");
+        assert_eq!(lines[0], "\u{feff}word,count,g2,query,filters,corpus_version");
         // The query "-putin" is text starting with '-': guarded in every row.
         assert_eq!(lines[1], "plain,3,-1.5,'-putin,outlet=RT; year=2022,abc123");
         // Comma, quote and newline: quoted, quotes doubled; NaN is an empty field.
@@ -277,10 +286,26 @@ mod tests {
         assert_eq!(csv.matches("\r\n").count(), 5);
     }
 
+    /// Found by review: a formula after white space or a line feed, or opened by a fullwidth
+    /// sign, was not guarded.
+    #[test]
+    fn formulas_after_white_space_and_fullwidth_signs_are_guarded() {
+        for s in [" =1+1", "\n=cmd", " \n @SUM(A1)", "\u{ff1d}1+1", "\u{ff0b}1", "\u{ff0d}1", "\u{ff20}x", "\t1", "\r1"]
+        {
+            assert!(looks_like_formula(s), "{s:?}");
+        }
+        for s in ["a=b", "1+1", "stalin", "", " ", "e-mail"] {
+            assert!(!looks_like_formula(s), "{s:?}");
+        }
+        let mut out = String::new();
+        field(&mut out, " =1+1");
+        assert_eq!(out, "' =1+1");
+    }
+
     #[test]
     fn empty_table_is_a_header() {
         let csv = to_csv(&Table { columns: vec!["a".into()], rows: vec![] }, &Meta::default());
-        assert_eq!(csv, "a,query,filters,corpus_version\r\n");
+        assert_eq!(csv, "\u{feff}a,query,filters,corpus_version\r\n");
     }
 
     #[test]
