@@ -33,6 +33,71 @@ pub struct HtmlPage {
     pub paragraphs: Vec<String>,
 }
 
+/// How deep elements may be nested in a page (real pages stay under a hundred or so). The
+/// HTML parser slows down with the square of the nesting depth (20,000 nested `<div>`s take
+/// seconds), so a deeper page is refused before it is parsed.
+pub const MAX_DEPTH: usize = 4096;
+
+/// Elements not counted in the nesting depth: those without an end tag, and those whose end
+/// tag may be left out (a page of 10,000 unclosed `<p>`s is not deep).
+const NOT_NESTING: [&str; 34] = [
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption",
+    "rb", "rt", "rtc", "rp", "html", "head", "body", "br", "img", "meta", "link", "input", "hr", "area", "base", "col",
+    "embed", "param", "source", "wbr",
+];
+
+/// The line (from 1) where the elements of `source` first nest deeper than [`MAX_DEPTH`], if
+/// they do: a linear scan of the tags (comments, scripts and styles skipped), an estimate of
+/// the depth the parser would build.
+pub fn too_deep(source: &str) -> Option<usize> {
+    let b = source.as_bytes();
+    let (mut i, mut depth, mut line) = (0, 0usize, 1);
+    let name_at = |from: usize| {
+        let end = b[from..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |n| from + n);
+        source[from..end].to_ascii_lowercase()
+    };
+    let skip_to = |from: usize, pattern: &str| {
+        let lower = pattern.as_bytes();
+        b[from..].windows(lower.len()).position(|w| w.eq_ignore_ascii_case(lower)).map_or(b.len(), |n| from + n)
+    };
+    while i < b.len() {
+        match b[i] {
+            b'\n' => line += 1,
+            b'<' if b[i + 1..].starts_with(b"!--") => {
+                let end = skip_to(i + 4, "-->");
+                line += source[i..end].matches('\n').count();
+                i = end;
+            }
+            b'<' if b.get(i + 1) == Some(&b'/') => {
+                let name = name_at(i + 2);
+                if !name.is_empty() && !NOT_NESTING.contains(&name.as_str()) {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            b'<' if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => {
+                let name = name_at(i + 1);
+                let close = skip_to(i, ">");
+                let self_closing = close > 0 && b.get(close - 1) == Some(&b'/');
+                if name == "script" || name == "style" {
+                    let end = skip_to(close, &format!("</{name}"));
+                    line += source[i..end].matches('\n').count();
+                    i = end;
+                    continue;
+                }
+                if !self_closing && !NOT_NESTING.contains(&name.as_str()) {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some(line);
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Parses an HTML page.
 pub fn parse_html(source: &str) -> HtmlPage {
     let html = Html::parse_document(source);
@@ -91,18 +156,30 @@ pub fn parse_html(source: &str) -> HtmlPage {
     page
 }
 
-/// The text of an element, skipping scripts and styles inside it.
+/// The text of an element, skipping scripts and styles inside it. Iterative (an explicit
+/// stack, no recursion): a page of 200,000 nested elements is read like any other.
 fn text_of(e: ElementRef<'_>) -> String {
+    enum Part<'a> {
+        Node(ego_tree::NodeRef<'a, Node>),
+        Space,
+    }
     let mut out = String::new();
-    for child in e.children() {
-        match child.value() {
+    let mut stack: Vec<Part<'_>> = e.children().rev().map(Part::Node).collect();
+    while let Some(part) = stack.pop() {
+        let node = match part {
+            Part::Space => {
+                out.push(' ');
+                continue;
+            }
+            Part::Node(node) => node,
+        };
+        match node.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(el) if !matches!(el.name(), "script" | "style" | "noscript" | "template") => {
-                if let Some(c) = ElementRef::wrap(child) {
-                    out.push(' ');
-                    out.push_str(&text_of(c));
-                    out.push(' ');
-                }
+                // " " children " ", in document order: pushed in reverse.
+                out.push(' ');
+                stack.push(Part::Space);
+                stack.extend(node.children().rev().map(Part::Node));
             }
             _ => {}
         }
@@ -120,45 +197,79 @@ struct Walker {
     current: String,
 }
 
+/// What the walker does next (its work list stands in for recursion, so that nesting depth
+/// costs no stack).
+enum Job<'a> {
+    /// Read the children of an element, inside a block or not.
+    Walk(ElementRef<'a>, bool),
+    /// Text of a block.
+    Text(&'a str),
+    /// A space between the text of elements.
+    Space,
+    /// End the paragraph being read.
+    Flush,
+    /// An `h1`: the title, if it is the first.
+    Heading(ElementRef<'a>),
+}
+
 impl Walker {
-    fn walk(&mut self, e: ElementRef<'_>, in_block: bool) {
-        for child in e.children() {
-            match child.value() {
-                Node::Text(t) if in_block => self.current.push_str(t),
-                Node::Element(el) => {
-                    let Some(c) = ElementRef::wrap(child) else { continue };
-                    let name = el.name();
-                    if SKIPPED.contains(&name) {
-                        continue;
+    fn walk(&mut self, root: ElementRef<'_>, in_block: bool) {
+        let mut jobs = vec![Job::Walk(root, in_block)];
+        while let Some(job) = jobs.pop() {
+            match job {
+                Job::Walk(e, in_block) => {
+                    let mut todo = Vec::new();
+                    for child in e.children() {
+                        Self::plan(child, in_block, &mut todo);
                     }
-                    if name == "h1" {
-                        self.flush();
-                        let text = collapse_whitespace(&text_of(c));
-                        if self.h1.is_none() && !text.is_empty() {
-                            self.h1 = Some(text);
-                        }
-                    } else if BLOCKS.contains(&name) {
-                        self.flush();
-                        self.walk(c, true);
-                        self.flush();
-                    } else if name == "br" {
-                        self.current.push(' ');
-                    } else {
-                        // Inline elements run on in the block; block-level containers
-                        // (div, section, …) separate the text around them.
-                        let inline = is_inline(name);
-                        if in_block && !inline {
-                            self.flush();
-                        }
-                        self.current.push_str(if inline { "" } else { " " });
-                        self.walk(c, in_block);
-                        if in_block && !inline {
-                            self.flush();
-                        }
+                    jobs.extend(todo.into_iter().rev());
+                }
+                Job::Text(t) => self.current.push_str(t),
+                Job::Space => self.current.push(' '),
+                Job::Flush => self.flush(),
+                Job::Heading(h) => {
+                    self.flush();
+                    let text = collapse_whitespace(&text_of(h));
+                    if self.h1.is_none() && !text.is_empty() {
+                        self.h1 = Some(text);
                     }
                 }
-                _ => {}
             }
+        }
+    }
+
+    /// The jobs for one child, in document order.
+    fn plan<'a>(child: ego_tree::NodeRef<'a, Node>, in_block: bool, todo: &mut Vec<Job<'a>>) {
+        match child.value() {
+            Node::Text(t) if in_block => todo.push(Job::Text(t)),
+            Node::Element(el) => {
+                let Some(c) = ElementRef::wrap(child) else { return };
+                let name = el.name();
+                if SKIPPED.contains(&name) {
+                } else if name == "h1" {
+                    todo.push(Job::Heading(c));
+                } else if BLOCKS.contains(&name) {
+                    todo.extend([Job::Flush, Job::Walk(c, true), Job::Flush]);
+                } else if name == "br" {
+                    todo.push(Job::Space);
+                } else {
+                    // Inline elements run on in the block; block-level containers (div,
+                    // section, …) separate the text around them.
+                    let inline = is_inline(name);
+                    let separate = in_block && !inline;
+                    if separate {
+                        todo.push(Job::Flush);
+                    }
+                    if !inline {
+                        todo.push(Job::Space);
+                    }
+                    todo.push(Job::Walk(c, in_block));
+                    if separate {
+                        todo.push(Job::Flush);
+                    }
+                }
+            }
+            _ => {}
         }
     }
 
@@ -258,5 +369,47 @@ mod tests {
         let page = parse_html("<header><h1>Header title</h1></header><p>Text.</p><meta name=date content=someday>");
         assert_eq!(page.title.as_deref(), Some("Header title"));
         assert_eq!(page.bad_dates, ["someday"]);
+    }
+
+    /// Found by review: the walk recursed once per nesting level, and 100,000 nested `<div>`s
+    /// overflowed the stack and aborted the build. The walk is iterative now: the deepest page
+    /// the parser is given is read, on a test thread's small stack, to the text at the bottom
+    /// (deeper ones are refused, see [`too_deep`]); inline elements nest without limit.
+    #[test]
+    fn deeply_nested_pages_are_read() {
+        let n = MAX_DEPTH;
+        let page = format!("<title>Deep</title>{}<p>the bottom</p>{}", "<div>".repeat(n), "</div>".repeat(n));
+        let p = parse_html(&page);
+        assert_eq!(p.title.as_deref(), Some("Deep"));
+        assert_eq!(p.paragraphs, ["the bottom"]);
+        let page = format!(
+            "<h1>{}deep title{}</h1><p>{}text{}</p>",
+            "<b>".repeat(n),
+            "</b>".repeat(n),
+            "<i>".repeat(n),
+            "</i>".repeat(n)
+        );
+        let p = parse_html(&page);
+        assert_eq!((p.title.as_deref(), p.paragraphs), (Some("deep title"), vec!["text".to_string()]));
+    }
+
+    #[test]
+    fn nesting_is_measured_without_counting_open_ended_elements() {
+        let deep = |n: usize, tag: &str| format!("<title>Deep</title>\n{}<p>x", format!("<{tag}>").repeat(n));
+        assert_eq!(too_deep(&deep(MAX_DEPTH, "div")), None);
+        assert_eq!(too_deep(&deep(MAX_DEPTH + 1, "div")), Some(2));
+        assert_eq!(too_deep(&format!("{}</div>", "<div></div>\n".repeat(100_000))), None);
+        // Unclosed paragraphs, list items, cells, void and self-closing elements do not nest.
+        for tag in ["p", "li", "td", "br", "img", "span/"] {
+            assert_eq!(too_deep(&deep(100_000, tag)), None, "{tag}");
+        }
+        // Tags in comments, scripts and styles are not counted.
+        let hidden = format!(
+            "<!--{}-->\n<script>{}</script><style>{}</style>",
+            "<div>".repeat(5000),
+            "<div>".repeat(5000),
+            "<b>".repeat(5000)
+        );
+        assert_eq!(too_deep(&hidden), None);
     }
 }

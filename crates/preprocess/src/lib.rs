@@ -344,6 +344,10 @@ fn read_file(file: &DocumentFile, sidecars: &BTreeMap<String, PathBuf>, people: 
             Err(e) => loaded.errors.extend(e),
         },
         Format::Html => {
+            if let Some(line) = html::too_deep(&text) {
+                let msg = format!("elements nested more than {} deep; a page this deep is not read", html::MAX_DEPTH);
+                return loaded.errors.push(CorpusError::at_line(path, line, msg));
+            }
             let page = html::parse_html(&text);
             let mut meta = page.meta;
             meta.title = meta.title.or(page.title);

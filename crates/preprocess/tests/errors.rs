@@ -142,3 +142,23 @@ fn symbolic_links_are_refused() {
         ["notes.txt: a symbolic link, refused: the corpus reads only files that are in its folder (copy the file in)"]
     );
 }
+
+/// Hostile pages end with a document or a clear error: 200,000 nested `<div>`s (the HTML
+/// parser is quadratic in the depth) are refused at the line where they pass the limit; a
+/// Markdown paragraph of a megabyte of `[` is read as text (brackets alone are no text: an
+/// error says so).
+#[test]
+fn hostile_depth_and_brackets_give_an_error_or_a_document() {
+    let n = 200_000;
+    let deep = format!("<title>Deep</title>\n<body>\n{}<p>x</p>{}", "<div>".repeat(n), "</div>".repeat(n));
+    let dir = TempDir::new(&[("a.txt", DOC), ("deep.html", deep.as_bytes())]);
+    assert_eq!(dir.errors(), ["deep.html:3: elements nested more than 4096 deep; a page this deep is not read"]);
+    let brackets = format!("# Brackets\n\n{}\n", "[a".repeat(500_000));
+    let dir = TempDir::new(&[("b.md", brackets.as_bytes())]);
+    let c = build_corpus(dir.path()).unwrap();
+    assert_eq!(c.documents[0].title, "Brackets");
+    assert_eq!(c.documents[0].paragraphs[0].len(), 1_000_000);
+    let dir =
+        TempDir::new(&[("a.txt", DOC), ("c.md", format!("# Only brackets\n\n{}\n", "[".repeat(1_000_000)).as_bytes())]);
+    assert_eq!(dir.errors(), ["c.md: no text left after cleaning"]);
+}
