@@ -192,8 +192,21 @@ pub fn snippets(view: &ViewState, base_url: &str, options: EmbedOptions) -> Snip
     if !embedded.query.is_empty() {
         data_attrs.push_str(&format!(" data-query=\"{}\"", attr_escape(&embedded.query)));
     }
+    // One attribute per facet, its values separated by `|`, named as embed.js reads it:
+    // `data-outlet`, …, and `data-filter-NAME` for a field of the corpus's own.
+    let mut facets: Vec<(&Facet, Vec<&str>)> = Vec::new();
     for (facet, value) in embedded.filters.pairs() {
-        data_attrs.push_str(&format!(" data-{}=\"{}\"", facet.key(), attr_escape(value)));
+        match facets.last_mut() {
+            Some((f, values)) if *f == facet => values.push(value),
+            _ => facets.push((facet, vec![value])),
+        }
+    }
+    for (facet, values) in facets {
+        let name = match facet {
+            Facet::Field(name) => format!("filter-{name}"),
+            built_in => built_in.key().to_owned(),
+        };
+        data_attrs.push_str(&format!(" data-{}=\"{}\"", attr_escape(&name), attr_escape(&values.join("|"))));
     }
     if let Some(doc) = &embedded.doc {
         data_attrs.push_str(&format!(" data-doc=\"{}\"", attr_escape(doc)));
@@ -270,6 +283,11 @@ mod tests {
         assert!(s.script.ends_with(
             "<div data-corpus-explorer data-view=\"concordance\" data-query=\"a&quot;b\" data-outlet=\"RT\"></div>"
         ));
+        // Several values of a facet are one attribute; a field of the corpus's own is read by
+        // embed.js as data-filter-NAME.
+        let (many, _) = ViewState::from_query_string("?outlet=RT&outlet=Blog&party=Whig&party=Tory");
+        let s = snippets(&many, "/", EmbedOptions::default());
+        assert!(s.script.contains(" data-outlet=\"Blog|RT\" data-filter-party=\"Tory|Whig\""), "{}", s.script);
         view.view = View::Reader;
         let s = snippets(&view, "/", EmbedOptions { size: 9, theme: Theme::Dark, search_box: false });
         assert!(s.src.contains("doc=x") && s.src.contains("theme=dark&searchbox=0"), "{}", s.src);

@@ -65,10 +65,34 @@ impl Facet {
 
 /// True when `key` can name a metadata-field facet in a URL.
 pub fn is_field_name(key: &str) -> bool {
-    !key.is_empty()
-        && key.len() <= 40
-        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        && !crate::view_state::params::is_reserved(key)
+    field_name_problem(key).is_none()
+}
+
+/// Longest metadata field name, in characters.
+pub const MAX_FIELD_NAME_CHARS: usize = 40;
+
+/// What is wrong with `key` as the name of a metadata field, if anything: the one rule for
+/// names wherever they enter (corpus files at build, the URL). A name is 1–40 letters or
+/// digits (any script), `_`, `-` or `.` (as in `checksum.type`), starting with a letter or a
+/// digit, and not one of the explorer's own URL parameters (`q`, `doc`, `origins`, …), which
+/// it would be taken for.
+pub fn field_name_problem(key: &str) -> Option<String> {
+    let shown: String = key.chars().take(MAX_FIELD_NAME_CHARS).flat_map(char::escape_debug).collect();
+    if key.is_empty() {
+        Some("a field has no name".into())
+    } else if key.chars().count() > MAX_FIELD_NAME_CHARS {
+        Some(format!("the field name '{shown}…' is longer than {MAX_FIELD_NAME_CHARS} characters"))
+    } else if !key.chars().next().is_some_and(char::is_alphanumeric)
+        || !key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    {
+        Some(format!(
+            "the field name '{shown}' may hold only letters, digits, '_', '-' and '.', and start with a letter or digit"
+        ))
+    } else if crate::view_state::params::is_reserved(key) {
+        Some(format!("the field name '{shown}' is one of the explorer's own URL parameters; rename the field"))
+    } else {
+        None
+    }
 }
 
 /// The values selected in each facet.
@@ -310,6 +334,36 @@ pub struct FacetCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn field_names_follow_one_rule() {
+        for good in ["party", "Party", "region-2", "checksum.type", "автор", "région", "a_b", "9lives"] {
+            assert_eq!(field_name_problem(good), None, "{good}");
+        }
+        for bad in [
+            "",
+            "x\"><script>alert(1)</script><i y",
+            "a&b=c",
+            "a b",
+            "#x",
+            ".hidden",
+            "-x",
+            "q",
+            "origins",
+            "doc",
+            "embed",
+            "outlet",
+            "title",
+            &"x".repeat(41),
+        ] {
+            assert!(field_name_problem(bad).is_some(), "{bad}");
+            assert!(!is_field_name(bad), "{bad}");
+        }
+        assert_eq!(
+            field_name_problem("origins").unwrap(),
+            "the field name 'origins' is one of the explorer's own URL parameters; rename the field"
+        );
+    }
     use crate::model::Document;
 
     fn doc(id: &str, outlet: &str, kind: &str, year: &str, people: &[&str]) -> Document {

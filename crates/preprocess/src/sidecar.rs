@@ -62,7 +62,11 @@ impl Sidecar {
             "url" => self.url = Some(value),
             "id" => self.id = Some(value),
             _ => {
-                self.fields.insert(key.trim().to_string(), value);
+                let key = key.trim();
+                if let Some(problem) = explorer_core::facets::field_name_problem(key) {
+                    return Err(problem);
+                }
+                self.fields.insert(key.to_string(), value);
             }
         }
         Ok(())

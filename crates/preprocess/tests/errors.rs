@@ -162,3 +162,29 @@ fn hostile_depth_and_brackets_give_an_error_or_a_document() {
         TempDir::new(&[("a.txt", DOC), ("c.md", format!("# Only brackets\n\n{}\n", "[".repeat(1_000_000)).as_bytes())]);
     assert_eq!(dir.errors(), ["c.md: no text left after cleaning"]);
 }
+
+/// Field names enter the page as facets and URL parameters: markup, URL metacharacters, the
+/// explorer's own parameter names and over-long names are refused where they are written.
+#[test]
+fn hostile_field_names_are_refused_where_they_are_written() {
+    let csv = "title,text,\"x\"\"><script>alert(1)</script>\"\nA,Some text about Stalin,1\n";
+    let toml = "origins = \"https://evil.example\"\n\"a&b=c\" = \"x\"\n";
+    let long = format!("---\ntitle: M\n{}: x\n---\n\nText.\n", "n".repeat(41));
+    let dir = TempDir::new(&[
+        ("a.csv", csv.as_bytes()),
+        ("b.txt", DOC),
+        ("b.toml", toml.as_bytes()),
+        ("c.md", long.as_bytes()),
+    ]);
+    let errors = dir.errors();
+    let csv_error = "a.csv:2: the field name 'x\\\"><script>alert(1)</script>' may hold only letters, digits, '_', '-' and '.', and start with a letter or digit (column 'x\"><script>alert(1)</script>')";
+    let expect = [
+        csv_error,
+        "b.toml:1: the field name 'origins' is one of the explorer's own URL parameters; rename the field",
+        "b.toml:2: the field name 'a&b=c' may hold only letters, digits, '_', '-' and '.', and start with a letter or digit",
+    ];
+    for e in expect {
+        assert!(errors.iter().any(|x| x == e), "{e}\nin {errors:#?}");
+    }
+    assert!(errors.iter().any(|x| x.starts_with("c.md:") && x.contains("is longer than 40 characters")), "{errors:#?}");
+}
