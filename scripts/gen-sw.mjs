@@ -57,9 +57,9 @@ const CSP = [
   // Trunk's loader (inline, by hash) imports the wasm-bindgen glue; compiling the Wasm module
   // needs 'wasm-unsafe-eval' (no JavaScript eval is allowed).
   `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(' ')}`.trim(),
+  // The stylesheet only: no <style> element and no style attribute (the embed preview's
+  // sizes are classes).
   "style-src 'self'",
-  // Yew sets a few style attributes (the embed preview's size): attributes only, no <style>.
-  "style-src-attr 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -62,10 +62,8 @@ pub fn EmbedDialog() -> Html {
         })
     };
     let copy_label = |which| if *copied == Some(which) { "Copied" } else { "Copy" };
-    let (_, width, height) = SIZES[options.size.min(SIZES.len() - 1)];
     let sizes = SIZES.iter().enumerate().map(|(i, (label, w, h))| (i.to_string(), format!("{label} ({w} × {h})")));
     let themes = [Theme::Auto, Theme::Light, Theme::Dark].map(|t| (t.key().to_owned(), t.key().to_owned()));
-    let preview_width = if width.ends_with('%') { width.to_owned() } else { format!("{width}px") };
     let body = html! {
         <>
             <div class="embed-options">
@@ -80,8 +78,8 @@ pub fn EmbedDialog() -> Html {
             <textarea id="embed-script" readonly=true rows="3" value={s.script.clone()} />
             <button type="button" id="embed-script-copy" onclick={copy(s.script.clone(), "script")}>{ copy_label("script") }</button>
             <p class="embed-preview-label">{ "Preview:" }</p>
-            <iframe id="embed-preview" class="embed-preview" src={s.src} title="Embed preview" loading="lazy" tabindex="-1"
-                style={format!("width:{preview_width};height:{}px", height.min(420))}></iframe>
+            <iframe id="embed-preview" class={classes!("embed-preview", format!("size-{}", options.size.min(SIZES.len() - 1)))}
+                src={s.src} title="Embed preview" loading="lazy" tabindex="-1"></iframe>
         </>
     };
     html! {
