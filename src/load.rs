@@ -112,7 +112,7 @@ pub fn load(report: impl Fn(Loading) + 'static) {
             match xhr.response() {
                 Ok(buffer) => {
                     let mut reader = CorpusReader::new();
-                    reader.feed(&web_sys::js_sys::Uint8Array::new(&buffer).to_vec());
+                    reader.feed_owned(web_sys::js_sys::Uint8Array::new(&buffer).to_vec());
                     step(Rc::new(RefCell::new(Some(reader))), report.clone());
                 }
                 Err(_) => report(Loading::Failed("The corpus file could not be read. Reload to try again.".into())),

@@ -39,10 +39,23 @@ pub fn EmbedDialog() -> Html {
     };
     // The same two children whether the dialog is open or not, so that the button stays the
     // same element (Yew matches unkeyed children from the end) and gets the focus back.
-    if !open {
-        return html! { <>{ button }{ Html::default() }</> };
+    let dialog_html = if open { dialog_body(&app, &dialog, &options, &copied) } else { Html::default() };
+    html! {
+        <>
+            { button }
+            { dialog_html }
+        </>
     }
-    let s = snippets(&app.state.view, &base_url(), *options);
+}
+
+/// The dialog: options, the two snippets with their copy buttons, and the preview.
+fn dialog_body(
+    app: &crate::context::AppContext,
+    dialog: &crate::hooks::use_modal::DialogHandle,
+    options: &UseStateHandle<EmbedOptions>,
+    copied: &UseStateHandle<Option<&'static str>>,
+) -> Html {
+    let s = snippets(&app.state.view, &base_url(), **options);
     let set = |f: fn(&mut EmbedOptions, &Event)| {
         let options = options.clone();
         Callback::from(move |e: Event| {
@@ -61,7 +74,7 @@ pub fn EmbedDialog() -> Html {
             copied.set(Some(which));
         })
     };
-    let copy_label = |which| if *copied == Some(which) { "Copied" } else { "Copy" };
+    let copy_label = |which| if **copied == Some(which) { "Copied" } else { "Copy" };
     let sizes = SIZES.iter().enumerate().map(|(i, (label, w, h))| (i.to_string(), format!("{label} ({w} × {h})")));
     let themes = [Theme::Auto, Theme::Light, Theme::Dark].map(|t| (t.key().to_owned(), t.key().to_owned()));
     let body = html! {
@@ -82,10 +95,5 @@ pub fn EmbedDialog() -> Html {
                 src={s.src} title="Embed preview" loading="lazy" tabindex="-1"></iframe>
         </>
     };
-    html! {
-        <>
-            { button }
-            { modal_frame(("embed-dialog", "embed-title"), "modal", "Embed this view", &dialog, body) }
-        </>
-    }
+    modal_frame(("embed-dialog", "embed-title"), "modal", "Embed this view", dialog, body)
 }

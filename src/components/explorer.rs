@@ -68,12 +68,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
 /// once typing rests (`settled`).
 fn main_view(app: &AppContext, search: Option<&SearchPage>, settled: &str) -> Html {
     let view = app.state.view.view;
-    let request = app.view_request(view, settled);
     match (view, app.state.reader_doc()) {
         (View::Reader, Some(id)) => html! {
             <Reader id={id.to_owned()} query={app.state.view.query.clone()} hit={app.state.hit} />
         },
         (View::Search | View::Reader, _) => results(app, search),
-        _ => html! { <AnalysisView {request} /> },
+        _ => html! { <AnalysisView request={app.view_request(view, settled)} /> },
     }
 }

@@ -2,17 +2,17 @@
 
 use crate::context::AppContext;
 use crate::state::Action;
-use explorer_core::api::{Page, PAGE_SIZE};
+use explorer_core::api::Page;
 use explorer_core::view_state::Change;
 use yew::prelude::*;
 
 /// The pager of a page of rows; nothing when everything fits on one page.
 pub fn pager<T>(app: &AppContext, rows: &Page<T>) -> Html {
-    let total = rows.total.div_ceil(PAGE_SIZE).max(1);
+    let total = rows.pages();
     if total <= 1 {
         return html! {};
     }
-    let page = rows.page.clamp(1, total);
+    let page = rows.page;
     let go = |p: usize| app.callback(move |_: MouseEvent| Action::Change(Change::Page(p)));
     html! {
         <nav class="pager" aria-label="Pages">

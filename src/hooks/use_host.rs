@@ -12,8 +12,9 @@ use yew::prelude::*;
 /// and filters.
 #[hook]
 pub fn use_host(state: &UseReducerHandle<State>, results: usize) {
+    let framed = *use_memo((), |_| host::in_frame());
     let p = &state.view.presentation;
-    let origins = if p.embed && host::in_frame() { p.origins.clone() } else { Vec::new() };
+    let origins = if p.embed && framed { p.origins.clone() } else { Vec::new() };
     {
         let dispatch = state.dispatcher();
         use_effect_with(origins.clone(), move |origins| {
@@ -50,12 +51,11 @@ pub fn use_host(state: &UseReducerHandle<State>, results: usize) {
         });
     }
     {
-        let doc = state.reader_doc().and_then(|id| state.info.documents.iter().find(|d| d.id == id));
-        let message = doc.map(|d| Outgoing::Document { id: d.id.clone(), title: d.title.clone() });
-        let origins = origins.clone();
-        use_effect_with(state.reader_doc().map(str::to_owned), move |_| {
-            if let Some(m) = message {
-                host::send(&m, &origins);
+        let (info, origins) = (state.info.clone(), origins.clone());
+        use_effect_with(state.reader_doc().map(str::to_owned), move |id| {
+            let doc = id.as_ref().and_then(|id| info.documents.iter().find(|d| d.id == *id));
+            if let Some(d) = doc {
+                host::send(&Outgoing::Document { id: d.id.clone(), title: d.title.clone() }, &origins);
             }
         });
     }

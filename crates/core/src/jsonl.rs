@@ -55,6 +55,18 @@ impl CorpusReader {
         self.buf.extend_from_slice(bytes);
     }
 
+    /// Adds bytes that arrived, taking them as the buffer when nothing is waiting (a whole
+    /// file downloaded at once is not copied a second time).
+    pub fn feed_owned(&mut self, bytes: Vec<u8>) {
+        if self.at == self.buf.len() {
+            self.consumed += self.buf.len();
+            self.buf = bytes;
+            self.at = 0;
+        } else {
+            self.feed(&bytes);
+        }
+    }
+
     /// How far reading has got.
     pub fn progress(&self) -> Progress {
         Progress { done: self.documents.len(), total: self.header.as_ref().map(|h| h.documents) }
@@ -172,6 +184,17 @@ mod tests {
             assert_eq!(engine.index.term_count(), whole.index.term_count());
             assert_eq!(engine.index.lookup("stalin"), whole.index.lookup("stalin"));
         }
+    }
+
+    #[test]
+    fn owned_slices_read_the_same_corpus() {
+        let text = corpus().to_jsonl();
+        let mut r = CorpusReader::without_index();
+        for chunk in text.as_bytes().chunks(5) {
+            r.feed_owned(chunk.to_vec());
+            r.read(|| true).unwrap();
+        }
+        assert_eq!(r.finish_corpus().unwrap(), corpus());
     }
 
     #[test]

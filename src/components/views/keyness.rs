@@ -44,10 +44,14 @@ pub fn view(app: &AppContext, request: &ViewRequest, k: &KeynessData) -> Html {
     let a = &request.analysis;
     let info = &app.client.info;
     let target = k.target.as_ref().map(Target::key);
-    let on_target = app.callback(|e: Event| match Target::from_key(&field_value(&e)) {
-        Some(t) => Action::Change(Change::Target(t)),
-        None => Action::Change(Change::Page(1)),
-    });
+    let on_target = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            if let Some(t) = Target::from_key(&field_value(&e)) {
+                app.dispatch(Action::Change(Change::Target(t)));
+            }
+        })
+    };
     let min = a.min_freq;
     let on_min = app.callback(move |e: Event| Action::Change(Change::MinFreq(field_value(&e).parse().unwrap_or(min))));
     let option = |value: String, label: String| {

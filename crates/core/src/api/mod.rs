@@ -271,6 +271,11 @@ impl<T> Page<T> {
         let (page, range) = page_range(page, total);
         Page { total, page, rows: rows(range) }
     }
+
+    /// Number of pages (at least 1).
+    pub fn pages(&self) -> usize {
+        pages(self.total)
+    }
 }
 
 /// The concordance: one page of lines.
@@ -407,10 +412,14 @@ pub enum ViewData {
     None,
 }
 
+/// Number of pages of `rows` rows (at least 1).
+fn pages(rows: usize) -> usize {
+    rows.div_ceil(PAGE_SIZE).max(1)
+}
+
 /// The rows of page `page` (from 1, clamped to the pages there are) of `rows` rows.
 pub fn page_range(page: usize, rows: usize) -> (usize, Range<usize>) {
-    let pages = rows.div_ceil(PAGE_SIZE).max(1);
-    let page = page.clamp(1, pages);
+    let page = page.clamp(1, pages(rows));
     let start = (page - 1) * PAGE_SIZE;
     (page, start..(start + PAGE_SIZE).min(rows))
 }
