@@ -91,6 +91,10 @@ pub fn parse_csv(path: &Path, stem: &str, text: &str) -> Records {
                 1,
                 format!("column '{h}' appears twice (columns {} and {})", first + 1, i + 1),
             ));
+        } else if h.eq_ignore_ascii_case("text") {
+        } else if let Some(problem) = Sidecar::key_problem(h) {
+            // A header names a field for every row: said once, on the header's line.
+            errors.push(CorpusError::at_line(path, 1, format!("{problem} (column {})", i + 1)));
         }
     }
     let Some(text_col) = headers.iter().position(|h| h.eq_ignore_ascii_case("text")) else {
@@ -161,6 +165,7 @@ fn record(path: &Path, line: usize, default_id: String, obj: &Map<String, Value>
                     _ => errors.push(err(format!("'{key}' must be a list of strings"))),
                 }
             }
+            _ if Sidecar::key_problem(key).is_some() => errors.push(err(Sidecar::key_problem(key).unwrap_or_default())),
             _ => match value_text(key, value) {
                 Ok(Some(t)) if !t.trim().is_empty() => {
                     if let Err(msg) = meta.set(key, &t) {

@@ -48,6 +48,9 @@ impl Sidecar {
     /// Errs with a message when the value does not fit the key (a bad date). A value that is
     /// empty once whitespace and control characters are removed (`"\u0000"`) is not given.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        if let Some(problem) = Self::key_problem(key) {
+            return Err(problem);
+        }
         let value = crate::lines::collapse_whitespace(value);
         if value.is_empty() {
             return Ok(());
@@ -62,14 +65,21 @@ impl Sidecar {
             "url" => self.url = Some(value),
             "id" => self.id = Some(value),
             _ => {
-                let key = key.trim();
-                if let Some(problem) = explorer_core::facets::field_name_problem(key) {
-                    return Err(problem);
-                }
-                self.fields.insert(key.to_string(), value);
+                self.fields.insert(key.trim().to_string(), value);
             }
         }
         Ok(())
+    }
+
+    /// What is wrong with `key` as a metadata key: `None` for a known key (`title`, `date`, …,
+    /// compared case-insensitively) and for a further field whose name follows the one rule
+    /// (`explorer_core::facets::field_name_problem`).
+    pub fn key_problem(key: &str) -> Option<String> {
+        const KNOWN: [&str; 8] = ["title", "outlet", "date", "date_note", "author", "kind", "url", "id"];
+        if KNOWN.iter().any(|k| k.eq_ignore_ascii_case(key)) {
+            return None;
+        }
+        explorer_core::facets::field_name_problem(key.trim())
     }
 
     /// This metadata with every value `over` gives replacing ours.

@@ -8,16 +8,40 @@ const SNIFF_BYTES: usize = 8192;
 /// Files shorter than this are binary only when they hold NUL or control bytes.
 const MIN_SNIFF: usize = 16;
 
-/// Reads a UTF-8 text file. A binary file (NUL bytes, or mostly control characters or
-/// undecodable bytes), a UTF-16 file and an invalid byte are each reported; a leading
-/// byte-order mark is dropped.
+/// The largest file that is read: 256 MiB. A corpus of more is split into several files (a
+/// JSON Lines file splits anywhere between lines). The limit keeps one file from taking the
+/// build's (or, for a file opened in the page, the tab's) memory: a file is held as bytes,
+/// then as text, then as documents, and the page's WebAssembly memory ends at 4 GiB.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// The message for a file of `len` bytes, over [`MAX_FILE_BYTES`].
+fn too_large(len: u64) -> String {
+    let mib = |b: u64| b as f64 / f64::from(1 << 20);
+    format!(
+        "{:.1} MiB, more than the {:.0} MiB a file may have; split it into smaller files",
+        mib(len),
+        mib(MAX_FILE_BYTES)
+    )
+}
+
+/// Reads a UTF-8 text file. A file over [`MAX_FILE_BYTES`] (not read at all), a binary file
+/// (NUL bytes, or mostly control characters or undecodable bytes), a UTF-16 file and an
+/// invalid byte are each reported; a leading byte-order mark is dropped.
 pub fn read_text(path: &Path) -> Result<String, Vec<CorpusError>> {
-    let bytes = std::fs::read(path).map_err(|e| vec![CorpusError::new(path, format!("cannot read: {e}"))])?;
+    let cannot = |e: std::io::Error| vec![CorpusError::new(path, format!("cannot read: {e}"))];
+    let len = std::fs::metadata(path).map_err(cannot)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(vec![CorpusError::new(path, too_large(len))]);
+    }
+    let bytes = std::fs::read(path).map_err(cannot)?;
     text_of(path, bytes).map_err(|e| vec![e])
 }
 
 /// The text of `bytes` read from `path`, or what is wrong with them.
 pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, CorpusError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(CorpusError::new(path, too_large(bytes.len() as u64)));
+    }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(CorpusError::new(path, "UTF-16 text; save it as UTF-8"));
     }

@@ -177,7 +177,7 @@ fn hostile_field_names_are_refused_where_they_are_written() {
         ("c.md", long.as_bytes()),
     ]);
     let errors = dir.errors();
-    let csv_error = "a.csv:2: the field name 'x\\\"><script>alert(1)</script>' may hold only letters, digits, '_', '-' and '.', and start with a letter or digit (column 'x\"><script>alert(1)</script>')";
+    let csv_error = "a.csv:1: the field name 'x\\\"><script>alert(1)</script>' may hold only letters, digits, '_', '-' and '.', and start with a letter or digit (column 3)";
     let expect = [
         csv_error,
         "b.toml:1: the field name 'origins' is one of the explorer's own URL parameters; rename the field",
@@ -187,4 +187,50 @@ fn hostile_field_names_are_refused_where_they_are_written() {
         assert!(errors.iter().any(|x| x == e), "{e}\nin {errors:#?}");
     }
     assert!(errors.iter().any(|x| x.starts_with("c.md:") && x.contains("is longer than 40 characters")), "{errors:#?}");
+}
+
+/// The fixture `tests/fixtures/hostile-fields`: markup, event handlers, the explorer's own
+/// parameter names, URL metacharacters, a nameless and an over-long field, in every kind of
+/// file that names fields. Each is refused at its `file:line`, and nothing else is.
+#[test]
+fn the_hostile_field_names_fixture_is_refused_name_by_name() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hostile-fields");
+    let prefix = format!("{}/", dir.display());
+    let errors: Vec<String> = build_corpus(&dir)
+        .expect_err("the build should fail")
+        .iter()
+        .map(|e| e.to_string().replace(&prefix, ""))
+        .collect();
+    let rule = "may hold only letters, digits, '_', '-' and '.', and start with a letter or digit";
+    let own = "is one of the explorer's own URL parameters; rename the field";
+    let expect = [
+        format!("long.md:3: the field name '{}…' is longer than 40 characters", "n".repeat(40)),
+        format!("markup.csv:1: the field name 'x\\\"><script>alert(1)</script><i y' {rule} (column 3)"),
+        format!("markup.csv:1: the field name 'onmouseover=alert(1)' {rule} (column 4)"),
+        format!("page.toml:1: the field name '<img src=x onerror=alert(1)>' {rule}"),
+        format!("page.toml:2: the field name 'theme' {own}"),
+        "page.toml:3: a field has no name".to_string(),
+        format!("reserved.json:2: the field name 'doc' {own}"),
+        format!("reserved.json:2: the field name 'embed' {own}"),
+        format!("reserved.json:2: the field name 'origins' {own}"),
+        format!("reserved.json:2: the field name 'q' {own}"),
+        format!("url.jsonl:1: the field name '?view' {rule}"),
+        format!("url.jsonl:1: the field name 'a&b=c' {rule}"),
+        format!("url.jsonl:1: the field name 'p%20q' {rule}"),
+        format!("url.jsonl:1: the field name 'x#y' {rule}"),
+    ];
+    assert_eq!(errors, expect);
+}
+
+/// A file over the size limit is refused by its size, without being read: a sparse file of
+/// 256 MiB and one byte costs no disk.
+#[test]
+fn a_file_over_the_size_limit_is_refused_unread() {
+    let dir = TempDir::new(&[("a.txt", DOC)]);
+    let big = std::fs::File::create(dir.path().join("big.txt")).unwrap();
+    big.set_len(explorer_preprocess::source::MAX_FILE_BYTES + 1).unwrap();
+    assert_eq!(
+        dir.errors(),
+        ["big.txt: 256.0 MiB, more than the 256 MiB a file may have; split it into smaller files"]
+    );
 }
