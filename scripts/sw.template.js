@@ -14,14 +14,23 @@
  *   (see src/offline.rs).
  * - activate: deletes this app's other caches (same prefix: same app, same scope; another
  *   copy of the app elsewhere on the origin keeps its own) and takes control of open pages.
- * - fetch: navigations go to the network first and fall back to this build's cached page;
- *   other requests in scope are answered from this build's cache by exact URL, else from
- *   the network. Nothing fetched at run time is cached, so a cache only ever holds the
- *   files of one build, and a page from the cache only ever gets assets of its own build.
+ * - fetch: navigations go to the network first; offline, a navigation to this app's own page
+ *   (`./`, `./index.html`, with any query) gets this build's cached page, and any other path
+ *   of the origin is left to fail as it would without the worker. Other requests in scope are
+ *   answered from this build's cache by exact URL, else from the network. Nothing fetched at
+ *   run time is cached, so a cache only ever holds the files of one build, and a page from
+ *   the cache only ever gets assets of its own build.
+ * - Every cached file is checked against its hash again each time it is served: Cache
+ *   Storage is shared by the whole origin, so another app on it (user.github.io/other) could
+ *   overwrite an entry. A file that does not match is deleted from the cache and fetched
+ *   from the network instead (offline, the request fails rather than serve it). The check
+ *   reads the file before answering; SHA-256 runs at several hundred MB/s.
  */
 const VERSION = '__BUILD_VERSION__';
 const FILES = /* [url relative to this script, sha256 hex] */ [['__FILE__', '__SHA256__']];
 
+/** Each file's SHA-256 by its absolute URL. */
+const SHA256 = new Map(FILES.map(([file, sha256]) => [new URL(file, self.location).href, sha256]));
 const SCOPE = self.registration.scope;
 const PREFIX = `corpus-explorer:${new URL(SCOPE).pathname}:`;
 const CACHE = PREFIX + VERSION;
@@ -90,17 +99,41 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(req.mode === 'navigate' ? navigate(req) : asset(req));
 });
 
+/** True for a URL of this app's own page: `./` or `./index.html`, with any query. */
+function isPage(url) {
+  const { origin, pathname } = new URL(url);
+  const page = new URL(PAGE);
+  return origin === page.origin && (pathname === page.pathname || pathname === `${page.pathname}index.html`);
+}
+
 async function navigate(req) {
   try {
     return await fetch(req);
   } catch (err) {
-    const page = await (await caches.open(CACHE)).match(PAGE);
+    const page = isPage(req.url) ? await cached(PAGE) : null;
     if (page) return page;
     throw err;
   }
 }
 
 async function asset(req) {
-  const hit = await (await caches.open(CACHE)).match(req);
-  return hit ?? fetch(req);
+  return (await cached(req.url)) ?? fetch(req);
+}
+
+/**
+ * This build's cached copy of `url` if it still has the build's hash, else `null`. A copy that
+ * does not match (another app on the origin wrote it, or the disk did) is deleted.
+ */
+async function cached(url) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(url);
+  if (!hit) return null;
+  const body = await hit.arrayBuffer();
+  const sha256 = hex(await crypto.subtle.digest('SHA-256', body));
+  if (sha256 !== SHA256.get(url)) {
+    console.warn(`corpus explorer: the cached ${url} is not this build's (sha256 ${sha256}); fetched from the network`);
+    await cache.delete(url);
+    return null;
+  }
+  return new Response(body, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
 }

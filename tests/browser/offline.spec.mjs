@@ -6,7 +6,7 @@
 // build (`setRoot`). The second build, with one extra document, is made once per run by the
 // global setup (tests/support/update-build.mjs) and named by EXPLORER_UPDATE_DIST.
 import { resolve } from 'node:path';
-import { test, expect, waitReady, idsFor, countText, CORPUS_SIZE, DOC } from './helpers.mjs';
+import { test, expect, waitReady, idsFor, countText, CORPUS_SIZE, DOC, MATCH_COUNT } from './helpers.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
 import { ROOT, UPDATE_DOC, buildVersion, cacheName } from '../support/update-build.mjs';
 
@@ -230,6 +230,48 @@ test.describe('offline', () => {
       await waitReady(page);
       expect((await idsFor(page, 'stalin')).length).toBeGreaterThan(0);
       await context.setOffline(false);
+    });
+  });
+
+  test("offline only the app's own page is served; a cached file another app rewrote is not served", async ({
+    page,
+    context,
+  }) => {
+    await withServer({ root: DIST }, async (server) => {
+      await openControlled(page, server.url);
+      // Offline, the page answers for itself (`./`, `./index.html`), not for every path of the origin.
+      await context.setOffline(true);
+      await page.goto(`${server.url}index.html?q=putin`);
+      await waitReady(page);
+      await expect(page.locator('#result-count')).toHaveText(MATCH_COUNT);
+      const other = await page.goto(`${server.url}other-app/page.html`).then(
+        () => 'answered',
+        (e) => `failed: ${e.message.split('\n')[0]}`,
+      );
+      expect(other).toMatch(/^failed: page.goto: net::ERR_/);
+      await context.setOffline(false);
+
+      // What another app on the same origin can do: rewrite an entry of the explorer's cache.
+      const name = cacheName(DIST, '/');
+      await page.goto(server.url);
+      await waitReady(page);
+      const corpusUrl = await page.evaluate(async (name) => {
+        const cache = await caches.open(name);
+        const req = (await cache.keys()).find((r) => /\/corpus-[0-9a-f]+\.jsonl$/.test(r.url));
+        const res = await cache.match(req);
+        const text = (await res.text()).replaceAll('Stalin', 'Qzqzqz');
+        await cache.put(req, new Response(text, { headers: res.headers }));
+        return req.url;
+      }, name);
+      const inCache = () =>
+        page.evaluate(async ([name, url]) => !!(await (await caches.open(name)).match(url)), [name, corpusUrl]);
+      expect(await inCache()).toBe(true);
+      await page.reload();
+      await waitReady(page);
+      // The worker found the entry was not its build's, dropped it and asked the network.
+      expect(await idsFor(page, 'qzqzqz')).toEqual([]);
+      expect(await idsFor(page, 'stalin')).toContain(DOC.emancipation);
+      expect(await inCache()).toBe(false);
     });
   });
 
