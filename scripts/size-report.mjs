@@ -14,8 +14,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 
-/** The budget of the app's gzip total (wasm + js + css + html), in kB; see above. */
-const BUDGET_GZIP_KB = 345.0;
+/** The budget of the app's gzip total (wasm + js + css + html), in kB; see above.
+ * 345.0 → 377.0 on 2026-11-28: the engine moved into a Web Worker (issue 12), and the page and
+ * the worker now exchange every request and answer as messages. Their codecs (serde's
+ * Serialize and Deserialize of every request and answer type, both ways in the one wasm that
+ * page and worker share) are the growth: +63 kB gzip with serde_json, +29 kB with postcard's
+ * binary form (chosen), +1.3 kB of JavaScript glue. */
+const BUDGET_GZIP_KB = 377.0;
 
 const dir = process.argv[2] ?? 'dist';
 try {

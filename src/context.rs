@@ -1,7 +1,7 @@
 //! What every component of the explorer can reach: the engine's client and the one state
 //! (to read it and to dispatch intents).
 
-use crate::client::Client;
+use crate::engine::client::Client;
 use crate::state::{Action, State};
 use explorer_core::api::ViewRequest;
 use explorer_core::view_state::View;

@@ -1,14 +1,15 @@
 //! The corpus explorer's browser app: a thin Yew layer over `explorer-core`.
 //!
-//! [`load`] downloads and indexes the corpus into the engine, which the page reaches only
-//! through [`client`] (requests and responses of `explorer_core::api`); [`state`] holds the
+//! [`load`] starts the [`engine`] in a Web Worker, which downloads and indexes the corpus;
+//! the page reaches it only through its client (requests and responses of
+//! `explorer_core::api`); [`state`] holds the
 //! one reducer and [`url`] mirrors its view in the address bar; [`components`] lay out and
 //! render, [`hooks`] hold the page's behaviour, [`labels`] every word shown for a value.
 
-pub mod client;
 pub mod components;
 pub mod context;
 pub mod download;
+pub mod engine;
 pub mod hooks;
 pub mod host;
 pub mod labels;
@@ -19,9 +20,12 @@ pub mod url;
 
 use components::app::App;
 
-/// Mounts the app into `#root`, replacing the loading message that index.html shows.
+/// Mounts the app into `#root`, replacing the loading message that index.html shows; or,
+/// in the engine's Web Worker (which runs this same wasm), starts the engine.
 pub fn start() {
-    offline::register();
+    if engine::worker::in_worker() {
+        return engine::worker::start();
+    }
     let document = gloo::utils::document();
     match document.get_element_by_id("root") {
         Some(root) => {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 /// The app.
 #[component]
 pub fn App() -> Html {
-    let loading = use_state(|| Loading::Fetching { loaded: 0.0, total: None });
+    let loading = use_state(|| Loading::Starting);
     {
         let loading = loading.clone();
         use_effect_with((), move |_| load::load(move |step| loading.set(step)));
@@ -24,6 +24,7 @@ pub fn App() -> Html {
         step => {
             let percent = (step.fraction() * 100.0).round().clamp(0.0, 100.0) as u32;
             let label = match step {
+                Loading::Starting => "Starting the search engine…".to_owned(),
                 Loading::Fetching { loaded, .. } => format!("Downloading the corpus… {:.1} MB", loaded / 1e6),
                 Loading::Indexing { done, total } => format!("Indexing {done} of {total} documents…"),
                 _ => String::new(),

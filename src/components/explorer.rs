@@ -1,13 +1,13 @@
 //! The explorer: owns the one state, runs the search for it, and lays out the page (or the
 //! compact embed) around the view shown. Everything else is a hook or a component of its own.
 
-use crate::client::Client;
 use crate::components::layout;
 use crate::components::reader::Reader;
 use crate::components::results::results;
 use crate::components::tabs::use_current_tab_in_view;
 use crate::components::views::AnalysisView;
 use crate::context::AppContext;
+use crate::engine::client::Client;
 use crate::hooks::use_engine::use_search;
 use crate::hooks::use_focus::{use_drawer_focus, use_focus_follow};
 use crate::hooks::use_host::use_host;
@@ -54,11 +54,13 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         client,
         SearchRequest { query: v.query.clone(), filters: v.filters.clone(), sort: v.sort, shown: state.ui.shown },
     );
-    use_host(&state, search.as_ref().map_or(0, |s| s.total));
+    use_host(&state, search.current().map(|s| s.total));
     let settled = use_settled(v.query.clone(), SETTLE_MS);
     let app = AppContext { client: client.clone(), state: state.clone() };
-    let search = search.as_deref();
-    let main = main_view(&app, search, &settled);
+    // The latest results stay shown while the engine works on a newer query.
+    let busy = !search.current;
+    let search = search.value.as_deref();
+    let main = main_view(&app, search, busy, &settled);
     let page =
         if v.presentation.embed { layout::embed(&app, search, main) } else { layout::page(&app, search, theme, main) };
     html! { <ContextProvider<AppContext> context={app}>{ page }</ContextProvider<AppContext>> }
@@ -66,13 +68,13 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
 
 /// The view of the current tab: the results, the reader, or an analysis view of the query
 /// once typing rests (`settled`).
-fn main_view(app: &AppContext, search: Option<&SearchPage>, settled: &str) -> Html {
+fn main_view(app: &AppContext, search: Option<&SearchPage>, busy: bool, settled: &str) -> Html {
     let view = app.state.view.view;
     match (view, app.state.reader_doc()) {
         (View::Reader, Some(id)) => html! {
             <Reader id={id.to_owned()} query={app.state.view.query.clone()} hit={app.state.hit} />
         },
-        (View::Search | View::Reader, _) => results(app, search),
+        (View::Search | View::Reader, _) => results(app, search, busy),
         _ => html! { <AnalysisView request={app.view_request(view, settled)} /> },
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::context::use_app;
 use crate::download;
+use crate::engine::client::{Kind, Slot};
 use explorer_core::analysis::export::{to_csv, to_json, Meta};
 use explorer_core::analysis::filter_pairs;
 use explorer_core::api::{Request, Response, ViewRequest};
@@ -36,26 +37,30 @@ pub fn slug(text: &str) -> String {
 #[component]
 pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
     let error = use_state(|| None::<String>);
+    let slot = *use_memo((), |_| Slot::new(Kind::Export));
     let Some(app) = use_app() else { return html! {} };
     let make = |csv: bool| {
         let (props, error, app) = (props.clone(), error.clone(), app.clone());
         Callback::from(move |_| {
-            let Response::Export(table) = app.client.call(&Request::Export(props.request.clone())) else {
-                return error.set(Some("The engine gave no table to download.".into()));
-            };
-            let meta = Meta {
-                view: props.view.to_string(),
-                query: props.request.query.clone(),
-                filters: filter_pairs(&props.request.filters),
-                corpus_version: app.client.info.version.clone(),
-                generated: String::from(js_sys::Date::new_0().to_iso_string()),
-            };
-            let result = if csv {
-                download::save(&format!("{}.csv", props.name), "text/csv;charset=utf-8", &to_csv(&table, &meta))
-            } else {
-                download::save(&format!("{}.json", props.name), "application/json", &to_json(&table, &meta))
-            };
-            error.set(result.err());
+            let (props, error, version) = (props.clone(), error.clone(), app.client.info.version.clone());
+            app.client.call(slot, Request::Export(props.request.clone()), move |response| {
+                let Response::Export(table) = response else {
+                    return error.set(Some("The engine gave no table to download.".into()));
+                };
+                let meta = Meta {
+                    view: props.view.to_string(),
+                    query: props.request.query.clone(),
+                    filters: filter_pairs(&props.request.filters),
+                    corpus_version: version,
+                    generated: String::from(js_sys::Date::new_0().to_iso_string()),
+                };
+                let result = if csv {
+                    download::save(&format!("{}.csv", props.name), "text/csv;charset=utf-8", &to_csv(&table, &meta))
+                } else {
+                    download::save(&format!("{}.json", props.name), "application/json", &to_json(&table, &meta))
+                };
+                error.set(result.err());
+            });
         })
     };
     html! {

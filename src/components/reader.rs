@@ -3,6 +3,7 @@
 use crate::components::highlighted::highlighted;
 use crate::context::use_app;
 use crate::hooks::use_engine::use_document;
+use crate::hooks::use_focus::use_pending_focus;
 use crate::hooks::use_key::use_shortcuts;
 use crate::labels::meta_line;
 use crate::state::Action;
@@ -33,7 +34,15 @@ fn scroll_to_current() {
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let app = use_app();
-    let doc = use_document(app.as_ref().map(|a| &a.client), props.id.clone(), props.query.clone());
+    let answer = use_document(app.as_ref().map(|a| &a.client), props.id.clone(), props.query.clone());
+    // The answer for this document (while a new query's marks are worked out, the previous
+    // ones stay; another document's text never shows under this one's id).
+    let doc = answer.value.filter(|d| match d.as_ref() {
+        Some(d) => d.summary.doc.id == props.id,
+        None => answer.current,
+    });
+    let loaded = doc.is_some();
+    use_pending_focus();
     let count = doc.as_ref().and_then(|d| d.as_ref().as_ref()).map_or(0, |d| d.hits);
     let current = if count == 0 { None } else { Some(props.hit % count) };
     let step = |next: bool| {
@@ -55,7 +64,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // line); moving between hits scrolls to the current one.
     let opened = use_mut_ref(|| None::<String>);
     let at_hit = props.hit > 0;
-    use_effect_with((props.id.clone(), current), move |(id, _)| {
+    use_effect_with((props.id.clone(), current, loaded), move |(id, _, loaded)| {
+        if !loaded {
+            return;
+        }
         if opened.borrow().as_ref() != Some(id) {
             *opened.borrow_mut() = Some(id.clone());
             if at_hit {

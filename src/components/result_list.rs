@@ -11,11 +11,11 @@ use yew::prelude::*;
 
 /// The list of results shown (snippets are made only for those, so a keystroke on a large
 /// corpus stays quick), then a button for more.
-pub fn result_list(app: &AppContext, s: &SearchPage) -> Html {
+pub fn result_list(app: &AppContext, s: &SearchPage, busy: bool) -> Html {
     let more = s.total.saturating_sub(s.items.len());
     html! {
         <>
-            <ol id="results" class="results" onkeydown={Callback::from(step_between_results)}>
+            <ol id="results" class="results" aria-busy={busy.to_string()} onkeydown={Callback::from(step_between_results)}>
                 { for s.items.iter().map(|item| result_item(app, item)) }
             </ol>
             if more > 0 {

@@ -10,8 +10,9 @@ use explorer_core::search::Sort;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// The results view.
-pub fn results(app: &AppContext, search: Option<&SearchPage>) -> Html {
+/// The results view; `busy` while the engine works on a newer query or order than the one
+/// `search` answers (the list says so with `aria-busy`).
+pub fn results(app: &AppContext, search: Option<&SearchPage>, busy: bool) -> Html {
     let Some(search) = search else { return html! {} };
     let v = &app.state.view;
     let on_sort = app.callback(|e: Event| {
@@ -61,7 +62,7 @@ pub fn results(app: &AppContext, search: Option<&SearchPage>) -> Html {
                     </select>
                 </label>
             </div>
-            { result_list(app, search) }
+            { result_list(app, search, busy) }
             { empty }
         </>
     }

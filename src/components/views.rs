@@ -10,6 +10,7 @@ pub mod words;
 
 use crate::context::{use_app, AppContext};
 use crate::hooks::use_engine::use_view;
+use crate::hooks::use_focus::use_pending_focus;
 use crate::state::Action;
 use explorer_core::analysis::Unit;
 use explorer_core::api::{ViewData, ViewRequest};
@@ -27,7 +28,8 @@ pub struct ViewProps {
 #[component]
 pub fn AnalysisView(props: &ViewProps) -> Html {
     let app = use_app();
-    let data = use_view(app.as_ref().map(|a| &a.client), props.request.clone());
+    let data = use_view(app.as_ref().map(|a| &a.client), props.request.clone()).value;
+    use_pending_focus();
     let (Some(app), Some(data)) = (app, data) else { return html! {} };
     let r = &props.request;
     match &*data {

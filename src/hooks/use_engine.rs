@@ -1,43 +1,87 @@
-//! Asking the engine from a component: each hook sends one [`Request`] per distinct value and
-//! gives the answer, `None` while there is none (today the engine answers at once; behind a
-//! Web Worker the answer will come later, and a newer request will supersede an older one).
+//! Asking the engine from a component: each hook has a slot of its own with the engine's
+//! client, sends one [`Request`] per distinct value, and gives the latest answer. The engine
+//! runs in a Web Worker, so an answer comes later; until it does the hook keeps giving the
+//! previous answer (marked as not current), and a newer request supersedes an older one (see
+//! [`crate::engine::client`]).
 
-use crate::client::Client;
+use crate::engine::client::{Client, Kind, Slot};
 use explorer_core::api::{DocumentView, Request, Response, SearchPage, SearchRequest, ViewData, ViewRequest};
 use explorer_core::suggest::Suggestion;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The answer to `request`, picked out of the response by `pick` (none without a client:
-/// outside the explorer).
-#[hook]
-fn use_answer<T: 'static>(client: Option<&Client>, request: Request, pick: fn(Response) -> Option<T>) -> Option<Rc<T>> {
-    let client = client.cloned();
-    let answer = use_memo(request, move |r| client.and_then(|c| pick(c.call(r))).map(Rc::new));
-    (*answer).clone()
+/// The latest answer a hook has, and whether it answers the request asked now.
+#[derive(Debug)]
+pub struct Answer<T> {
+    /// The latest answer (to this request, or to an earlier one while this one is worked on).
+    pub value: Option<Rc<T>>,
+    /// True when `value` answers the current request.
+    pub current: bool,
 }
 
-/// The results page of a search, with the milliseconds it took.
+impl<T> Answer<T> {
+    /// The answer to the current request only.
+    pub fn current(&self) -> Option<Rc<T>> {
+        self.value.clone().filter(|_| self.current)
+    }
+}
+
+/// The answer to `request`, picked out of the response by `pick` and passed through `finish`
+/// with the milliseconds it took (none without a client: outside the explorer).
 #[hook]
-pub fn use_search(client: &Client, request: SearchRequest) -> Option<Rc<SearchPage>> {
-    let client = client.clone();
-    let answer = use_memo(request, move |r| {
-        let t0 = now();
-        match client.call(&Request::Search(r.clone())) {
-            Response::Search(mut page) => {
-                page.took_ms = now() - t0;
-                Some(Rc::new(page))
+fn use_answer<T: 'static>(
+    client: Option<&Client>,
+    kind: Kind,
+    request: Request,
+    pick: fn(Response, f64) -> Option<T>,
+) -> Answer<T> {
+    let slot = *use_memo((), move |_| Slot::new(kind));
+    let answer = use_state(|| None::<(Rc<T>, Request)>);
+    {
+        let answer = answer.clone();
+        use_effect_with((client.cloned(), request.clone()), move |(client, request)| {
+            if let Some(client) = client {
+                let (asked, t0) = (request.clone(), now());
+                client.call(slot, request.clone(), move |response| {
+                    if let Some(value) = pick(response, now() - t0) {
+                        answer.set(Some((Rc::new(value), asked)));
+                    }
+                });
             }
-            _ => None,
+        });
+    }
+    {
+        let client = client.cloned();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(client) = client {
+                    client.forget(slot);
+                }
+            }
+        });
+    }
+    match &*answer {
+        Some((value, asked)) => Answer { value: Some(value.clone()), current: *asked == request },
+        None => Answer { value: None, current: false },
+    }
+}
+
+/// The results page of a search, with the milliseconds it took (asked to painted data).
+#[hook]
+pub fn use_search(client: &Client, request: SearchRequest) -> Answer<SearchPage> {
+    use_answer(Some(client), Kind::Search, Request::Search(request), |r, ms| match r {
+        Response::Search(mut page) => {
+            page.took_ms = ms;
+            Some(page)
         }
-    });
-    (*answer).clone()
+        _ => None,
+    })
 }
 
 /// What an analysis view shows.
 #[hook]
-pub fn use_view(client: Option<&Client>, request: ViewRequest) -> Option<Rc<ViewData>> {
-    use_answer(client, Request::View(request), |r| match r {
+pub fn use_view(client: Option<&Client>, request: ViewRequest) -> Answer<ViewData> {
+    use_answer(client, Kind::View, Request::View(request), |r, _| match r {
         Response::View(v) => Some(v),
         _ => None,
     })
@@ -45,21 +89,22 @@ pub fn use_view(client: Option<&Client>, request: ViewRequest) -> Option<Rc<View
 
 /// A document for the reader (`Some(None)` for an unknown id).
 #[hook]
-pub fn use_document(client: Option<&Client>, id: String, query: String) -> Option<Rc<Option<DocumentView>>> {
-    use_answer(client, Request::Document { id, query }, |r| match r {
+pub fn use_document(client: Option<&Client>, id: String, query: String) -> Answer<Option<DocumentView>> {
+    use_answer(client, Kind::Document, Request::Document { id, query }, |r, _| match r {
         Response::Document(d) => Some(d),
         _ => None,
     })
 }
 
-/// Completions of the word being typed.
+/// Completions of the word being typed (none until the current query's arrive: a list for
+/// an older query would complete the wrong word).
 #[hook]
 pub fn use_suggestions(client: Option<&Client>, query: String) -> Rc<Vec<Suggestion>> {
-    let answer = use_answer(client, Request::Suggest { query }, |r| match r {
+    let answer = use_answer(client, Kind::Suggest, Request::Suggest { query }, |r, _| match r {
         Response::Suggest(s) => Some(s),
         _ => None,
     });
-    answer.unwrap_or_default()
+    answer.current().unwrap_or_default()
 }
 
 /// Milliseconds since the page started, with sub-millisecond precision where the browser gives it.

@@ -8,6 +8,35 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+/// Where the focus goes once the view it belongs to is on the page.
+#[derive(Debug, Clone, PartialEq)]
+enum Target {
+    /// An element.
+    Selector(&'static str),
+    /// The result of this document in the list, else the search box.
+    Result(Option<String>),
+}
+
+impl Target {
+    /// Focuses the target; false when it is not on the page yet.
+    fn apply(&self) -> bool {
+        match self {
+            Target::Selector(s) => focus_selector(s),
+            Target::Result(doc) => {
+                let opened =
+                    doc.as_ref().map(|id| format!("#results li[data-doc-id=\"{}\"] a.result-title", css_escape(id)));
+                opened.is_some_and(|sel| focus_visibly(&sel)) || focus_selector("#search")
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// The focus that waits for its view: the engine answers after the view changes, so the
+    /// reader's heading or a view's title may come a render or two later.
+    static PENDING: std::cell::RefCell<Option<Target>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Moves the focus when the view or the open document changes (not on the first render).
 #[hook]
 pub fn use_focus_follow(view: View, doc: Option<String>) {
@@ -15,21 +44,27 @@ pub fn use_focus_follow(view: View, doc: Option<String>) {
     use_effect_with((view, doc), move |(view, doc)| {
         let previous = last.borrow_mut().replace((*view, doc.clone()));
         let Some((was, was_doc)) = previous else { return };
-        match view {
-            View::Reader => {
-                focus_selector("#reader-title");
+        let target = match view {
+            View::Reader => Target::Selector("#reader-title"),
+            View::Search if was == View::Reader => Target::Result(was_doc),
+            _ => Target::Selector("#view-title"),
+        };
+        PENDING.with(|p| *p.borrow_mut() = Some(target));
+    });
+    use_pending_focus();
+}
+
+/// Gives the waiting focus (if any) to its element once it is on the page: used after every
+/// render of each component that renders such an element.
+#[hook]
+pub fn use_pending_focus() {
+    use_effect(|| {
+        PENDING.with(|p| {
+            let target = p.borrow().clone();
+            if target.is_some_and(|t| t.apply()) {
+                *p.borrow_mut() = None;
             }
-            View::Search if was == View::Reader => {
-                let opened =
-                    was_doc.map(|id| format!("#results li[data-doc-id=\"{}\"] a.result-title", css_escape(&id)));
-                if !opened.is_some_and(|sel| focus_visibly(&sel)) {
-                    focus_selector("#search");
-                }
-            }
-            _ => {
-                focus_selector("#view-title");
-            }
-        }
+        });
     });
 }
 

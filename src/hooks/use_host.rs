@@ -4,14 +4,15 @@
 use crate::host;
 use crate::state::{Action, State};
 use explorer_core::embed::{Command, Outgoing};
+use explorer_core::facets::Filters;
 use yew::prelude::*;
 
 /// Sends the host page its messages and obeys its commands — only in an embed (`embed=1`)
 /// framed by another page, and only with the origins its `origins` parameter lists (none
 /// listed: no messages, no commands). `results` is the number of results of the current query
-/// and filters.
+/// and filters, once the engine has answered them (`None` while it works).
 #[hook]
-pub fn use_host(state: &UseReducerHandle<State>, results: usize) {
+pub fn use_host(state: &UseReducerHandle<State>, results: Option<usize>) {
     let framed = *use_memo((), |_| host::in_frame());
     let p = &state.view.presentation;
     let origins = if p.embed && framed { p.origins.clone() } else { Vec::new() };
@@ -31,23 +32,20 @@ pub fn use_host(state: &UseReducerHandle<State>, results: usize) {
         });
     }
     {
-        let message = Outgoing::Ready {
-            view: state.view.view.key().to_owned(),
-            query: state.view.query.clone(),
-            results,
-            documents: state.info.documents.len(),
-        };
-        let origins = origins.clone();
-        use_effect_with((), move |_| host::send(&message, &origins));
-    }
-    {
-        let message = Outgoing::Query { query: state.view.query.clone(), results };
-        let origins = origins.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with((state.view.query.clone(), state.view.filters.clone()), move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                host::send(&message, &origins);
-            }
+        // `ready` once the first results are in; then `query` each time the results of another
+        // query or filter set are.
+        let (view, documents, origins) = (state.view.view.key(), state.info.documents.len(), origins.clone());
+        let told = use_mut_ref(|| None::<(String, Filters)>);
+        let key = (state.view.query.clone(), state.view.filters.clone());
+        use_effect_with((key, results), move |(key, results)| {
+            let Some(results) = *results else { return };
+            let message = match &*told.borrow() {
+                None => Outgoing::Ready { view: view.to_owned(), query: key.0.clone(), results, documents },
+                Some(before) if before != key => Outgoing::Query { query: key.0.clone(), results },
+                Some(_) => return,
+            };
+            host::send(&message, &origins);
+            *told.borrow_mut() = Some(key.clone());
         });
     }
     {

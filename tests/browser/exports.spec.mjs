@@ -13,13 +13,13 @@ async function exportBoth(page, { name, columns, query, filters, view }) {
   expect(csv.text.startsWith('\uFEFF'), 'a byte order mark, so that spreadsheets read UTF-8').toBe(true);
   const [header, ...rows] = parseCsv(csv.text.slice(1));
   expect(header, 'the CSV header row').toEqual([...columns, ...META]);
-  for (const [i, r] of rows.entries()) {
-    expect(r.length, `CSV record ${i + 2} has a field per column`).toBe(header.length);
-  }
+  // One expectation for all records (one per record takes seconds on a list of thousands).
+  const short = rows.map((r, i) => [i + 2, r.length]).filter(([, n]) => n !== header.length);
+  expect(short, 'CSV records (line, fields) without a field per column').toEqual([]);
   const guard = (s) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-  for (const r of rows) {
-    expect(r.slice(-3), 'query, filters, corpus_version on every record').toEqual([guard(query), filters.join('; '), version]);
-  }
+  const meta = [guard(query), filters.join('; '), version];
+  const wrong = rows.filter((r) => r.slice(-3).join('\u0000') !== meta.join('\u0000'));
+  expect(wrong.slice(0, 3), 'query, filters, corpus_version on every record').toEqual([]);
 
   const js = await download(page, page.locator('button.export-json'));
   expect(js.name).toBe(`${name}.json`);
@@ -29,7 +29,8 @@ async function exportBoth(page, { name, columns, query, filters, view }) {
   expect(Number.isNaN(Date.parse(json.generated)), `generated ${json.generated} is a date`).toBe(false);
   expect(json.rows.length, 'JSON rows = CSV records').toBe(rows.length);
   // Each row has every column (object keys are unordered in JSON: `columns` gives the order).
-  for (const r of json.rows) expect(Object.keys(r).sort()).toEqual([...columns].sort());
+  const keys = [...columns].sort().join(',');
+  expect(json.rows.filter((r) => Object.keys(r).sort().join(',') !== keys).slice(0, 3)).toEqual([]);
   return { header, rows, json, csv: csv.text };
 }
 

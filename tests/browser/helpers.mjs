@@ -48,6 +48,8 @@ export const results = (page) => page.locator('ol#results > li.result');
 
 /** The `data-doc-id` of every result, in order. */
 export async function resultIds(page) {
+  // The engine answers from its worker: wait until the list answers the current query.
+  await expect(page.locator('ol#results[aria-busy="true"]')).toHaveCount(0);
   return results(page).evaluateAll((lis) => lis.map((li) => li.dataset.docId));
 }
 

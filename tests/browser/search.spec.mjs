@@ -109,3 +109,19 @@ test('search ignores case and accents', async ({ page }) => {
   for (const m of marks) expect(fold(m)).toBe('milosevic');
   expect(marks.some((m) => m.includes('š'))).toBe(true); // the original spelling is shown
 });
+
+test("the engine runs in a Web Worker, and typing fast ends with the last query's results", async ({ page }) => {
+  await openApp(page, '/?q=stalin');
+  const expected = await resultIds(page);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(page.workers().map((w) => new URL(w.url()).pathname)).toContain('/engine-worker.js');
+  // Every key goes to the engine while it may still be working on the one before: the page
+  // ends with the results of the whole word, never those of a prefix answered late.
+  await openApp(page);
+  const all = await resultIds(page);
+  await page.locator('input#search').pressSequentially('stalin', { delay: 0 });
+  await expect(page.locator('input#search')).toHaveValue('stalin');
+  await expect.poll(() => resultIds(page)).toEqual(expected);
+  expect(all).not.toEqual(expected);
+  await expect(page.locator('ol#results mark').first()).toHaveText(/^stalin/i);
+});

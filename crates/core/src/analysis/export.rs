@@ -17,7 +17,6 @@ use serde::Serialize;
 
 /// One value of a table.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-#[serde(untagged)]
 pub enum Cell {
     /// Text, written as it is (escaped as needed).
     Text(String),

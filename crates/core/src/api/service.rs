@@ -250,12 +250,16 @@ mod tests {
         ViewRequest { view, query: query.into(), filters: Filters::default(), analysis, open_doc: None }
     }
 
+    /// Through JSON, and through postcard, the binary form the app's worker posts.
     fn round_trip(r: &Request, s: &Service) {
         let json = serde_json::to_string(r).unwrap();
         assert_eq!(&serde_json::from_str::<Request>(&json).unwrap(), r);
+        assert_eq!(&postcard::from_bytes::<Request>(&postcard::to_allocvec(r).unwrap()).unwrap(), r);
         let answer = s.handle(r);
         let json = serde_json::to_string(&answer).unwrap();
         assert_eq!(serde_json::from_str::<Response>(&json).unwrap(), answer, "{json}");
+        let bytes = postcard::to_allocvec(&answer).unwrap();
+        assert_eq!(postcard::from_bytes::<Response>(&bytes).unwrap(), answer, "{json}");
     }
 
     #[test]

@@ -1,0 +1,106 @@
+//! The messages between the page and the engine's Web Worker, in postcard's compact binary
+//! form: the page asks with [`ToEngine`], the worker reports loading and answers with
+//! [`FromEngine`].
+
+use explorer_core::api::{CorpusInfo, Request, Response};
+use serde::{Deserialize, Serialize};
+
+/// A message from the page to the engine's worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// One message at a time, built and dropped: its size does not matter.
+#[allow(clippy::large_enum_variant)]
+pub enum ToEngine {
+    /// Download and index the corpus file of this name (beside the page); sent once, first.
+    Load {
+        /// The corpus file's address, relative to the page.
+        corpus: String,
+    },
+    /// Answer `request`; the answer carries the same `id`.
+    Call {
+        /// Chosen by the page, to match the answer.
+        id: u32,
+        /// What is asked.
+        request: Request,
+    },
+}
+
+/// A message from the engine's worker to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FromEngine {
+    /// Downloading: bytes received, and the total when the server says it.
+    Fetching {
+        /// Bytes received.
+        loaded: f64,
+        /// Bytes in all, when known.
+        total: Option<f64>,
+    },
+    /// Reading and indexing: documents done of all.
+    Indexing {
+        /// Documents indexed.
+        done: usize,
+        /// Documents in the corpus.
+        total: usize,
+    },
+    /// Ready to answer: what the corpus is.
+    Ready(Box<CorpusInfo>),
+    /// Loading failed; the message says why and what to do.
+    Failed(String),
+    /// The answer to the [`ToEngine::Call`] of this `id`.
+    Answer {
+        /// The call's id.
+        id: u32,
+        /// The engine's answer.
+        response: Box<Response>,
+    },
+}
+
+impl ToEngine {
+    /// As the bytes posted to the worker.
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// The message these bytes hold, or why they hold none.
+    pub fn decode(bytes: &[u8]) -> Result<ToEngine, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
+}
+
+impl FromEngine {
+    /// As the bytes posted to the page.
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// The message these bytes hold, or why they hold none.
+    pub fn decode(bytes: &[u8]) -> Result<FromEngine, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
+}
+
+/// Posts `bytes` through `post` (a worker's or a page's `postMessage` with a transfer
+/// list) as a `Uint8Array` whose buffer is transferred, not copied.
+pub fn post_bytes(bytes: &[u8], post: impl FnOnce(&wasm_bindgen::JsValue, &wasm_bindgen::JsValue)) {
+    let array = js_sys::Uint8Array::from(bytes);
+    post(&array, &js_sys::Array::of1(&array.buffer()));
+}
+
+/// The bytes of a posted message (`None` when it is not a `Uint8Array`).
+pub fn from_js(data: &wasm_bindgen::JsValue) -> Option<Vec<u8>> {
+    use wasm_bindgen::JsCast;
+    data.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_read_back() {
+        let call = ToEngine::Call { id: 7, request: Request::Suggest { query: "stal".into() } };
+        assert_eq!(ToEngine::decode(&call.encode()).unwrap(), call);
+        let progress = FromEngine::Fetching { loaded: 0.1 + 0.2, total: Some(1e300) };
+        assert_eq!(FromEngine::decode(&progress.encode()).unwrap(), progress);
+        assert!(FromEngine::decode(&[200, 1, 2]).is_err());
+    }
+}

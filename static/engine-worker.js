@@ -1,0 +1,41 @@
+/* The explorer's search engine runs in this Web Worker (a module worker), with the same
+ * wasm as the page: the page (src/load.rs) starts it and posts first { glue, wasm }, the
+ * addresses of its own wasm-bindgen script and wasm file (Trunk's hashed names, which the
+ * page knows), then its requests (bytes in postcard's form). This script imports that script, starts the
+ * wasm, whose `main` sees it is in a worker and runs the engine's side (src/engine/worker.rs)
+ * instead of the interface; the messages that arrive while it starts are held for it in
+ * `self.corpusExplorerHeld`. Only files of this site are loaded.
+ */
+const held = [];
+self.corpusExplorerHeld = held;
+let started = false;
+
+const fail = (why) => self.postMessage(`The explorer's search engine could not start: ${why}. Reload to try again.`);
+
+/** `url` if it is an address on this worker's own site, else null. */
+function ownSite(url) {
+  try {
+    const u = new URL(url, self.location.href);
+    return u.origin === self.location.origin ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+self.onmessage = async (event) => {
+  if (started) {
+    held.push(event.data);
+    return;
+  }
+  started = true;
+  const glue = ownSite(event.data?.glue);
+  const wasm = ownSite(event.data?.wasm);
+  if (!glue || !wasm) return fail('the page named no script and wasm of this site');
+  try {
+    const bindings = await import(glue);
+    // Runs the wasm's main, which takes over self.onmessage.
+    await bindings.default({ module_or_path: wasm });
+  } catch (err) {
+    fail(err?.message ?? String(err));
+  }
+};
