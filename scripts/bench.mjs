@@ -80,8 +80,35 @@ const TARGETS_12 = {
   memoryToText: 3, // peak memory / plain text
   swBytesRatio: 1.05, // bytes sent until the worker controls the page / the page's own downloads
 };
-// The app before issue 12 (engine in the page, no worker), measured with this bench:
-const BASELINE_12 = null;
+// The app before issue 12 (engine in the page, no worker), measured with this bench
+// (`./scripts/bench`, 5 loads per corpus and 5 return visits per profile) on the commit
+// below, the base of the bench-108 branch: milliseconds from navigation start, medians;
+// keystroke over the query list (and "the"); longest task after the first result and the
+// number over 50 ms over all loads; peak memory of the page (there was no worker) and the
+// largest over the loads; transfer of the first load in a fresh context.
+const BASELINE_12 = {
+  date: '2026-11-29',
+  commit: 'fb75db7',
+  loadAverage: '1.4 at the start, 1.7 at the end; 0.4–3.1, mean 1.5, sampled every 30 s during the run (its own builds and browser included)',
+  seed: {
+    firstVisitMs: 401, returnVisitWorkerMs: 298, returnVisitHttpMs: 257,
+    keystrokeMedianMs: 6.8, keystrokeMaxMs: 12.8, keystrokeMaxQuery: 'bolshevick',
+    longestTaskMs: 88, tasksOver50: 2, peakMemoryBytes: 5_603_385, plainTextBytes: 61_599,
+    transferGzipBytes: 362_735, transferRawBytes: 909_071, swFirstVisitRawBytes: 956_937,
+  },
+  sotu: {
+    firstVisitMs: 1551, returnVisitWorkerMs: 1032, returnVisitHttpMs: 1035,
+    keystrokeMedianMs: 26.0, keystrokeMaxMs: 110.6, keystrokeMaxQuery: 'the',
+    longestTaskMs: 217, tasksOver50: 312, peakMemoryBytes: 56_292_840, plainTextBytes: 10_771_252,
+    transferGzipBytes: 3_938_414, transferRawBytes: 11_688_561, swFirstVisitRawBytes: 11_736_427,
+  },
+  big: {
+    firstVisitMs: 6750, returnVisitWorkerMs: 6634, returnVisitHttpMs: 6319,
+    keystrokeMedianMs: 21.0, keystrokeMaxMs: 115.5, keystrokeMaxQuery: 'the',
+    longestTaskMs: 253, tasksOver50: 415, peakMemoryBytes: 417_877_491, plainTextBytes: 107_712_529,
+    transferGzipBytes: 29_741_906, transferRawBytes: 109_282_320, swFirstVisitRawBytes: 109_330_186,
+  },
+};
 const TARGETS = {
   seedTransferGzipBytes: 200_000,
   seedFirstResultMs: 300,
@@ -529,21 +556,38 @@ lines.push(`memory probe check (a page whose module worker instantiates a module
 if (measuredNames.length) {
   lines.push('');
   lines.push(`issue 12, side by side (${opts.runs} loads per corpus; return visits: ${opts.runs} per profile; medians but for maxima and peaks):`);
+  // This run's figures in the shape of BASELINE_12's, so that both print as rows alike.
+  const row12 = (f) => ({
+    firstVisitMs: f.firstResultMs,
+    returnVisitWorkerMs: f.revisit.serviceWorker.firstResultMs,
+    returnVisitHttpMs: f.revisit.httpCache.firstResultMs,
+    keystrokeMedianMs: f.queryList.medianMs,
+    keystrokeMaxMs: f.queryList.maxMs,
+    keystrokeMaxQuery: f.queryList.maxQuery,
+    longestTaskMs: f.longestTaskAfterFirstResultMs,
+    tasksOver50: f.tasksOver50AfterFirstResult.reduce((a, x) => a + x, 0),
+    peakMemoryBytes: f.memory.peak ? f.memory.peak.totalBytes : null,
+    plainTextBytes: f.plainText.raw,
+  });
   const cols = [
-    ['corpus', 19, (n) => LABELS[n]],
-    ['first visit ms', 14, (n) => msf(fl[n].firstResultMs)],
-    ['return (worker) ms', 18, (n) => msf(fl[n].revisit.serviceWorker.firstResultMs)],
-    ['return (HTTP cache) ms', 22, (n) => msf(fl[n].revisit.httpCache.firstResultMs)],
-    ['key median ms', 13, (n) => fmt(fl[n].queryList.medianMs, 1)],
-    ['key max ms (query)', 28, (n) => `${fmt(fl[n].queryList.maxMs, 1)} ("${fl[n].queryList.maxQuery}")`],
-    [`longest task ms (> ${LONG_TASK_12_MS})`, 22, (n) => `${msf(fl[n].longestTaskAfterFirstResultMs)} (${fl[n].tasksOver50AfterFirstResult.reduce((a, x) => a + x, 0)})`],
-    ['peak memory MB (× text)', 24, (n) => (fl[n].memory.peak ? `${mb(fl[n].memory.peak.totalBytes)} (${fmt(fl[n].memory.ratioToText, 1)}×)` : '—')],
+    ['corpus', 30, (n, r, base) => `${LABELS[n]}${base ? ', baseline' : ''}`],
+    ['first visit ms', 14, (n, r) => msf(r.firstVisitMs)],
+    ['return (worker) ms', 18, (n, r) => msf(r.returnVisitWorkerMs)],
+    ['return (HTTP cache) ms', 22, (n, r) => msf(r.returnVisitHttpMs)],
+    ['key median ms', 13, (n, r) => fmt(r.keystrokeMedianMs, 1)],
+    ['key max ms (query)', 28, (n, r) => `${fmt(r.keystrokeMaxMs, 1)} ("${r.keystrokeMaxQuery}")`],
+    [`longest task ms (> ${LONG_TASK_12_MS})`, 22, (n, r) => `${msf(r.longestTaskMs)} (${r.tasksOver50})`],
+    ['peak memory MB (× text)', 24, (n, r) => (r.peakMemoryBytes ? `${mb(r.peakMemoryBytes)} (${fmt(r.peakMemoryBytes / r.plainTextBytes, 1)}×)` : '—')],
   ];
   const head = cols.map(([h, w], i) => pad(h, w, i === 0)).join(' | ');
   lines.push(head);
   lines.push('-'.repeat(head.length));
-  for (const n of measuredNames) lines.push(cols.map(([, w, get], i) => pad(get(n), w, i === 0)).join(' | '));
-  lines.push(`(longest task: the longest main-thread task after the first result over all loads, and in brackets how many were over ${LONG_TASK_12_MS} ms in all)`);
+  for (const n of measuredNames) {
+    lines.push(cols.map(([, w, get], i) => pad(get(n, row12(fl[n]), false), w, i === 0)).join(' | '));
+    if (BASELINE_12 && BASELINE_12[n]) lines.push(cols.map(([, w, get], i) => pad(get(n, BASELINE_12[n], true), w, i === 0)).join(' | '));
+  }
+  lines.push(`(longest task: the longest main-thread task after the first result over all loads, and in brackets how many were over ${LONG_TASK_12_MS} ms in all;`);
+  lines.push(` baseline: BASELINE_12 in scripts/bench.mjs${BASELINE_12 ? `, the app at ${BASELINE_12.commit} on ${BASELINE_12.date}` : ''})`);
 }
 
 const B = BASELINE_12;
