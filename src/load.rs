@@ -4,7 +4,7 @@
 //! the page's main thread never holds the corpus and stays free to render.
 
 use crate::engine::client::{Client, Connection};
-use crate::engine::protocol::{FromEngine, ToEngine};
+use crate::engine::protocol::{FromEngine, Progress, ToEngine};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -34,20 +34,8 @@ pub fn corpus_file() -> String {
 pub enum Loading {
     /// Starting the engine's worker.
     Starting,
-    /// Downloading: bytes received, and the total when the server says it.
-    Fetching {
-        /// Bytes received.
-        loaded: f64,
-        /// Bytes in all, when known.
-        total: Option<f64>,
-    },
-    /// Reading and indexing: documents done of all.
-    Indexing {
-        /// Documents indexed.
-        done: usize,
-        /// Documents in the corpus.
-        total: usize,
-    },
+    /// Downloading or indexing, as the worker reports it.
+    Progress(Progress),
     /// Ready to search.
     Ready(Client),
     /// It failed; the message says why and what to do.
@@ -55,12 +43,11 @@ pub enum Loading {
 }
 
 impl Loading {
-    /// Progress from 0 to 1 (downloading counts for the first half, indexing the second).
+    /// Progress from 0 to 1.
     pub fn fraction(&self) -> f64 {
         match self {
-            Loading::Fetching { loaded, total: Some(t) } if *t > 0.0 => 0.5 * (loaded / t).min(1.0),
-            Loading::Starting | Loading::Fetching { .. } => 0.0,
-            Loading::Indexing { done, total } => 0.5 + 0.5 * (*done as f64 / (*total).max(1) as f64),
+            Loading::Starting => 0.0,
+            Loading::Progress(p) => p.fraction(),
             _ => 1.0,
         }
     }
@@ -111,8 +98,7 @@ pub fn load(report: impl Fn(Loading) + 'static) {
             let Some(bytes) = crate::engine::protocol::from_js(&e.data()) else { return };
             match FromEngine::decode(&bytes) {
                 Ok(FromEngine::Answer { id, response }) => connection.answer(id, *response),
-                Ok(FromEngine::Fetching { loaded, total }) => report(Loading::Fetching { loaded, total }),
-                Ok(FromEngine::Indexing { done, total }) => report(Loading::Indexing { done, total }),
+                Ok(FromEngine::Progress(p)) => report(Loading::Progress(p)),
                 Ok(FromEngine::Ready(info)) => {
                     // The offline copy is made once the corpus is in: the service worker's
                     // install then finds every file in the browser's HTTP cache, and the

@@ -2,6 +2,7 @@
 //! why the corpus could not be loaded.
 
 use crate::components::explorer::Explorer;
+use crate::engine::protocol::Progress;
 use crate::load::{self, Loading};
 use yew::prelude::*;
 
@@ -25,8 +26,12 @@ pub fn App() -> Html {
             let percent = (step.fraction() * 100.0).round().clamp(0.0, 100.0) as u32;
             let label = match step {
                 Loading::Starting => "Starting the search engine…".to_owned(),
-                Loading::Fetching { loaded, .. } => format!("Downloading the corpus… {:.1} MB", loaded / 1e6),
-                Loading::Indexing { done, total } => format!("Indexing {done} of {total} documents…"),
+                Loading::Progress(Progress::Fetching { loaded, .. }) => {
+                    format!("Downloading the corpus… {:.1} MB", loaded / 1e6)
+                }
+                Loading::Progress(Progress::Indexing { done, total }) => {
+                    format!("Indexing {done} of {total} documents…")
+                }
                 _ => String::new(),
             };
             html! {

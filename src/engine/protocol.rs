@@ -24,9 +24,9 @@ pub enum ToEngine {
     },
 }
 
-/// A message from the engine's worker to the page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum FromEngine {
+/// How far the worker's loading has got.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Progress {
     /// Downloading: bytes received, and the total when the server says it.
     Fetching {
         /// Bytes received.
@@ -41,6 +41,24 @@ pub enum FromEngine {
         /// Documents in the corpus.
         total: usize,
     },
+}
+
+impl Progress {
+    /// From 0 to 1 (downloading counts for the first half, indexing the second).
+    pub fn fraction(&self) -> f64 {
+        match *self {
+            Progress::Fetching { loaded, total: Some(t) } if t > 0.0 => 0.5 * (loaded / t).min(1.0),
+            Progress::Fetching { .. } => 0.0,
+            Progress::Indexing { done, total } => 0.5 + 0.5 * (done as f64 / total.max(1) as f64),
+        }
+    }
+}
+
+/// A message from the engine's worker to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FromEngine {
+    /// Loading goes on.
+    Progress(Progress),
     /// Ready to answer: what the corpus is.
     Ready(Box<CorpusInfo>),
     /// Loading failed; the message says why and what to do.
@@ -99,7 +117,7 @@ mod tests {
     fn messages_read_back() {
         let call = ToEngine::Call { id: 7, request: Request::Suggest { query: "stal".into() } };
         assert_eq!(ToEngine::decode(&call.encode()).unwrap(), call);
-        let progress = FromEngine::Fetching { loaded: 0.1 + 0.2, total: Some(1e300) };
+        let progress = FromEngine::Progress(Progress::Fetching { loaded: 0.1 + 0.2, total: Some(1e300) });
         assert_eq!(FromEngine::decode(&progress.encode()).unwrap(), progress);
         assert!(FromEngine::decode(&[200, 1, 2]).is_err());
     }

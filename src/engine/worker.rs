@@ -2,7 +2,7 @@
 //! starts with this same wasm. It downloads the corpus, indexes it, and answers the page's
 //! calls one at a time; the page's main thread never holds the corpus.
 
-use super::protocol::{FromEngine, ToEngine};
+use super::protocol::{FromEngine, Progress, ToEngine};
 use explorer_core::api::{Request, Response, Service};
 use explorer_core::jsonl::CorpusReader;
 use std::cell::RefCell;
@@ -83,7 +83,10 @@ fn load(engine: Engine, corpus: &str) {
     let _ = xhr.set_request_header("Cache-Control", "no-cache");
     xhr.set_response_type(XmlHttpRequestResponseType::Arraybuffer);
     let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
-        post(&FromEngine::Fetching { loaded: e.loaded(), total: e.length_computable().then(|| e.total()) })
+        post(&FromEngine::Progress(Progress::Fetching {
+            loaded: e.loaded(),
+            total: e.length_computable().then(|| e.total()),
+        }))
     });
     xhr.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
     on_progress.forget();
@@ -131,7 +134,7 @@ fn index(engine: &Engine, mut reader: CorpusReader) {
             Err(e) => return damaged(e),
             Ok(done) => {
                 let p = reader.progress();
-                post(&FromEngine::Indexing { done: p.done, total: p.total.unwrap_or(p.done) });
+                post(&FromEngine::Progress(Progress::Indexing { done: p.done, total: p.total.unwrap_or(p.done) }));
                 if done {
                     break;
                 }

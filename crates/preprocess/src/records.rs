@@ -165,15 +165,18 @@ fn record(path: &Path, line: usize, default_id: String, obj: &Map<String, Value>
                     _ => errors.push(err(format!("'{key}' must be a list of strings"))),
                 }
             }
-            _ if Sidecar::key_problem(key).is_some() => errors.push(err(Sidecar::key_problem(key).unwrap_or_default())),
-            _ => match value_text(key, value) {
-                Ok(Some(t)) if !t.trim().is_empty() => {
-                    if let Err(msg) = meta.set(key, &t) {
-                        errors.push(err(format!("{msg} (field '{key}')")));
+            // A wrong name is wrong whatever the value: said by the name alone.
+            _ => match Sidecar::key_problem(key) {
+                Some(problem) => errors.push(err(problem)),
+                None => match value_text(key, value) {
+                    Ok(Some(t)) if !t.trim().is_empty() => {
+                        if let Err(msg) = meta.set(key, &t) {
+                            errors.push(err(format!("{msg} (field '{key}')")));
+                        }
                     }
-                }
-                Ok(_) => {}
-                Err(msg) => errors.push(err(msg)),
+                    Ok(_) => {}
+                    Err(msg) => errors.push(err(msg)),
+                },
             },
         }
     }
