@@ -97,14 +97,16 @@ if (/<meta name="corpus-explorer-build"[^>]*>/.test(html)) {
   console.error('gen-sw: index.html has no <head>');
   process.exit(1);
 }
-// The corpus file of this build (scripts/build-corpus.mjs names it by its content hash), so
-// that a page of one build never reads the corpus of another.
-const corpusFile = files.find((f) => /^corpus-[0-9a-f]{16}\.jsonl$/.test(f));
-if (corpusFile) {
-  const corpusMeta = `<meta name="corpus-explorer-corpus" content="${corpusFile}">`;
-  html = /<meta name="corpus-explorer-corpus"[^>]*>/.test(html)
-    ? html.replace(/<meta name="corpus-explorer-corpus"[^>]*>/, corpusMeta)
-    : html.replace(/<meta name="corpus-explorer-build"[^>]*>/, (m) => `${m}\n  ${corpusMeta}`);
+// The corpus and index files of this build (scripts/build-corpus.mjs names them by their
+// content hash), so that a page of one build never reads the corpus or index of another.
+for (const [name, re] of [['corpus', /^corpus-[0-9a-f]{16}\.jsonl$/], ['index', /^index-[0-9a-f]{16}\.bin$/]]) {
+  const file = files.find((f) => re.test(f));
+  if (!file) continue;
+  const tag = `<meta name="corpus-explorer-${name}" content="${file}">`;
+  const existing = new RegExp(`<meta name="corpus-explorer-${name}"[^>]*>`);
+  html = existing.test(html)
+    ? html.replace(existing, tag)
+    : html.replace(/<meta name="corpus-explorer-build"[^>]*>/, (m) => `${m}\n  ${tag}`);
 }
 await writeFile(indexPath, html);
 

@@ -20,13 +20,24 @@ pub const WORKER_SCRIPT: &str = "engine-worker.js";
 /// `scripts/gen-sw.mjs`; the name carries a hash of the content, so that a page of one build
 /// never reads another build's corpus).
 pub fn corpus_file() -> String {
+    build_file("corpus").unwrap_or_else(|| CORPUS_FILE.to_owned())
+}
+
+/// The index file of this build, named in `<meta name="corpus-explorer-index">` (by a hash of
+/// its content too); none when the build has none.
+pub fn index_file() -> Option<String> {
+    build_file("index")
+}
+
+/// A file name of this build from `<meta name="corpus-explorer-NAME">`: a plain name beside
+/// the page, never an address elsewhere.
+fn build_file(name: &str) -> Option<String> {
     gloo::utils::document()
-        .query_selector("meta[name=corpus-explorer-corpus]")
+        .query_selector(&format!("meta[name=corpus-explorer-{name}]"))
         .ok()
         .flatten()
         .and_then(|m| m.get_attribute("content"))
         .filter(|name| !name.is_empty() && !name.contains(['/', '\\', ':', '?', '#']))
-        .unwrap_or_else(|| CORPUS_FILE.to_owned())
 }
 
 /// How far loading has got.
@@ -53,10 +64,10 @@ impl Loading {
     }
 }
 
-/// The address of this page's wasm-bindgen script and of its wasm, as Trunk links them for
-/// preloading (`<link rel="modulepreload">`, `<link rel="preload" as="fetch">`): the worker
-/// runs the same files, which the browser already has.
-fn app_files() -> Option<(String, String)> {
+/// The address of this page's wasm-bindgen script, as Trunk links it for preloading
+/// (`<link rel="modulepreload">`): the worker runs the same script, which the browser already
+/// has, with the page's own compiled wasm module (posted to it: not compiled twice).
+fn glue_file() -> Option<String> {
     let href = |selector: &str| {
         gloo::utils::document()
             .query_selector(selector)
@@ -66,14 +77,14 @@ fn app_files() -> Option<(String, String)> {
             .map(|l| l.href())
             .filter(|h| !h.is_empty())
     };
-    Some((href("link[rel=modulepreload][href$='.js']")?, href("link[rel=preload][href$='.wasm']")?))
+    href("link[rel=modulepreload][href$='.js']")
 }
 
 /// Starts the engine's worker and loading; `report` is called with every step, last with
 /// `Ready` or `Failed`.
 pub fn load(report: impl Fn(Loading) + 'static) {
     let report: Rc<dyn Fn(Loading)> = Rc::new(report);
-    let Some((glue, wasm)) = app_files() else {
+    let Some(glue) = glue_file() else {
         return report(Loading::Failed(
             "The page does not name its WebAssembly files (the build is incomplete). Rebuild the app.".into(),
         ));
@@ -99,7 +110,11 @@ pub fn load(report: impl Fn(Loading) + 'static) {
             match FromEngine::decode(&bytes) {
                 Ok(FromEngine::Answer { id, response }) => connection.answer(id, *response),
                 Ok(FromEngine::Progress(p)) => report(Loading::Progress(p)),
-                Ok(FromEngine::Ready(info)) => {
+                Ok(FromEngine::Ready { info, index }) => {
+                    // Where the index came from, for tests and tools (`<html data-index>`).
+                    if let Some(root) = gloo::utils::document().document_element() {
+                        let _ = root.set_attribute("data-index", index.as_str());
+                    }
                     // The offline copy is made once the corpus is in: the service worker's
                     // install then finds every file in the browser's HTTP cache, and the
                     // corpus is not downloaded twice at once.
@@ -131,8 +146,8 @@ pub fn load(report: impl Fn(Loading) + 'static) {
     // First the files to start from (read by engine-worker.js), then what to load.
     let boot = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&boot, &JsValue::from_str("glue"), &JsValue::from_str(&glue));
-    let _ = js_sys::Reflect::set(&boot, &JsValue::from_str("wasm"), &JsValue::from_str(&wasm));
+    let _ = js_sys::Reflect::set(&boot, &JsValue::from_str("module"), &wasm_bindgen::module());
     let _ = worker.post_message(&boot);
-    connection.post(&ToEngine::Load { corpus: corpus_file() });
+    connection.post(&ToEngine::Load { corpus: corpus_file(), index: index_file() });
     report(Loading::Starting);
 }

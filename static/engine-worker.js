@@ -1,7 +1,8 @@
 /* The explorer's search engine runs in this Web Worker (a module worker), with the same
- * wasm as the page: the page (src/load.rs) starts it and posts first { glue, wasm }, the
- * addresses of its own wasm-bindgen script and wasm file (Trunk's hashed names, which the
- * page knows), then its requests (bytes in postcard's form). This script imports that script, starts the
+ * wasm as the page: the page (src/load.rs) starts it and posts first { glue, module }, the
+ * address of its own wasm-bindgen script (Trunk's hashed name, which the page knows) and its
+ * compiled WebAssembly.Module (so the wasm is neither downloaded nor compiled again), then its
+ * requests (bytes in postcard's form). This script imports that script, starts the
  * wasm, whose `main` sees it is in a worker and runs the engine's side (src/engine/worker.rs)
  * instead of the interface; the messages that arrive while it starts are held for it in
  * `self.corpusExplorerHeld`. Only files of this site are loaded.
@@ -29,12 +30,13 @@ self.onmessage = async (event) => {
   }
   started = true;
   const glue = ownSite(event.data?.glue);
-  const wasm = ownSite(event.data?.wasm);
-  if (!glue || !wasm) return fail('the page named no script and wasm of this site');
+  const module = event.data?.module;
+  if (!glue) return fail('the page named no script of this site');
+  if (!(module instanceof WebAssembly.Module)) return fail('the page sent no WebAssembly module');
   try {
     const bindings = await import(glue);
     // Runs the wasm's main, which takes over self.onmessage.
-    await bindings.default({ module_or_path: wasm });
+    await bindings.default({ module_or_path: module });
   } catch (err) {
     fail(err?.message ?? String(err));
   }

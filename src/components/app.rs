@@ -29,6 +29,9 @@ pub fn App() -> Html {
                 Loading::Progress(Progress::Fetching { loaded, .. }) => {
                     format!("Downloading the corpus… {:.1} MB", loaded / 1e6)
                 }
+                Loading::Progress(Progress::Reading { done, total }) => {
+                    format!("Reading {done} of {total} documents…")
+                }
                 Loading::Progress(Progress::Indexing { done, total }) => {
                     format!("Indexing {done} of {total} documents…")
                 }

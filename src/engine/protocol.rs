@@ -10,10 +10,13 @@ use serde::{Deserialize, Serialize};
 // One message at a time, built and dropped: its size does not matter.
 #[allow(clippy::large_enum_variant)]
 pub enum ToEngine {
-    /// Download and index the corpus file of this name (beside the page); sent once, first.
+    /// Load the corpus file of this name (beside the page) with the build's index file; sent
+    /// once, first.
     Load {
         /// The corpus file's address, relative to the page.
         corpus: String,
+        /// The index file's address, relative to the page (none: index the corpus here).
+        index: Option<String>,
     },
     /// Answer `request`; the answer carries the same `id`.
     Call {
@@ -34,7 +37,14 @@ pub enum Progress {
         /// Bytes in all, when known.
         total: Option<f64>,
     },
-    /// Reading and indexing: documents done of all.
+    /// Downloading and reading the documents (the build's index is used): documents read of all.
+    Reading {
+        /// Documents read.
+        done: usize,
+        /// Documents in the corpus.
+        total: usize,
+    },
+    /// Indexing in the browser (there was no usable index file): documents done of all.
     Indexing {
         /// Documents indexed.
         done: usize,
@@ -44,12 +54,35 @@ pub enum Progress {
 }
 
 impl Progress {
-    /// From 0 to 1 (downloading counts for the first half, indexing the second).
+    /// From 0 to 1 (reading counts to 0.95, the rest is opening the index; indexing in the
+    /// browser starts again from 0: it takes far longer than the download).
     pub fn fraction(&self) -> f64 {
+        let part = |done: usize, total: usize| (done as f64 / total.max(1) as f64).min(1.0);
         match *self {
-            Progress::Fetching { loaded, total: Some(t) } if t > 0.0 => 0.5 * (loaded / t).min(1.0),
+            Progress::Fetching { loaded, total: Some(t) } if t > 0.0 => 0.05 * (loaded / t).min(1.0),
             Progress::Fetching { .. } => 0.0,
-            Progress::Indexing { done, total } => 0.5 + 0.5 * (done as f64 / total.max(1) as f64),
+            Progress::Reading { done, total } => 0.95 * part(done, total),
+            Progress::Indexing { done, total } => part(done, total),
+        }
+    }
+}
+
+/// Where the engine's index came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IndexSource {
+    /// The build's index file: no text was tokenized.
+    File,
+    /// The corpus was tokenized and indexed in this browser (the build has no index file, or
+    /// it did not fit the corpus; the console says why).
+    Tokenized,
+}
+
+impl IndexSource {
+    /// As the page shows it to tests and tools (`data-index` of the app).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IndexSource::File => "file",
+            IndexSource::Tokenized => "tokenized",
         }
     }
 }
@@ -59,8 +92,13 @@ impl Progress {
 pub enum FromEngine {
     /// Loading goes on.
     Progress(Progress),
-    /// Ready to answer: what the corpus is.
-    Ready(Box<CorpusInfo>),
+    /// Ready to answer: what the corpus is, and where the index came from.
+    Ready {
+        /// The corpus.
+        info: Box<CorpusInfo>,
+        /// Where the index came from.
+        index: IndexSource,
+    },
     /// Loading failed; the message says why and what to do.
     Failed(String),
     /// The answer to the [`ToEngine::Call`] of this `id`.

@@ -1,17 +1,25 @@
 //! The engine's side of the worker: runs inside the Web Worker that `static/engine-worker.js`
-//! starts with this same wasm. It downloads the corpus, indexes it, and answers the page's
-//! calls one at a time; the page's main thread never holds the corpus.
+//! starts with this same wasm. It downloads the corpus (reading documents as they arrive),
+//! opens the build's index file beside it, and answers the page's calls one at a time; the
+//! page's main thread never holds the corpus.
 
-use super::protocol::{FromEngine, Progress, ToEngine};
+use super::protocol::{FromEngine, IndexSource, Progress, ToEngine};
 use explorer_core::api::{Request, Response, Service};
-use explorer_core::jsonl::CorpusReader;
+use explorer_core::engine::Engine;
+use explorer_core::index::{Index, IndexBuilder};
+use explorer_core::jsonl::{CorpusReader, Progress as CorpusProgress};
+use explorer_core::model::Corpus;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, ProgressEvent, XmlHttpRequest, XmlHttpRequestResponseType};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    DedicatedWorkerGlobalScope, MessageEvent, ReadableStreamDefaultReader, RequestCache, RequestInit,
+    Response as WebResponse,
+};
 
-/// Milliseconds between two progress reports while indexing.
+/// Milliseconds between two progress reports while loading.
 const REPORT_MS: f64 = 50.0;
 
 /// True when this code runs in a dedicated worker (not in a page).
@@ -33,13 +41,13 @@ fn now() -> f64 {
     scope().performance().map_or(0.0, |p| p.now())
 }
 
-/// The engine, once loaded.
-type Engine = Rc<RefCell<Option<Service>>>;
+/// The engine's service, once loaded.
+type Loaded = Rc<RefCell<Option<Service>>>;
 
 /// Starts the engine's side: takes over the worker's messages, and first the ones that
 /// `engine-worker.js` held while the wasm was starting (`self.corpusExplorerHeld`).
 pub fn start() {
-    let engine: Engine = Rc::default();
+    let engine: Loaded = Rc::default();
     let on_message = {
         let engine = engine.clone();
         Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| receive(&engine, e.data()))
@@ -54,10 +62,10 @@ pub fn start() {
     }
 }
 
-fn receive(engine: &Engine, data: JsValue) {
+fn receive(engine: &Loaded, data: JsValue) {
     let Some(bytes) = super::protocol::from_js(&data) else { return };
     match ToEngine::decode(&bytes) {
-        Ok(ToEngine::Load { corpus }) => load(engine.clone(), &corpus),
+        Ok(ToEngine::Load { corpus, index }) => load(engine.clone(), corpus, index),
         Ok(ToEngine::Call { id, request }) => {
             let response = match engine.borrow().as_ref() {
                 Some(service) => service.handle(&request),
@@ -70,86 +78,120 @@ fn receive(engine: &Engine, data: JsValue) {
     }
 }
 
-/// Downloads `corpus` with progress, then reads and indexes it, reporting progress.
-fn load(engine: Engine, corpus: &str) {
-    let failed = |m: &str| post(&FromEngine::Failed(m.into()));
-    let Ok(xhr) = XmlHttpRequest::new() else {
-        return failed("This browser cannot download the corpus (no XMLHttpRequest in a worker).");
-    };
-    if xhr.open("GET", corpus).is_err() {
-        return failed("The corpus file's address is not valid.");
-    }
-    // Revalidate with the server (or the service worker) rather than trust a stale copy.
-    let _ = xhr.set_request_header("Cache-Control", "no-cache");
-    xhr.set_response_type(XmlHttpRequestResponseType::Arraybuffer);
-    let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
-        post(&FromEngine::Progress(Progress::Fetching {
-            loaded: e.loaded(),
-            total: e.length_computable().then(|| e.total()),
-        }))
-    });
-    xhr.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
-    on_progress.forget();
-    let on_done = Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
-        let Some(xhr) = e.target().and_then(|t| t.dyn_into::<XmlHttpRequest>().ok()) else {
-            return post(&FromEngine::Failed(
-                "The corpus download ended without its file. Reload to try again.".into(),
-            ));
-        };
-        let status = xhr.status().unwrap_or(0);
-        if !(200..300).contains(&status) {
-            return post(&FromEngine::Failed(format!(
-                "The corpus file could not be downloaded (HTTP status {status}). Reload to try again."
-            )));
+/// Downloads the corpus file and reads its documents as they arrive, then opens the build's
+/// index file (`index`: no text is tokenized) or, when there is none or it does not fit the
+/// corpus, indexes the documents here; then says the engine is ready.
+fn load(engine: Loaded, corpus: String, index: Option<String>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let ready =
+            open(&corpus, index.as_deref()).await.and_then(|(service, source)| match service.handle(&Request::Info) {
+                Response::Info(info) => Ok((service, info, source)),
+                _ => Err("The engine did not describe the corpus. Reload to try again.".to_owned()),
+            });
+        match ready {
+            Ok((service, info, source)) => {
+                *engine.borrow_mut() = Some(service);
+                post(&FromEngine::Ready { info: Box::new(info), index: source });
+            }
+            Err(message) => post(&FromEngine::Failed(message)),
         }
-        let Ok(buffer) = xhr.response() else {
-            return post(&FromEngine::Failed("The corpus file could not be read. Reload to try again.".into()));
-        };
-        let mut reader = CorpusReader::new();
-        reader.feed_owned(js_sys::Uint8Array::new(&buffer).to_vec());
-        drop(buffer);
-        index(&engine, reader);
     });
-    xhr.set_onload(Some(on_done.as_ref().unchecked_ref()));
-    on_done.forget();
-    let on_error = Closure::<dyn Fn()>::new(move || {
-        post(&FromEngine::Failed(
-            "The corpus file could not be downloaded: the network failed. Reload to try again.".into(),
-        ))
-    });
-    xhr.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_error.forget();
-    if xhr.send().is_err() {
-        failed("The corpus download could not start.");
-    }
 }
 
-/// Reads and indexes every document (the worker's thread is its own: no slices needed, only
-/// progress reports), then says the engine is ready.
-fn index(engine: &Engine, mut reader: CorpusReader) {
-    let damaged = |e: String| post(&FromEngine::Failed(format!("The corpus file is damaged: {e}. Rebuild the app.")));
-    loop {
-        let started = now();
-        match reader.read(|| now() - started <= REPORT_MS) {
-            Err(e) => return damaged(e),
-            Ok(done) => {
-                let p = reader.progress();
-                post(&FromEngine::Progress(Progress::Indexing { done: p.done, total: p.total.unwrap_or(p.done) }));
-                if done {
-                    break;
-                }
-            }
+/// The engine over the corpus file and the index file (see [`load`]), and where its index
+/// came from; or a message for a person.
+async fn open(corpus: &str, index: Option<&str>) -> Result<(Service, IndexSource), String> {
+    let download_failed = |why: String| format!("The corpus file could not be downloaded: {why}. Reload to try again.");
+    let damaged = |e: String| format!("The corpus file is damaged: {e}. Rebuild the app.");
+    // Both downloads start now: the index arrives while the corpus is read.
+    let index_request = index.map(|name| (name, start_fetch(name)));
+    let body = body_of(start_fetch(corpus)).await.map_err(download_failed)?;
+    let mut reader = CorpusReader::without_index();
+    let (mut fetched, mut reported) = (0f64, now());
+    while let Some(chunk) = next_chunk(&body).await.map_err(download_failed)? {
+        fetched += chunk.len() as f64;
+        reader.feed_owned(chunk);
+        reader.read(|| true).map_err(damaged)?;
+        if now() - reported >= REPORT_MS {
+            reported = now();
+            post(&FromEngine::Progress(match reader.progress() {
+                CorpusProgress { done, total: Some(total) } => Progress::Reading { done, total },
+                _ => Progress::Fetching { loaded: fetched, total: None },
+            }));
         }
     }
-    let service = match reader.finish() {
-        Ok(e) => Service::new(e),
-        Err(e) => return damaged(e),
-    };
-    match service.handle(&Request::Info) {
-        Response::Info(info) => {
-            *engine.borrow_mut() = Some(service);
-            post(&FromEngine::Ready(Box::new(info)));
+    let corpus = reader.finish_corpus().map_err(damaged)?;
+    if let Some((name, request)) = index_request {
+        match read_index(request, &corpus).await {
+            Ok(index) => return Ok((Service::new(Engine::with_index(corpus, index)), IndexSource::File)),
+            Err(why) => gloo::console::warn!(format!("{name} was not used ({why}): the corpus is indexed here.")),
         }
-        _ => post(&FromEngine::Failed("The engine did not describe the corpus. Reload to try again.".into())),
+    }
+    let index = index_here(&corpus);
+    Ok((Service::new(Engine::with_index(corpus, index)), IndexSource::Tokenized))
+}
+
+/// The build's index file, read and checked against the corpus.
+async fn read_index(request: js_sys::Promise, corpus: &Corpus) -> Result<Index, String> {
+    let body = body_of(request).await?;
+    let mut bytes = Vec::new();
+    while let Some(chunk) = next_chunk(&body).await? {
+        if bytes.is_empty() {
+            bytes = chunk;
+        } else {
+            bytes.extend_from_slice(&chunk);
+        }
+    }
+    Index::from_bytes(&bytes, corpus)
+}
+
+/// Indexes the corpus's documents here, reporting progress.
+fn index_here(corpus: &Corpus) -> Index {
+    let mut builder = IndexBuilder::new();
+    let total = corpus.documents.len();
+    let mut reported = now();
+    for (done, doc) in corpus.documents.iter().enumerate() {
+        builder.add(doc);
+        if now() - reported >= REPORT_MS {
+            reported = now();
+            post(&FromEngine::Progress(Progress::Indexing { done: done + 1, total }));
+        }
+    }
+    builder.finish()
+}
+
+/// Starts downloading a file of this site (revalidated with the server or the service worker
+/// rather than taken from a stale copy).
+fn start_fetch(url: &str) -> js_sys::Promise {
+    let init = RequestInit::new();
+    init.set_cache(RequestCache::NoCache);
+    scope().fetch_with_str_and_init(url, &init)
+}
+
+/// The body of a started download, to read piece by piece; an HTTP error is an error.
+async fn body_of(request: js_sys::Promise) -> Result<ReadableStreamDefaultReader, String> {
+    let response: WebResponse = JsFuture::from(request)
+        .await
+        .map_err(|_| "the network failed".to_owned())?
+        .dyn_into()
+        .map_err(|_| "no answer".to_owned())?;
+    if !response.ok() {
+        return Err(format!("HTTP status {}", response.status()));
+    }
+    let body = response.body().ok_or("the answer has no body")?;
+    body.get_reader().dyn_into().map_err(|_| "its body cannot be read".to_owned())
+}
+
+/// The next piece of a download, or `None` at its end.
+async fn next_chunk(body: &ReadableStreamDefaultReader) -> Result<Option<Vec<u8>>, String> {
+    let step = JsFuture::from(body.read()).await.map_err(|_| "the download broke off".to_owned())?;
+    let done = js_sys::Reflect::get(&step, &JsValue::from_str("done")).map(|d| d.is_truthy()).unwrap_or(true);
+    if done {
+        return Ok(None);
+    }
+    let value = js_sys::Reflect::get(&step, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
+    match value.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => Ok(Some(bytes.to_vec())),
+        None => Err("the download gave something other than bytes".to_owned()),
     }
 }

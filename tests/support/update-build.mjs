@@ -83,7 +83,7 @@ export function ensureUpdateBuild({ log = console.log } = {}) {
  * target directory of its own seeded once from target/ (same workspace path, so Cargo reuses
  * every dependency and compiles only what the corpus changes), then marks it complete.
  */
-function buildDist({ corpus, dist, what, log }) {
+function buildDist({ corpus, dist, what, log, env: extra = {} }) {
   const cargoTarget = join(WORK, 'cargo');
   if (!existsSync(cargoTarget)) {
     mkdirSync(cargoTarget, { recursive: true });
@@ -100,6 +100,7 @@ function buildDist({ corpus, dist, what, log }) {
     TRUNK_OFFLINE: 'true',
     CORPUS_DIR: corpus,
     CARGO_TARGET_DIR: cargoTarget,
+    ...extra,
   };
   const r = spawnSync('trunk', ['build', '--release', '--offline', '--dist', dist], {
     cwd: ROOT,
@@ -120,12 +121,13 @@ function buildDist({ corpus, dist, what, log }) {
 /**
  * A release build of the app with another corpus folder (e.g. tests/fixtures/formats), cached
  * under target/offline-test/ keyed by the sources and that folder's files, built like the
- * update build (its own Cargo target directory, its own dist). Returns the dist directory.
+ * update build (its own Cargo target directory, its own dist); `env` adds variables to the
+ * build's environment (e.g. CORPUS_INDEX). Returns the dist directory.
  */
-export function ensureCorpusBuild(label, corpusDir, { log = console.log } = {}) {
+export function ensureCorpusBuild(label, corpusDir, { log = console.log, env = {} } = {}) {
   const files = [];
   walk(corpusDir, files);
-  const h = createHash('sha256').update(sourceKey());
+  const h = createHash('sha256').update(sourceKey()).update(JSON.stringify(env));
   for (const f of files) h.update(`${relative(corpusDir, f)}\0`).update(readFileSync(f)).update('\0');
   const key = h.digest('hex').slice(0, 16);
   const dist = join(WORK, `${label}-${key}`);
@@ -134,7 +136,7 @@ export function ensureCorpusBuild(label, corpusDir, { log = console.log } = {}) 
   for (const name of readdirSync(WORK)) {
     if (name.startsWith(`${label}-`)) rmSync(join(WORK, name), { recursive: true, force: true });
   }
-  buildDist({ corpus: corpusDir, dist, what: `browser tests: the app with the corpus ${relative(ROOT, corpusDir)}`, log });
+  buildDist({ corpus: corpusDir, dist, what: `browser tests: the app with the corpus ${relative(ROOT, corpusDir)}`, log, env });
   return dist;
 }
 

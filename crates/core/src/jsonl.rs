@@ -23,6 +23,9 @@ pub struct CorpusReader {
     buf: Vec<u8>,
     /// Offset of the first unread byte in `buf`.
     at: usize,
+    /// Bytes from `at` known to hold no line end (a long line fed in many pieces is searched
+    /// once, not once a piece).
+    searched: usize,
     /// Bytes before `buf[0]` (for messages).
     consumed: usize,
     /// Number of the next line, from 1.
@@ -75,14 +78,17 @@ impl CorpusReader {
     /// Reads complete lines while `more()` says to go on (asked after each document); returns
     /// true when every complete line fed so far is read.
     pub fn read(&mut self, mut more: impl FnMut() -> bool) -> Result<bool, String> {
-        while let Some(end) = self.buf[self.at..].iter().position(|&b| b == b'\n') {
+        while let Some(end) = self.buf[self.at + self.searched..].iter().position(|&b| b == b'\n') {
             let start = self.at;
-            self.at += end + 1;
-            self.read_line(start, start + end)?;
+            let line_end = start + self.searched + end;
+            self.at = line_end + 1;
+            self.searched = 0;
+            self.read_line(start, line_end)?;
             if !more() {
                 return Ok(!self.buf[self.at..].contains(&b'\n'));
             }
         }
+        self.searched = self.buf.len() - self.at;
         Ok(true)
     }
 

@@ -1,7 +1,9 @@
-//! `explorer-preprocess [CORPUS_DIR] [--out FILE]`: builds the corpus and writes its JSON
-//! (JSON Lines when FILE ends in `.jsonl`: a header line, then one document per line)
+//! `explorer-preprocess [CORPUS_DIR] [--out FILE] [--index FILE]`: builds the corpus and writes
+//! its JSON (JSON Lines when FILE ends in `.jsonl`: a header line, then one document per line)
 //! to FILE (through a temporary file, renamed only when all went well), or prints a short
-//! summary of it. Errors go to stderr, one per line; exit code 1.
+//! summary of it; `--index` also writes its index in binary form (`explorer_core::index`'s
+//! file), which the page opens instead of tokenizing every text. Errors go to stderr, one per
+//! line; exit code 1.
 //!
 //! `explorer-preprocess check [CORPUS_DIR]`: reports what the folder holds (documents by
 //! format, words, values of each field, facets), its warnings and its errors, without
@@ -11,14 +13,13 @@ use explorer_core::Corpus;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: explorer-preprocess [CORPUS_DIR] [--out FILE]\n       explorer-preprocess check [CORPUS_DIR]";
+const USAGE: &str = "usage: explorer-preprocess [CORPUS_DIR] [--out FILE] [--index FILE]\n       explorer-preprocess check [CORPUS_DIR]";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Command {
-    /// Build, and write the JSON to the file or print a summary.
-    Build { dir: PathBuf, out: Option<PathBuf> },
+    /// Build, and write the JSON to the file or print a summary, and the index to its file.
+    Build { dir: PathBuf, out: Option<PathBuf>, index: Option<PathBuf> },
     /// Report on the folder.
     Check { dir: PathBuf },
 }
@@ -31,13 +32,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (dir, out) = match command {
+    let (dir, out, index) = match command {
         Command::Check { dir } => {
             let loaded = explorer_preprocess::load_corpus(&dir);
             print!("{}", explorer_preprocess::check::report(&dir, &loaded));
             return if loaded.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
-        Command::Build { dir, out } => (dir, out),
+        Command::Build { dir, out, index } => (dir, out, index),
     };
     let corpus = match explorer_preprocess::build_corpus(&dir) {
         Ok(corpus) => corpus,
@@ -63,6 +64,13 @@ fn main() -> ExitCode {
         }
         None => print_summary(&corpus),
     }
+    if let Some(path) = index {
+        let bytes = explorer_core::index::Index::build(&corpus).to_bytes(&corpus.version);
+        if let Err(e) = write_atomically(&path, &bytes) {
+            eprintln!("{}: cannot write: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
     ExitCode::SUCCESS
 }
 
@@ -87,9 +95,11 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Command, String> {
     }
     let mut dir = None;
     let mut out = None;
+    let mut index = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--out" if !check => out = Some(PathBuf::from(args.next().ok_or("--out needs a file name")?)),
+            "--index" if !check => index = Some(PathBuf::from(args.next().ok_or("--index needs a file name")?)),
             "-h" | "--help" => {
                 return Err("builds the explorer's corpus from a folder of documents, or checks it".into())
             }
@@ -99,7 +109,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Command, String> {
         }
     }
     let dir = dir.unwrap_or_else(|| PathBuf::from("corpus"));
-    Ok(if check { Command::Check { dir } } else { Command::Build { dir, out } })
+    Ok(if check { Command::Check { dir } } else { Command::Build { dir, out, index } })
 }
 
 fn print_summary(corpus: &Corpus) {
@@ -132,7 +142,7 @@ mod tests {
     }
 
     fn build(dir: &str, out: Option<&str>) -> Command {
-        Command::Build { dir: PathBuf::from(dir), out: out.map(PathBuf::from) }
+        Command::Build { dir: PathBuf::from(dir), out: out.map(PathBuf::from), index: None }
     }
 
     #[test]
@@ -141,6 +151,12 @@ mod tests {
         assert_eq!(args(&["dir", "--out", "c.json"]).unwrap(), build("dir", Some("c.json")));
         assert_eq!(args(&["--out", "c.json", "dir"]).unwrap(), build("dir", Some("c.json")));
         assert_eq!(args(&["--out"]).unwrap_err(), "--out needs a file name");
+        assert_eq!(
+            args(&["d", "--index", "i.bin", "--out", "c.jsonl"]).unwrap(),
+            Command::Build { dir: "d".into(), out: Some("c.jsonl".into()), index: Some("i.bin".into()) }
+        );
+        assert_eq!(args(&["--index"]).unwrap_err(), "--index needs a file name");
+        assert_eq!(args(&["check", "--index", "x"]).unwrap_err(), "unknown option '--index'");
         assert_eq!(args(&["a", "b"]).unwrap_err(), "unexpected argument 'b'");
         assert_eq!(args(&["-x"]).unwrap_err(), "unknown option '-x'");
         assert_eq!(args(&["check"]).unwrap(), Command::Check { dir: PathBuf::from("corpus") });

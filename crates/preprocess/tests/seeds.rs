@@ -285,3 +285,33 @@ fn summary_json_round_trips() {
     let json = serde_json::to_string(corpus()).unwrap();
     assert_eq!(&Corpus::from_json(&json).unwrap(), corpus());
 }
+
+/// The index file the build ships reads back as the very index the page would build: every
+/// term, posting, position, paragraph start and length, on the real seed texts (possessives,
+/// numbers, dates, quotations).
+#[test]
+fn the_index_file_reads_back_as_the_index_built_from_the_texts() {
+    use explorer_core::index::Index;
+    let corpus = corpus();
+    let built = Index::build(corpus);
+    let read = Index::from_bytes(&built.to_bytes(&corpus.version), corpus).expect("the index file is read");
+    assert_eq!(read.doc_count(), built.doc_count());
+    assert_eq!(read.term_count(), built.term_count());
+    assert_eq!(read.avg_len(), built.avg_len());
+    for d in 0..built.doc_count() {
+        assert_eq!((read.field_len(d), read.para_starts(d)), (built.field_len(d), built.para_starts(d)), "doc {d}");
+    }
+    for t in 0..built.term_count() as u32 {
+        assert_eq!(read.term(t), built.term(t));
+        let list =
+            |ix: &Index| ix.postings(t).iter().map(|p| (p.doc, p.tf, ix.positions(p).to_vec())).collect::<Vec<_>>();
+        assert_eq!(list(&read), list(&built), "term {}", built.term(t));
+    }
+    let stems = |ix: &Index| {
+        let mut s: Vec<(String, Vec<u32>)> = ix.stem_groups().map(|(s, t)| (s.to_owned(), t.to_vec())).collect();
+        s.sort();
+        s
+    };
+    assert_eq!(stems(&read), stems(&built));
+    assert!(built.term_count() > 1000 && built.lookup("stalin").is_some());
+}

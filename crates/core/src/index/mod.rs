@@ -17,6 +17,9 @@ use crate::stem::Stemmers;
 use crate::tokenize::for_each_word;
 use rustc_hash::FxHashMap as HashMap;
 
+mod file;
+pub use file::INDEX_FORMAT;
+
 /// The fields a document is searched in.
 pub const FIELDS: usize = 2;
 /// Field number of the title.
@@ -169,18 +172,34 @@ impl IndexBuilder {
     /// Sorts the vocabulary (so that a prefix's completions are one range), groups it by
     /// stem, and returns the index.
     pub fn finish(self) -> Index {
-        let stemmers = Stemmers::default();
         let IndexBuilder { ids, mut postings, positions, field_len, para_starts, .. } = self;
         let mut order: Vec<(String, u32)> = ids.into_iter().collect();
         // The standard sort, not `crate::sort`: this is the largest sort of index building.
         order.sort_unstable();
         let mut sorted_postings = Vec::with_capacity(order.len());
         let mut terms = Vec::with_capacity(order.len());
-        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::default();
-        for (new_id, (term, old)) in order.into_iter().enumerate() {
+        for (term, old) in order {
             sorted_postings.push(std::mem::take(&mut postings[old as usize]));
-            by_stem.entry(stemmers.stem(&term).into_owned()).or_default().push(new_id as u32);
             terms.push(term);
+        }
+        Index::assemble(terms, sorted_postings, positions, field_len, para_starts)
+    }
+}
+
+impl Index {
+    /// The index of these sorted terms, their postings and positions and the documents'
+    /// lengths: groups the terms by stem and computes what search derives from them.
+    fn assemble(
+        terms: Vec<String>,
+        postings: Vec<Vec<Posting>>,
+        positions: Vec<u32>,
+        field_len: Vec<[u32; FIELDS]>,
+        para_starts: Vec<Vec<u32>>,
+    ) -> Index {
+        let stemmers = Stemmers::default();
+        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::default();
+        for (id, term) in terms.iter().enumerate() {
+            by_stem.entry(stemmers.stem(term).into_owned()).or_default().push(id as u32);
         }
         let n = field_len.len().max(1) as f32;
         let mut avg_len = [0f32; FIELDS];
@@ -188,7 +207,7 @@ impl IndexBuilder {
             *avg = (field_len.iter().map(|l| l[f] as f32).sum::<f32>() / n).max(1.0);
         }
         let masks = terms.iter().map(|t| letter_mask(t)).collect();
-        Index { terms, postings: sorted_postings, positions, by_stem, field_len, masks, para_starts, avg_len, stemmers }
+        Index { terms, postings, positions, by_stem, field_len, masks, para_starts, avg_len, stemmers }
     }
 }
 
