@@ -40,7 +40,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { gzipSync, constants as zlibConstants } from 'node:zlib';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { join, resolve, extname, sep, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -205,6 +205,21 @@ function run(cmd, argv, options = {}) {
   return r;
 }
 
+/**
+ * Issue 12, part 4: the static-host simulation (crates/core/examples/shard_sim.rs: the index cut
+ * into shards fetched by the query's terms, the text fetched per document) on the corpus file
+ * of an app build, with the query list typed letter by letter. Returns its report lines.
+ */
+function shardSimulation(dist, queries) {
+  const file = readdirSync(dist).find((f) => /^corpus-.*\.jsonl$/.test(f));
+  if (!file) return [`static-host simulation: no corpus-*.jsonl in ${relative(ROOT, dist)}`];
+  step(`static-host simulation on ${relative(ROOT, join(dist, file))} (cargo run --release -p explorer-core --example shard_sim)`);
+  const argv = ['run', '--release', '-q', '-p', 'explorer-core', '--example', 'shard_sim', '--', join(dist, file), ...queries];
+  const r = spawnSync('cargo', argv, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 2], maxBuffer: 1 << 24 });
+  if (r.status !== 0) return [`static-host simulation: failed (${r.error ? r.error.message : `exit ${r.status}`})`];
+  return r.stdout.trimEnd().split('\n');
+}
+
 // ---------------------------------------------------------------- builds
 
 mkdirSync(OUT, { recursive: true });
@@ -239,6 +254,7 @@ run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', '--enable-bulk-memor
 
 step('3/6 corpora (and the apps built with the SOTU and 108 MB corpora)');
 const corpora = [];
+let shardSim = null; // the static-host simulation's lines (issue 12, part 4; with the 108 MB corpus)
 /** A corpus's plain text: every document's title and paragraphs, one per line. */
 const plainText = (corpus) => corpus.documents.map((d) => [d.title, ...d.paragraphs].join('\n')).join('\n');
 if (wanted('seed')) {
@@ -263,6 +279,7 @@ if (wanted('sotu') || wanted('big')) {
     waitForNoTrunkBuild();
     const dist = ensureCorpusBuild('bench-big', corpusDir, { log: console.error });
     console.error(`big: the app with target/bench/big-corpus/big.jsonl is ${relative(ROOT, dist)}`);
+    shardSim = shardSimulation(dist, [...SOTU_QUERIES, LIST_EXTRA_QUERY]);
     corpora.push({ name: 'big', file: join('big-corpus', 'big.jsonl'), queries: SOTU_QUERIES, sample: 'government', dist, distLabel: `${relative(ROOT, dist)}/`, plain: plainText(big), engines: false, documents: big.documents.length });
   }
 }
@@ -374,7 +391,7 @@ try {
 // ---------------------------------------------------------------- report
 
 step('6/6 results');
-if (opts.json) writeFileSync(resolve(opts.json), JSON.stringify(results, null, 2));
+if (opts.json) writeFileSync(resolve(opts.json), JSON.stringify({ ...results, shardSimulation: shardSim }, null, 2));
 
 const fmt = (x, d = 2) => (x == null || Number.isNaN(x) ? '—' : x.toFixed(d));
 const mb = (b) => (b == null ? '—' : (b / 1e6).toFixed(1));
@@ -588,6 +605,11 @@ if (measuredNames.length) {
   }
   lines.push(`(longest task: the longest main-thread task after the first result over all loads, and in brackets how many were over ${LONG_TASK_12_MS} ms in all;`);
   lines.push(` baseline: BASELINE_12 in scripts/bench.mjs${BASELINE_12 ? `, the app at ${BASELINE_12.commit} on ${BASELINE_12.date}` : ''})`);
+}
+
+if (shardSim) {
+  lines.push('');
+  lines.push(...shardSim);
 }
 
 const B = BASELINE_12;
