@@ -59,10 +59,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let app = AppContext { client: client.clone(), state: state.clone() };
     // The latest results stay shown while the engine works on a newer query.
     let busy = !search.current;
+    let shared = search.value.as_ref();
     let search = search.value.as_deref();
     let main = main_view(&app, search, busy, &settled);
     let page =
-        if v.presentation.embed { layout::embed(&app, search, main) } else { layout::page(&app, search, theme, main) };
+        if v.presentation.embed { layout::embed(&app, search, main) } else { layout::page(&app, shared, theme, main) };
     html! { <ContextProvider<AppContext> context={app}>{ page }</ContextProvider<AppContext>> }
 }
 

@@ -3,15 +3,16 @@
 use crate::context::AppContext;
 use crate::hooks::focus_trap::keep_tab_inside;
 use crate::labels;
-use crate::state::Action;
+use crate::state::{Action, State};
 use explorer_core::api::SearchPage;
 use explorer_core::facets::{Facet, FacetCounts, Filters};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// The filters as a complementary region (a drawer with a backdrop when open on a narrow
 /// screen), with the facet counts of the search.
-pub fn filters_drawer(app: &AppContext, search: Option<&SearchPage>) -> Html {
+pub fn filters_drawer(app: &AppContext, search: Option<&Rc<SearchPage>>) -> Html {
     let open = app.state.ui.drawer;
     let close = app.callback(|_: MouseEvent| Action::SetDrawer(false));
     let onkeydown = {
@@ -29,8 +30,6 @@ pub fn filters_drawer(app: &AppContext, search: Option<&SearchPage>) -> Html {
         }
     };
     let filters = &app.state.view.filters;
-    let on_toggle = app.callback(|(f, v, on)| Action::SetFilter(f, v, on));
-    let counts = search.map_or(&[][..], |s| &s.facets);
     html! {
         <>
             <aside id="sidebar" class={classes!("sidebar", open.then_some("open"))} aria-label="Filters" {onkeydown}>
@@ -46,7 +45,7 @@ pub fn filters_drawer(app: &AppContext, search: Option<&SearchPage>) -> Html {
                                 onclick={app.callback(|_: MouseEvent| Action::ClearFilters)}>{ "Clear all filters" }</button>
                         }
                     </div>
-                    { for counts.iter().filter(|c| !c.values.is_empty()).map(|c| facet_section(c, filters, &on_toggle)) }
+                    <FacetList search={search.cloned()} filters={filters.clone()} dispatch={app.state.dispatcher()} />
                 </nav>
             </aside>
             if open {
@@ -67,6 +66,30 @@ pub fn filters_toggle(app: &AppContext) -> Html {
             { "Filters" }
             if count > 0 { { format!(" ({count})") } }
         </button>
+    }
+}
+
+/// Properties of [`FacetList`].
+#[derive(Properties, PartialEq)]
+pub struct FacetListProps {
+    /// The search whose facet counts are shown.
+    pub search: Option<Rc<SearchPage>>,
+    /// The filters set.
+    pub filters: Filters,
+    /// Where a checkbox sends its intent.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Every facet with its values' counts. A component of its own so that it is rendered only
+/// when its counts or the filters change, not on every keystroke and every state change
+/// (on the 108 MB benchmark corpus it is 1,200 elements of the page's 1,800).
+#[component]
+pub fn FacetList(props: &FacetListProps) -> Html {
+    let dispatch = props.dispatch.clone();
+    let on_toggle = Callback::from(move |(f, v, on)| dispatch.dispatch(Action::SetFilter(f, v, on)));
+    let counts = props.search.as_ref().map_or(&[][..], |s| &s.facets);
+    html! {
+        { for counts.iter().filter(|c| !c.values.is_empty()).map(|c| facet_section(c, &props.filters, &on_toggle)) }
     }
 }
 

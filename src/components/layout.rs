@@ -15,22 +15,24 @@ use crate::offline::reload_to_update;
 use crate::state::{Action, Dialog};
 use explorer_core::api::SearchPage;
 use explorer_core::view_state::{Presentation, Theme};
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 /// The full explorer: header, filters, tabs, the view `main`, footer.
-pub fn page(app: &AppContext, search: Option<&SearchPage>, theme: Theme, main: Html) -> Html {
+pub fn page(app: &AppContext, search: Option<&Rc<SearchPage>>, theme: Theme, main: Html) -> Html {
+    let page = search.map(|s| &**s);
     let drawer = app.state.ui.drawer;
     html! {
         <div class="shell">
             <header class="top">
                 { brand(app) }
                 <SearchRow />
-                { result_count(app, search) }
+                { result_count(app, page) }
                 { theme_switch(app, theme) }
             </header>
             { update_banner(app) }
-            { notices(&app.state.notices, search) }
+            { notices(&app.state.notices, page) }
             <div class={classes!("layout", drawer.then_some("drawer-open"))}>
                 { filters_drawer(app, search) }
                 <div class="main-column">

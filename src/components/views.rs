@@ -28,11 +28,35 @@ pub struct ViewProps {
 #[component]
 pub fn AnalysisView(props: &ViewProps) -> Html {
     let app = use_app();
-    let data = use_view(app.as_ref().map(|a| &a.client), props.request.clone()).value;
+    let answer = use_view(app.as_ref().map(|a| &a.client), props.request.clone());
     use_pending_focus();
-    let (Some(app), Some(data)) = (app, data) else { return html! {} };
-    let r = &props.request;
-    match &*data {
+    // While the engine works on this request, the latest answer stays shown, marked busy,
+    // with a line that says so (shown after a moment, so quick answers do not flash it).
+    let busy = !answer.current;
+    let working = busy.then(|| {
+        let text = if answer.value.is_some() {
+            "Working on it… what is shown below answers the previous request."
+        } else {
+            "Working on it…"
+        };
+        html! { <p id="view-working" class="view-working" role="status">{ text }</p> }
+    });
+    let shown = match (app, answer.value) {
+        (Some(app), Some(data)) => view_of(&app, &props.request, &data),
+        _ => html! {},
+    };
+    html! {
+        <div id="view-body" class="view-body" aria-busy={busy.to_string()}>
+            { for working }
+            { shown }
+        </div>
+    }
+}
+
+/// The view of an answer.
+fn view_of(app: &AppContext, r: &ViewRequest, data: &ViewData) -> Html {
+    let app = app.clone();
+    match data {
         ViewData::NeedsQuery if r.view == View::Collocates => needs_query("collocates"),
         ViewData::NeedsQuery => needs_query("concordance"),
         ViewData::Concordance(c) => concordance::view(&app, r, c),
