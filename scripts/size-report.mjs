@@ -20,12 +20,14 @@ import { gzipSync, constants } from 'node:zlib';
  * Serialize and Deserialize of every request and answer type, both ways in the one wasm that
  * page and worker share) are the growth: +63 kB gzip with serde_json, +29 kB with postcard's
  * binary form (chosen), +1.3 kB of JavaScript glue.
- * 377.0 → 382.5 on 2026-11-29 (issue 12, 374.8 → 382.1 kB): the worker reads the build's
+ * 377.0 → 386.5 on 2026-11-29 (issue 12, 374.8 → 382.1 kB): the worker reads the build's
  * index file instead of tokenizing (the reader and its checks, crates/core/src/index/file.rs),
  * downloads through fetch streams (wasm-bindgen-futures and the stream bindings, replacing
  * XMLHttpRequest), the facet list became a component of its own and the analysis views say
- * when they are being recomputed. */
-const BUDGET_GZIP_KB = 382.5;
+ * when they are being recomputed. Then 383.0 kB with the index read in two steps (file, then
+ * corpus) and the CSS that lays out off-screen results only when scrolled to; the budget is
+ * that plus about 1%, 386.5. */
+const BUDGET_GZIP_KB = 386.5;
 
 const dir = process.argv[2] ?? 'dist';
 try {

@@ -6,7 +6,7 @@
 use super::protocol::{FromEngine, IndexSource, Progress, ToEngine};
 use explorer_core::api::{Request, Response, Service};
 use explorer_core::engine::Engine;
-use explorer_core::index::{Index, IndexBuilder};
+use explorer_core::index::{Index, IndexBuilder, IndexFile};
 use explorer_core::jsonl::{CorpusReader, Progress as CorpusProgress};
 use explorer_core::model::Corpus;
 use std::cell::RefCell;
@@ -103,10 +103,17 @@ fn load(engine: Loaded, corpus: String, index: Option<String>) {
 async fn open(corpus: &str, index: Option<&str>) -> Result<(Service, IndexSource), String> {
     let download_failed = |why: String| format!("The corpus file could not be downloaded: {why}. Reload to try again.");
     let damaged = |e: String| format!("The corpus file is damaged: {e}. Rebuild the app.");
-    // Both downloads start now: the index arrives while the corpus is read.
-    let index_request = index.map(|name| (name, start_fetch(name)));
+    // Both downloads start now. The index file is read first and its bytes freed before the
+    // documents are read (the browser holds back the corpus's bytes meanwhile), so that the
+    // file, the index and the documents are never all in memory at once.
     let started = now();
-    let (body, _) = body_of(start_fetch(corpus)).await.map_err(download_failed)?;
+    let corpus_request = start_fetch(corpus);
+    let index_file = match index {
+        Some(name) => Some((name, read_index(start_fetch(name)).await)),
+        None => None,
+    };
+    let opened = now();
+    let (body, _) = body_of(corpus_request).await.map_err(download_failed)?;
     let mut reader = CorpusReader::without_index();
     let (mut fetched, mut reported) = (0f64, now());
     while let Some(chunk) = next_chunk(&body).await.map_err(download_failed)? {
@@ -124,16 +131,15 @@ async fn open(corpus: &str, index: Option<&str>) -> Result<(Service, IndexSource
     let corpus = reader.finish_corpus().map_err(damaged)?;
     let read = now();
     let documents = corpus.documents.len();
-    if let Some((name, request)) = index_request {
-        match read_index(request, &corpus).await {
+    if let Some((name, file)) = index_file {
+        match file.and_then(|f| f.fit(&corpus)) {
             Ok(index) => {
-                let opened = now();
                 let service = Service::new(Engine::with_index(corpus, index));
                 gloo::console::info!(format!(
-                    "engine: {documents} documents downloaded and read in {:.0} ms, {name} opened in {:.0} ms, ready in {:.0} ms",
-                    read - started,
-                    opened - read,
-                    now() - opened,
+                    "engine: {name} downloaded and opened in {:.0} ms, {documents} documents downloaded and read in {:.0} ms, ready in {:.0} ms",
+                    opened - started,
+                    read - opened,
+                    now() - read,
                 ));
                 return Ok((service, IndexSource::File));
             }
@@ -144,17 +150,17 @@ async fn open(corpus: &str, index: Option<&str>) -> Result<(Service, IndexSource
     Ok((Service::new(Engine::with_index(corpus, index)), IndexSource::Tokenized))
 }
 
-/// The build's index file, read and checked against the corpus.
-async fn read_index(request: js_sys::Promise, corpus: &Corpus) -> Result<Index, String> {
+/// The build's index file, downloaded, read and checked in itself.
+async fn read_index(request: js_sys::Promise) -> Result<IndexFile, String> {
     let (body, length) = body_of(request).await?;
     // One buffer of the announced size (when the server announces it and does not compress):
-    // growing it by doubling would hold up to 1.5 times the file at a time, on top of the
-    // documents (a 40 MB index file on the 108 MB benchmark corpus).
+    // growing it by doubling would hold up to 1.5 times the file at a time (a 40 MB index
+    // file on the 108 MB benchmark corpus).
     let mut bytes = Vec::with_capacity(length.unwrap_or(0).min(MAX_PREALLOCATED));
     while let Some(chunk) = next_chunk(&body).await? {
         bytes.extend_from_slice(&chunk);
     }
-    Index::from_bytes(&bytes, corpus)
+    IndexFile::read(&bytes)
 }
 
 /// The largest buffer reserved ahead on the server's word (larger files grow as they come).

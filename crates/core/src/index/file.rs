@@ -77,6 +77,64 @@ impl Index {
     /// Reads an index in its binary form ([`Index::to_bytes`]) and checks it against `corpus`
     /// (see the module's description); the message says what does not fit.
     pub fn from_bytes(bytes: &[u8], corpus: &Corpus) -> Result<Index, String> {
+        IndexFile::read(bytes)?.fit(corpus)
+    }
+}
+
+/// An index read from its file and checked in itself, not yet matched with its corpus: it can
+/// be read (and its bytes freed) before the documents are, so that the file, the index and
+/// the documents are never all in memory at once.
+pub struct IndexFile {
+    index: Index,
+    version: String,
+}
+
+impl IndexFile {
+    /// The corpus version the index was built for.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The index, when it fits `corpus`: its version, its documents, their paragraphs and
+    /// their title and body word counts.
+    pub fn fit(self, corpus: &Corpus) -> Result<Index, String> {
+        let IndexFile { index, version } = self;
+        if version != corpus.version {
+            return Err(format!("it indexes corpus version {version}, not {}", corpus.version));
+        }
+        let docs = &corpus.documents;
+        let n = index.doc_count();
+        if n != docs.len() {
+            return Err(format!("it indexes {n} documents, and the corpus has {}", docs.len()));
+        }
+        for (d, doc) in docs.iter().enumerate() {
+            let [title, body] = index.field_len(d);
+            if title as usize != count_words(&doc.title) {
+                return Err(format!("document {} ('{}') has another title than the one indexed", d + 1, doc.id));
+            }
+            let paras = index.para_starts(d).len();
+            if paras != doc.paragraphs.len() {
+                return Err(format!(
+                    "document {} ('{}') has {} paragraphs, and the index {paras}",
+                    d + 1,
+                    doc.id,
+                    doc.paragraphs.len()
+                ));
+            }
+            if body as usize != doc.word_count {
+                return Err(format!(
+                    "document {} ('{}') has {} words, and the index {body}",
+                    d + 1,
+                    doc.id,
+                    doc.word_count
+                ));
+            }
+        }
+        Ok(index)
+    }
+
+    /// Reads an index file and checks it in itself (see the module's description).
+    pub fn read(bytes: &[u8]) -> Result<IndexFile, String> {
         let mut r = Reader { bytes, at: 0 };
         if !bytes.starts_with(MAGIC) {
             return Err("it is not an index file of the explorer".into());
@@ -86,15 +144,8 @@ impl Index {
         if format != INDEX_FORMAT {
             return Err(format!("it is in form {format}, and this explorer reads form {INDEX_FORMAT}"));
         }
-        let version = r.str()?;
-        if version != corpus.version {
-            return Err(format!("it indexes corpus version {version}, not {}", corpus.version));
-        }
-        let docs = &corpus.documents;
+        let version = r.str()?.to_owned();
         let n = r.count()?;
-        if n != docs.len() {
-            return Err(format!("it indexes {n} documents, and the corpus has {}", docs.len()));
-        }
         let mut field_len = Vec::with_capacity(n);
         let mut para_starts = Vec::with_capacity(n);
         // Where each document's positions start in `claimed`, a bit per position of every
@@ -102,20 +153,9 @@ impl Index {
         let mut offset = Vec::with_capacity(n);
         let mut gaps = Vec::new();
         let mut total: u64 = 0;
-        for (d, doc) in docs.iter().enumerate() {
+        for _ in 0..n {
             let title = r.num32()?;
-            if title as usize != count_words(&doc.title) {
-                return Err(format!("document {} ('{}') has another title than the one indexed", d + 1, doc.id));
-            }
             let paras = r.count()?;
-            if paras != doc.paragraphs.len() {
-                return Err(format!(
-                    "document {} ('{}') has {} paragraphs, and the index {paras}",
-                    d + 1,
-                    doc.id,
-                    doc.paragraphs.len()
-                ));
-            }
             offset.push(total);
             gaps.push(total + title as u64);
             let mut starts = Vec::with_capacity(paras);
@@ -127,13 +167,8 @@ impl Index {
                 pos += 1;
             }
             let body = pos - title as u64 - 1 - paras as u64;
-            if body != doc.word_count as u64 {
-                return Err(format!(
-                    "document {} ('{}') has {} words, and the index {body}",
-                    d + 1,
-                    doc.id,
-                    doc.word_count
-                ));
+            if pos > u32::MAX as u64 {
+                return Err("a document is too long".into());
             }
             field_len.push([title, body as u32]);
             para_starts.push(starts);
@@ -166,56 +201,8 @@ impl Index {
                 return Err(format!("term {} ('{term}') is out of order", t + 1));
             }
             let count = r.count()?;
-            let mut list = Vec::with_capacity(count);
-            let mut doc: Option<u32> = None;
-            for _ in 0..count {
-                let step = r.num32()?;
-                let d = match doc {
-                    None => step,
-                    Some(_) if step == 0 => return Err(format!("term '{term}' lists a document twice")),
-                    Some(last) => last.checked_add(step).ok_or_else(|| format!("term '{term}' is damaged"))?,
-                };
-                if d as usize >= n {
-                    return Err(format!("term '{term}' names document {}, of {n}", d as u64 + 1));
-                }
-                doc = Some(d);
-                let tf = [r.num32()?, r.num32()?];
-                let occurrences = tf[TITLE] as u64 + tf[BODY] as u64;
-                if occurrences == 0 || filled as u64 + occurrences > position_count as u64 {
-                    return Err(format!("term '{term}' has a damaged count in document {}", d + 1));
-                }
-                let start = filled as u32;
-                let [title, _] = field_len[d as usize];
-                let limit = total_positions(&field_len[d as usize], para_starts[d as usize].len());
-                let base = offset[d as usize];
-                let mut pos: Option<u32> = None;
-                let mut in_title = 0;
-                for slot in &mut positions[filled..filled + occurrences as usize] {
-                    let step = r.num32()?;
-                    let p = match pos {
-                        None => step,
-                        Some(_) if step == 0 => return Err(format!("term '{term}' repeats a position")),
-                        Some(last) => last.saturating_add(step),
-                    };
-                    if p >= limit {
-                        return Err(format!("term '{term}' has a position past the end of document {}", d + 1));
-                    }
-                    let bit = base + p as u64;
-                    let (word, mask) = ((bit / 64) as usize, 1u64 << (bit % 64));
-                    if claimed[word] & mask != 0 {
-                        return Err(format!("term '{term}' claims a position of document {} that is not free", d + 1));
-                    }
-                    claimed[word] |= mask;
-                    in_title += u32::from(p < title);
-                    *slot = p;
-                    pos = Some(p);
-                }
-                filled += occurrences as usize;
-                if in_title != tf[TITLE] {
-                    return Err(format!("term '{term}' has a damaged title count in document {}", d + 1));
-                }
-                list.push(Posting { doc: d, tf, start });
-            }
+            let docs = Docs { field_len: &field_len, para_starts: &para_starts, offset: &offset };
+            let list = read_postings(&mut r, count, &term, docs, &mut positions, &mut filled, &mut claimed)?;
             terms.push(term);
             postings.push(list);
         }
@@ -225,8 +212,113 @@ impl Index {
         if r.at != bytes.len() {
             return Err(format!("{} bytes follow its end", bytes.len() - r.at));
         }
-        Ok(Index::assemble(terms, postings, positions, field_len, para_starts))
+        Ok(IndexFile { index: Index::assemble(terms, postings, positions, field_len, para_starts), version })
     }
+}
+
+/// The documents' lengths and where their bits start in the map of claimed positions.
+#[derive(Clone, Copy)]
+struct Docs<'a> {
+    field_len: &'a [[u32; FIELDS]],
+    para_starts: &'a [Vec<u32>],
+    offset: &'a [u64],
+}
+
+/// Reads the `count` postings of `term`, their positions into `positions` from `filled` on.
+/// Not inlined, for the reason given at [`read_positions`].
+#[inline(never)]
+fn read_postings(
+    r: &mut Reader,
+    count: usize,
+    term: &str,
+    docs: Docs,
+    positions: &mut [u32],
+    filled: &mut usize,
+    claimed: &mut [u64],
+) -> Result<Vec<Posting>, String> {
+    let n = docs.field_len.len();
+    let position_count = positions.len();
+    let mut list = Vec::with_capacity(count);
+    let mut doc: Option<u32> = None;
+    for _ in 0..count {
+        let step = r.num32()?;
+        let d = match doc {
+            None => step,
+            Some(_) if step == 0 => return Err(format!("term '{term}' lists a document twice")),
+            Some(last) => last.checked_add(step).ok_or_else(|| format!("term '{term}' is damaged"))?,
+        };
+        if d as usize >= n {
+            return Err(format!("term '{term}' names document {}, of {n}", d as u64 + 1));
+        }
+        doc = Some(d);
+        let tf = [r.num32()?, r.num32()?];
+        let occurrences = tf[TITLE] as u64 + tf[BODY] as u64;
+        if occurrences == 0 || *filled as u64 + occurrences > position_count as u64 {
+            return Err(format!("term '{term}' has a damaged count in document {}", d + 1));
+        }
+        let start = *filled as u32;
+        let [title, _] = docs.field_len[d as usize];
+        let limit = total_positions(&docs.field_len[d as usize], docs.para_starts[d as usize].len());
+        let base = docs.offset[d as usize];
+        let slots = &mut positions[*filled..*filled + occurrences as usize];
+        let in_title = read_positions(r, slots, Doc { title, limit, base }, claimed).map_err(|e| match e {
+            Ok(why) => format!("term '{term}' in document {}: {why}", d + 1),
+            Err(read) => read,
+        })?;
+        *filled += occurrences as usize;
+        if in_title != tf[TITLE] {
+            return Err(format!("term '{term}' has a damaged title count in document {}", d + 1));
+        }
+        list.push(Posting { doc: d, tf, start });
+    }
+    Ok(list)
+}
+
+/// What a posting's positions are checked against: the document's title length, its number
+/// of positions, and where its bits start in the map of claimed positions.
+#[derive(Clone, Copy)]
+struct Doc {
+    title: u32,
+    limit: u32,
+    base: u64,
+}
+
+/// Reads one posting's positions into `slots`, checking each (ascending, in the document, not
+/// claimed before); returns how many are in the title, or what is wrong with a position
+/// (`Ok`) or with the file (`Err`: it ends too early, …). A function of its own, not inlined,
+/// because the browser runs wasm first as quickly compiled code and optimizes a function once
+/// it has been called often: one call that read every position of a 40 MB file would run to
+/// its end unoptimized.
+#[inline(never)]
+fn read_positions(
+    r: &mut Reader,
+    slots: &mut [u32],
+    doc: Doc,
+    claimed: &mut [u64],
+) -> Result<u32, Result<&'static str, String>> {
+    let mut pos: Option<u32> = None;
+    let mut in_title = 0;
+    for slot in slots {
+        let step = r.num32().map_err(Err)?;
+        let p = match pos {
+            None => step,
+            Some(_) if step == 0 => return Err(Ok("a position repeated")),
+            Some(last) => last.saturating_add(step),
+        };
+        if p >= doc.limit {
+            return Err(Ok("a position past its end"));
+        }
+        let bit = doc.base + p as u64;
+        let (word, mask) = ((bit / 64) as usize, 1u64 << (bit % 64));
+        if claimed[word] & mask != 0 {
+            return Err(Ok("claims a position that is not free"));
+        }
+        claimed[word] |= mask;
+        in_title += u32::from(p < doc.title);
+        *slot = p;
+        pos = Some(p);
+    }
+    Ok(in_title)
 }
 
 /// Positions a document uses: its words and a gap after the title and after each paragraph.
@@ -378,6 +470,7 @@ mod tests {
         edited.documents.pop();
         assert_eq!(refused(&bytes, &edited), "it indexes 3 documents, and the corpus has 2");
         assert_eq!(refused(b"{\"not\": 1}", &corpus), "it is not an index file of the explorer");
+        assert_eq!(refused(&bytes[..bytes.len() - 1], &corpus), "it ends too early");
         let mut newer = bytes.clone();
         newer[MAGIC.len()] = 2;
         assert_eq!(refused(&newer, &corpus), "it is in form 2, and this explorer reads form 1");
@@ -408,11 +501,11 @@ mod tests {
         let mut twice = head.clone();
         term(&mut twice, 0, "a", 1);
         term(&mut twice, 0, "b", 1);
-        assert_eq!(refused(&twice, &corpus), "term 'b' claims a position of document 1 that is not free");
+        assert_eq!(refused(&twice, &corpus), "term 'b' in document 1: claims a position that is not free");
         let mut gap = head.clone();
         term(&mut gap, 0, "a", 1);
         term(&mut gap, 0, "b", 3);
-        assert_eq!(refused(&gap, &corpus), "term 'b' claims a position of document 1 that is not free");
+        assert_eq!(refused(&gap, &corpus), "term 'b' in document 1: claims a position that is not free");
         let mut order = head;
         term(&mut order, 0, "b", 1);
         term(&mut order, 0, "a", 2);

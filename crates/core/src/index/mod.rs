@@ -18,7 +18,7 @@ use crate::tokenize::for_each_word;
 use rustc_hash::FxHashMap as HashMap;
 
 mod file;
-pub use file::INDEX_FORMAT;
+pub use file::{IndexFile, INDEX_FORMAT};
 
 /// The fields a document is searched in.
 pub const FIELDS: usize = 2;
