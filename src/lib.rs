@@ -26,6 +26,8 @@ pub fn start() {
     if engine::worker::in_worker() {
         return engine::worker::start();
     }
+    // The engine starts loading before the interface is first drawn.
+    load::begin();
     let document = gloo::utils::document();
     match document.get_element_by_id("root") {
         Some(root) => {

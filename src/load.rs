@@ -80,6 +80,53 @@ fn glue_file() -> Option<String> {
     href("link[rel=modulepreload][href$='.js']")
 }
 
+thread_local! {
+    /// Loading started by [`begin`]: its latest step, and who is told of the next ones.
+    static STARTED: std::cell::RefCell<Started> = std::cell::RefCell::new(Started::default());
+}
+
+/// See `STARTED`.
+#[derive(Default)]
+struct Started {
+    begun: bool,
+    latest: Option<Loading>,
+    listener: Option<Rc<dyn Fn(Loading)>>,
+}
+
+/// Starts the engine's worker and loading at once (before the interface is first drawn: the
+/// worker's start and the corpus's download overlap the page's own start); [`follow`] hears
+/// how it goes.
+pub fn begin() {
+    if STARTED.with(|s| std::mem::replace(&mut s.borrow_mut().begun, true)) {
+        return;
+    }
+    load(|step| {
+        let listener = STARTED.with(|s| {
+            let mut s = s.borrow_mut();
+            s.latest = Some(step.clone());
+            s.listener.clone()
+        });
+        if let Some(listener) = listener {
+            listener(step);
+        }
+    });
+}
+
+/// Calls `report` with the latest step of the loading [`begin`] started and with every later
+/// one (or starts loading now, when nothing has begun it).
+pub fn follow(report: impl Fn(Loading) + 'static) {
+    let report: Rc<dyn Fn(Loading)> = Rc::new(report);
+    let latest = STARTED.with(|s| {
+        let mut s = s.borrow_mut();
+        s.listener = Some(report.clone());
+        s.latest.clone()
+    });
+    match latest {
+        Some(step) => report(step),
+        None => begin(),
+    }
+}
+
 /// Starts the engine's worker and loading; `report` is called with every step, last with
 /// `Ready` or `Failed`.
 pub fn load(report: impl Fn(Loading) + 'static) {

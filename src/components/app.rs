@@ -12,7 +12,7 @@ pub fn App() -> Html {
     let loading = use_state(|| Loading::Starting);
     {
         let loading = loading.clone();
-        use_effect_with((), move |_| load::load(move |step| loading.set(step)));
+        use_effect_with((), move |_| load::follow(move |step| loading.set(step)));
     }
     match &*loading {
         Loading::Ready(client) => html! { <Explorer client={client.clone()} /> },

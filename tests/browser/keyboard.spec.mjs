@@ -66,6 +66,8 @@ test('↓ goes from the search box to the results, ↓/↑ move between them, En
 test('with suggestions shown, ↓ moves through them instead of leaving the box', async ({ page }) => {
   await openApp(page);
   await typeQuery(page, 'stali');
+  // The suggestions come from the engine's worker: ↓ before they are shown leaves the box.
+  await expect(searchBox(page)).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('ArrowDown');
   await expect(searchBox(page)).toBeFocused();
   await expect(page.locator('#suggestion-0')).toHaveAttribute('aria-selected', 'true');

@@ -84,6 +84,35 @@ pub struct IndexBuilder {
     doc_terms: Vec<(u32, [u32; FIELDS])>,
 }
 
+/// Adds the words of `text` from position `pos` on to `occurrences` (as term numbers, new
+/// words getting new ones); returns the position after the last word. A function of its own,
+/// not inlined, called once a paragraph: the browser runs wasm first as quickly compiled code
+/// and optimizes a function once it has been called often, and a call per document would run
+/// the whole of a small corpus unoptimized.
+#[inline(never)]
+fn add_words(
+    text: &str,
+    mut pos: u32,
+    ids: &mut HashMap<String, u32>,
+    postings: &mut Vec<Vec<Posting>>,
+    occurrences: &mut Vec<(u32, u32)>,
+) -> u32 {
+    for_each_word(text, |_, folded| {
+        let id = match ids.get(folded) {
+            Some(&id) => id,
+            None => {
+                let id = postings.len() as u32;
+                ids.insert(folded.to_owned(), id);
+                postings.push(Vec::new());
+                id
+            }
+        };
+        occurrences.push((id, pos));
+        pos += 1;
+    });
+    pos
+}
+
 impl IndexBuilder {
     /// An empty builder.
     pub fn new() -> IndexBuilder {
@@ -106,33 +135,13 @@ impl IndexBuilder {
         let IndexBuilder { ids, postings, positions, field_len, para_starts, occurrences, stamp, slot, doc_terms } =
             self;
         occurrences.clear();
-        let mut pos = 0u32;
-        let mut add = |folded: &str, pos: u32, occurrences: &mut Vec<(u32, u32)>| {
-            let id = match ids.get(folded) {
-                Some(&id) => id,
-                None => {
-                    let id = postings.len() as u32;
-                    ids.insert(folded.to_owned(), id);
-                    postings.push(Vec::new());
-                    id
-                }
-            };
-            occurrences.push((id, pos));
-        };
-        for_each_word(&doc.title, |_, folded| {
-            add(folded, pos, occurrences);
-            pos += 1;
-        });
+        let mut pos = add_words(&doc.title, 0, ids, postings, occurrences);
         let title_len = pos;
         pos += 1;
         let mut starts = Vec::with_capacity(doc.paragraphs.len());
         for p in &doc.paragraphs {
             starts.push(pos);
-            for_each_word(p, |_, folded| {
-                add(folded, pos, occurrences);
-                pos += 1;
-            });
-            pos += 1;
+            pos = add_words(p, pos, ids, postings, occurrences) + 1;
         }
         let body_len = pos - title_len - 1 - doc.paragraphs.len() as u32;
         // Group the occurrences by term in one pass (no sort): count each term's
