@@ -129,7 +129,7 @@ pub fn follow(report: impl Fn(Loading) + 'static) {
 
 /// Starts the engine's worker and loading; `report` is called with every step, last with
 /// `Ready` or `Failed`.
-pub fn load(report: impl Fn(Loading) + 'static) {
+fn load(report: impl Fn(Loading) + 'static) {
     let report: Rc<dyn Fn(Loading)> = Rc::new(report);
     let Some(glue) = glue_file() else {
         return report(Loading::Failed(

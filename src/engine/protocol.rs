@@ -30,12 +30,11 @@ pub enum ToEngine {
 /// How far the worker's loading has got.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Progress {
-    /// Downloading: bytes received, and the total when the server says it.
+    /// Downloading the corpus, before its first line says how many documents follow: bytes
+    /// received.
     Fetching {
         /// Bytes received.
         loaded: f64,
-        /// Bytes in all, when known.
-        total: Option<f64>,
     },
     /// Downloading and reading the documents (the build's index is used): documents read of all.
     Reading {
@@ -54,12 +53,11 @@ pub enum Progress {
 }
 
 impl Progress {
-    /// From 0 to 1 (reading counts to 0.95, the rest is opening the index; indexing in the
-    /// browser starts again from 0: it takes far longer than the download).
+    /// From 0 to 1 (reading the documents counts to 0.95, the rest is making the engine;
+    /// indexing in the browser starts again from 0: it takes far longer than the download).
     pub fn fraction(&self) -> f64 {
         let part = |done: usize, total: usize| (done as f64 / total.max(1) as f64).min(1.0);
         match *self {
-            Progress::Fetching { loaded, total: Some(t) } if t > 0.0 => 0.05 * (loaded / t).min(1.0),
             Progress::Fetching { .. } => 0.0,
             Progress::Reading { done, total } => 0.95 * part(done, total),
             Progress::Indexing { done, total } => part(done, total),
@@ -155,7 +153,7 @@ mod tests {
     fn messages_read_back() {
         let call = ToEngine::Call { id: 7, request: Request::Suggest { query: "stal".into() } };
         assert_eq!(ToEngine::decode(&call.encode()).unwrap(), call);
-        let progress = FromEngine::Progress(Progress::Fetching { loaded: 0.1 + 0.2, total: Some(1e300) });
+        let progress = FromEngine::Progress(Progress::Fetching { loaded: 0.1 + 0.2 });
         assert_eq!(FromEngine::decode(&progress.encode()).unwrap(), progress);
         assert!(FromEngine::decode(&[200, 1, 2]).is_err());
     }

@@ -124,7 +124,7 @@ async fn open(corpus: &str, index: Option<&str>) -> Result<(Service, IndexSource
             reported = now();
             post(&FromEngine::Progress(match reader.progress() {
                 CorpusProgress { done, total: Some(total) } => Progress::Reading { done, total },
-                _ => Progress::Fetching { loaded: fetched, total: None },
+                _ => Progress::Fetching { loaded: fetched },
             }));
         }
     }
