@@ -86,6 +86,8 @@ export function timeFromText(text) {
 
 /** Reads `#result-count`, checks it agrees with the number of listed results, returns it. */
 export async function expectConsistentCount(page) {
+  // The list must answer the current query and order first: a new order keeps the count.
+  await expect(page.locator('ol#results[aria-busy="true"]')).toHaveCount(0);
   const count = page.locator('#result-count');
   let n = -1;
   await expect
