@@ -156,6 +156,8 @@ fn load(report: impl Fn(Loading) + 'static) {
             let Some(bytes) = crate::engine::protocol::from_js(&e.data()) else { return };
             match FromEngine::decode(&bytes) {
                 Ok(FromEngine::Answer { id, response }) => connection.answer(id, *response),
+                Ok(FromEngine::Working { id, working }) => connection.working(id, working),
+                Ok(FromEngine::Cancelled { id }) => connection.cancelled(id),
                 Ok(FromEngine::Progress(p)) => report(Loading::Progress(p)),
                 Ok(FromEngine::Ready { info, index }) => {
                     // Where the index came from, for tests and tools (`<html data-index>`).

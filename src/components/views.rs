@@ -34,12 +34,18 @@ pub fn AnalysisView(props: &ViewProps) -> Html {
     // with a line that says so (shown after a moment, so quick answers do not flash it).
     let busy = !answer.current;
     let working = busy.then(|| {
-        let text = if answer.value.is_some() {
-            "Working on it… what is shown below answers the previous request."
-        } else {
-            "Working on it…"
-        };
-        html! { <p id="view-working" class="view-working" role="status">{ text }</p> }
+        // The stage is announced (it changes a few times); the percentage is the bar's value.
+        let stage = answer.progress.map(|w| format!(": {}", w.stage.label())).unwrap_or_default();
+        let previous = if answer.value.is_some() { " What is shown below answers the previous request." } else { "" };
+        html! {
+            <div id="view-working" class="view-working">
+                <p role="status">{ format!("Working on it{stage}…{previous}") }</p>
+                if let Some(w) = answer.progress {
+                    <progress id="view-progress" max="100" value={w.percent().to_string()}
+                        aria-label="Progress of the view's computation"></progress>
+                }
+            </div>
+        }
     });
     let shown = match (app, answer.value) {
         (Some(app), Some(data)) => view_of(&app, &props.request, &data),

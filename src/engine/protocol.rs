@@ -3,6 +3,7 @@
 //! [`FromEngine`].
 
 use explorer_core::api::{CorpusInfo, Request, Response};
+use explorer_core::pace::Stage;
 use serde::{Deserialize, Serialize};
 
 /// A message from the page to the engine's worker.
@@ -25,6 +26,31 @@ pub enum ToEngine {
         /// What is asked.
         request: Request,
     },
+    /// The call `id` is no longer wanted (a newer one of its asker superseded it, or its
+    /// asker is gone): stop working on it, and say [`FromEngine::Cancelled`]. A call already
+    /// answered is not answered again.
+    Cancel {
+        /// The call's id.
+        id: u32,
+    },
+}
+
+/// How far the worker has got with a long call (an analysis view or a download).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Working {
+    /// What it is doing.
+    pub stage: Stage,
+    /// Units of the stage done.
+    pub done: usize,
+    /// Units of the stage in all.
+    pub total: usize,
+}
+
+impl Working {
+    /// Percent of the stage done, from 0 to 100.
+    pub fn percent(&self) -> u32 {
+        (100.0 * self.done as f64 / self.total.max(1) as f64).clamp(0.0, 100.0) as u32
+    }
 }
 
 /// How far the worker's loading has got.
@@ -99,6 +125,18 @@ pub enum FromEngine {
     },
     /// Loading failed; the message says why and what to do.
     Failed(String),
+    /// The call `id` is being worked on: how far it has got (sent now and then while it runs).
+    Working {
+        /// The call's id.
+        id: u32,
+        /// How far.
+        working: Working,
+    },
+    /// The call `id` was stopped on the page's [`ToEngine::Cancel`]: no answer will come.
+    Cancelled {
+        /// The call's id.
+        id: u32,
+    },
     /// The answer to the [`ToEngine::Call`] of this `id`.
     Answer {
         /// The call's id.
@@ -156,5 +194,10 @@ mod tests {
         let progress = FromEngine::Progress(Progress::Fetching { loaded: 0.1 + 0.2 });
         assert_eq!(FromEngine::decode(&progress.encode()).unwrap(), progress);
         assert!(FromEngine::decode(&[200, 1, 2]).is_err());
+        let working = FromEngine::Working { id: 3, working: Working { stage: Stage::Sorting, done: 5, total: 8 } };
+        assert_eq!(FromEngine::decode(&working.encode()).unwrap(), working);
+        assert_eq!(ToEngine::decode(&ToEngine::Cancel { id: 3 }.encode()).unwrap(), ToEngine::Cancel { id: 3 });
+        let percent = |done, total| Working { stage: Stage::Rows, done, total }.percent();
+        assert_eq!((percent(1, 3), percent(0, 0), percent(9, 3)), (33, 0, 100));
     }
 }

@@ -3,13 +3,15 @@
 //! opens the build's index file beside it, and answers the page's calls one at a time; the
 //! page's main thread never holds the corpus.
 
-use super::protocol::{FromEngine, IndexSource, Progress, ToEngine};
+use super::protocol::{FromEngine, IndexSource, Progress, ToEngine, Working};
 use explorer_core::api::{Request, Response, Service};
 use explorer_core::engine::Engine;
 use explorer_core::index::{Index, IndexBuilder, IndexFile};
 use explorer_core::jsonl::{CorpusReader, Progress as CorpusProgress};
 use explorer_core::model::Corpus;
-use std::cell::RefCell;
+use explorer_core::pace::{Cancelled, Pace, Stage};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -41,8 +43,20 @@ fn now() -> f64 {
     scope().performance().map_or(0.0, |p| p.now())
 }
 
-/// The engine's service, once loaded.
-type Loaded = Rc<RefCell<Option<Service>>>;
+/// The engine's service, once loaded, and the calls to it.
+#[derive(Default)]
+struct State {
+    /// Set once, when the corpus is loaded.
+    service: OnceCell<Service>,
+    /// Calls not yet started, in the order they came.
+    queue: RefCell<VecDeque<(u32, Request)>>,
+    /// The call being worked on.
+    running: Cell<Option<u32>>,
+    /// Set when the page cancels the running call.
+    cancelled: Cell<bool>,
+}
+
+type Loaded = Rc<State>;
 
 /// Starts the engine's side: takes over the worker's messages, and first the ones that
 /// `engine-worker.js` held while the wasm was starting (`self.corpusExplorerHeld`).
@@ -66,16 +80,116 @@ fn receive(engine: &Loaded, data: JsValue) {
     let Some(bytes) = super::protocol::from_js(&data) else { return };
     match ToEngine::decode(&bytes) {
         Ok(ToEngine::Load { corpus, index }) => load(engine.clone(), corpus, index),
-        Ok(ToEngine::Call { id, request }) => {
-            let response = match engine.borrow().as_ref() {
-                Some(service) => service.handle(&request),
-                // Calls come only after `Ready`; an early one gets the corpus's description.
-                None => return post(&FromEngine::Failed("The engine was asked before the corpus was loaded.".into())),
-            };
-            post(&FromEngine::Answer { id, response: Box::new(response) });
+        // A long call is queued and worked on in slices; a quick one is answered at once, also
+        // between two slices of a long one.
+        Ok(ToEngine::Call { id, request: request @ (Request::View(_) | Request::Export(_)) }) => {
+            engine.queue.borrow_mut().push_back((id, request));
+            if engine.running.get().is_none() {
+                wasm_bindgen_futures::spawn_local(work(engine.clone()));
+            }
+        }
+        Ok(ToEngine::Call { id, request }) => post(&match engine.service.get() {
+            Some(service) => FromEngine::Answer { id, response: Box::new(service.handle(&request)) },
+            // Calls come only after `Ready`.
+            None => FromEngine::Failed("The engine was asked before the corpus was loaded.".into()),
+        }),
+        Ok(ToEngine::Cancel { id }) => {
+            if engine.running.get() == Some(id) {
+                engine.cancelled.set(true);
+            } else {
+                let before = engine.queue.borrow().len();
+                engine.queue.borrow_mut().retain(|(queued, _)| *queued != id);
+                if engine.queue.borrow().len() < before {
+                    post(&FromEngine::Cancelled { id });
+                }
+            }
         }
         Err(e) => gloo::console::warn!(format!("engine worker: a message it cannot read ({e})")),
     }
+}
+
+/// Works on the queued long calls (analysis views, downloads) one after the other, in slices
+/// ([`Slices`]): between two, the worker reads its messages, so that the page can cancel the
+/// call and have its quick calls answered, and says how far it has got.
+async fn work(engine: Loaded) {
+    loop {
+        let Some((id, request)) = engine.queue.borrow_mut().pop_front() else { break };
+        engine.running.set(Some(id));
+        engine.cancelled.set(false);
+        let Some(service) = engine.service.get() else {
+            // Calls come only after `Ready`.
+            post(&FromEngine::Failed("The engine was asked before the corpus was loaded.".into()));
+            continue;
+        };
+        let mut slices = Slices { id, engine: &engine, started: now(), slice: now(), reported: None };
+        let answer = match &request {
+            Request::View(r) => service.view_paced(r, &mut slices).await.map(Response::View),
+            Request::Export(r) => service.export_paced(r, &mut slices).await.map(Response::Export),
+            quick => Ok(service.handle(quick)),
+        };
+        post(&match answer {
+            Ok(response) => FromEngine::Answer { id, response: Box::new(response) },
+            Err(Cancelled) => {
+                let what = if matches!(request, Request::Export(_)) { "a download" } else { "a view" };
+                let ms = now() - slices.started;
+                gloo::console::info!(format!("engine: {what} was stopped after {ms:.0} ms, as the page asked."));
+                FromEngine::Cancelled { id }
+            }
+        });
+    }
+    engine.running.set(None);
+}
+
+/// Milliseconds of work between two looks at the worker's messages.
+const SLICE_MS: f64 = 25.0;
+/// Milliseconds a call runs before its progress is first reported.
+const QUIET_MS: f64 = 150.0;
+/// Milliseconds between two reports of a call's progress.
+const WORKING_REPORT_MS: f64 = 200.0;
+
+/// The pace of a long call in the worker: a slice of [`SLICE_MS`], then the worker's messages
+/// (a cancel among them), then the next slice.
+struct Slices<'a> {
+    id: u32,
+    engine: &'a State,
+    started: f64,
+    slice: f64,
+    reported: Option<f64>,
+}
+
+impl Pace for Slices<'_> {
+    async fn step(&mut self, stage: Stage, done: usize, total: usize) -> Result<(), Cancelled> {
+        let t = now();
+        if t - self.slice < SLICE_MS {
+            return Ok(());
+        }
+        if t - self.started >= QUIET_MS && self.reported.is_none_or(|r| t - r >= WORKING_REPORT_MS) {
+            self.reported = Some(t);
+            post(&FromEngine::Working { id: self.id, working: Working { stage, done, total } });
+        }
+        yield_to_messages().await;
+        self.slice = now();
+        if self.engine.cancelled.get() {
+            return Err(Cancelled);
+        }
+        Ok(())
+    }
+}
+
+/// Lets the worker read the messages that came meanwhile: resolves in a task of its own,
+/// through a `MessageChannel` (a zero `setTimeout` is held back to 4 ms once nested).
+async fn yield_to_messages() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Ok(channel) = web_sys::MessageChannel::new() {
+            channel.port1().set_onmessage(Some(&resolve));
+            if channel.port2().post_message(&JsValue::NULL).is_ok() {
+                return;
+            }
+        }
+        // No channel: go on at once (the slice just ends without a look at the messages).
+        let _ = resolve.call0(&JsValue::NULL);
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Downloads the corpus file and reads its documents as they arrive, then opens the build's
@@ -90,7 +204,9 @@ fn load(engine: Loaded, corpus: String, index: Option<String>) {
             });
         match ready {
             Ok((service, info, source)) => {
-                *engine.borrow_mut() = Some(service);
+                if engine.service.set(service).is_err() {
+                    return post(&FromEngine::Failed("The corpus was loaded twice. Reload the page.".into()));
+                }
                 post(&FromEngine::Ready { info: Box::new(info), index: source });
             }
             Err(message) => post(&FromEngine::Failed(message)),

@@ -5,6 +5,7 @@
 //! [`crate::engine::client`]).
 
 use crate::engine::client::{Client, Kind, Slot};
+use crate::engine::protocol::Working;
 use explorer_core::api::{DocumentView, Request, Response, SearchPage, SearchRequest, ViewData, ViewRequest};
 use explorer_core::suggest::Suggestion;
 use std::rc::Rc;
@@ -17,6 +18,9 @@ pub struct Answer<T> {
     pub value: Option<Rc<T>>,
     /// True when `value` answers the current request.
     pub current: bool,
+    /// How far the worker has got with the current request, while it works on it (told only
+    /// for long calls, after a moment).
+    pub progress: Option<Working>,
 }
 
 impl<T> Answer<T> {
@@ -37,12 +41,17 @@ fn use_answer<T: 'static>(
 ) -> Answer<T> {
     let slot = *use_memo((), move |_| Slot::new(kind));
     let answer = use_state(|| None::<(Rc<T>, Request)>);
+    let progress = use_state(|| None::<(Working, Request)>);
     {
-        let answer = answer.clone();
+        let (answer, progress) = (answer.clone(), progress.clone());
         use_effect_with((client.cloned(), request.clone()), move |(client, request)| {
             if let Some(client) = client {
                 let (asked, t0) = (request.clone(), now());
-                client.call(slot, request.clone(), move |response| {
+                let on_progress = {
+                    let (progress, asked) = (progress.clone(), asked.clone());
+                    Rc::new(move |w: Working| progress.set(Some((w, asked.clone()))))
+                };
+                client.call_with_progress(slot, request.clone(), Some(on_progress), move |response| {
                     if let Some(value) = pick(response, now() - t0) {
                         answer.set(Some((Rc::new(value), asked)));
                     }
@@ -60,10 +69,15 @@ fn use_answer<T: 'static>(
             }
         });
     }
-    match &*answer {
-        Some((value, asked)) => Answer { value: Some(value.clone()), current: *asked == request },
-        None => Answer { value: None, current: false },
-    }
+    let (value, current) = match &*answer {
+        Some((value, asked)) => (Some(value.clone()), *asked == request),
+        None => (None, false),
+    };
+    let progress = match &*progress {
+        Some((working, asked)) if !current && *asked == request => Some(*working),
+        _ => None,
+    };
+    Answer { value, current, progress }
 }
 
 /// The results page of a search, with the milliseconds it took (asked to painted data).

@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { ensureCorpusBuild, ensureUpdateBuild } from './update-build.mjs';
+import { ensureLargeCorpus } from './large-corpus.mjs';
 
 export default function globalSetup() {
   const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -29,6 +30,12 @@ export default function globalSetup() {
     process.env.EXPLORER_MANY_DIST = ensureCorpusBuild('many', join(rootDir, 'tests', 'fixtures', 'many'), {
       env: { CORPUS_INDEX: 'always' },
     });
+  }
+  // The app built with 1,000 documents (the seed corpus 200 times), on which a concordance of
+  // "the" takes long enough to be watched and stopped (tests/browser/cancel.spec.mjs).
+  if (specWanted(/cancel/) && !process.env.EXPLORER_LARGE_DIST) {
+    const corpus = ensureLargeCorpus(dist, join(rootDir, 'target', 'offline-test'));
+    process.env.EXPLORER_LARGE_DIST = ensureCorpusBuild('large', corpus, { env: { CORPUS_INDEX: 'always' } });
   }
   // The app built with a corpus that tries to inject markup (tests/browser/hostile.spec.mjs).
   if (specWanted(/hostile/) && !process.env.EXPLORER_HOSTILE_DIST) {

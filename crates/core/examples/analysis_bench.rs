@@ -28,7 +28,8 @@ fn time<T>(label: &str, reps: usize, mut f: impl FnMut() -> T) -> T {
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "target/bench/sotu.json".into());
     let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let engine = Engine::new(Corpus::from_json(&json).expect("corpus JSON"));
+    let corpus = if path.ends_with(".jsonl") { Corpus::from_jsonl(&json) } else { Corpus::from_json(&json) };
+    let engine = Engine::new(corpus.expect("corpus JSON"));
     let docs = allowed_docs(&engine, &Filters::default());
     println!("{} docs, {} terms", docs.len(), engine.index.term_count());
     time("forward index, all documents", 5, || explorer_core::analysis::forward::Forward::build(&engine.index, &docs));

@@ -30,10 +30,17 @@ impl Engine {
     /// postings; 4 bytes a position) and kept: the concordance and the collocates of every
     /// later query read it instead of building their own.
     pub fn forward(&self) -> &Forward {
-        self.forward.get_or_init(|| {
-            let all: Vec<usize> = (0..self.index.doc_count()).collect();
-            Forward::build(&self.index, &all)
-        })
+        crate::pace::finish(self.forward_paced(&mut crate::pace::Unpaced))
+    }
+
+    /// [`Engine::forward`], telling `pace` how far building it has got (the first time).
+    pub async fn forward_paced(&self, pace: &mut impl crate::pace::Pace) -> Result<&Forward, crate::pace::Cancelled> {
+        if let Some(forward) = self.forward.get() {
+            return Ok(forward);
+        }
+        let all: Vec<usize> = (0..self.index.doc_count()).collect();
+        let built = Forward::build_paced(&self.index, &all, pace).await?;
+        Ok(self.forward.get_or_init(|| built))
     }
 
     /// A corpus and the index already built over it (e.g. a slice at a time with

@@ -18,6 +18,7 @@ pub mod jsonl;
 pub mod model;
 pub mod normalize;
 pub mod numbers;
+pub mod pace;
 pub mod query;
 pub mod search;
 pub mod snippet;

@@ -23,6 +23,7 @@
 use super::export::{cells, Table};
 use super::forward::GAP;
 use super::{clean_docs, doc_mask, spans_by_doc, StopList};
+use crate::pace::{finish, Cancelled, Pace, Stage, Unpaced, EVERY};
 use crate::search::{Compiled, Engine};
 use std::cmp::Ordering;
 
@@ -153,13 +154,26 @@ pub fn collocates(
     min_freq: u32,
     stop: &StopList,
 ) -> Collocates {
+    finish(collocates_paced(engine, compiled, docs, (left, right), min_freq, stop, &mut Unpaced))
+}
+
+/// [`collocates`] (with the window as `(left, right)`), telling `pace` how far it has got.
+pub async fn collocates_paced(
+    engine: &Engine,
+    compiled: &Compiled,
+    docs: &[usize],
+    (left, right): (usize, usize),
+    min_freq: u32,
+    stop: &StopList,
+    pace: &mut impl Pace,
+) -> Result<Collocates, Cancelled> {
     let index = &engine.index;
     let (left, right) = (left.min(MAX_WINDOW), right.min(MAX_WINDOW));
     let docs = clean_docs(index, docs);
     let n: u64 = docs.iter().map(|&d| u64::from(index.doc_tokens(d))).sum();
-    let with_hits = spans_by_doc(index, compiled, &docs);
+    let with_hits = spans_by_doc(index, compiled, &docs, pace).await?;
     let f_node: u64 = with_hits.iter().map(|(_, s)| s.len() as u64).sum();
-    let forward = engine.forward();
+    let forward = engine.forward_paced(pace).await?;
     let mut observed = vec![0u32; index.term_count()];
     let mut touched: Vec<u32> = Vec::new();
     let mut count = |t: u32| {
@@ -168,7 +182,8 @@ pub fn collocates(
         }
         observed[t as usize] += 1;
     };
-    for (d, spans) in &with_hits {
+    for (i, (d, spans)) in with_hits.iter().enumerate() {
+        pace.step(Stage::Counting, i, with_hits.len()).await?;
         let terms = forward.doc(index, *d);
         for &(start, len, _) in spans {
             for step in 1..=left as u32 {
@@ -188,29 +203,33 @@ pub fn collocates(
     }
     let mask = doc_mask(index, &docs);
     let span = left + right;
-    let mut rows: Vec<CollocateRow> = touched
-        .into_iter()
-        .filter(|&t| observed[t as usize] >= min_freq.max(1))
-        .map(|t| {
-            let o = observed[t as usize];
-            let f_coll: u64 =
-                index.postings(t).iter().filter(|p| mask[p.doc as usize]).map(|p| u64::from(p.tf[0] + p.tf[1])).sum();
-            let e = expected(f_node, f_coll, span, n);
-            let word = index.term(t).to_owned();
-            CollocateRow {
-                stopword: stop.is_stop(&word),
-                word,
-                observed: o,
-                f_coll,
-                expected: e,
-                log_dice: log_dice(o, f_node, f_coll),
-                mi: mi(o, e),
-                t_score: t_score(o, e),
-            }
-        })
-        .collect();
+    let candidates: Vec<u32> = touched.into_iter().filter(|&t| observed[t as usize] >= min_freq.max(1)).collect();
+    let mut rows: Vec<CollocateRow> = Vec::with_capacity(candidates.len());
+    let mut postings_read = 0usize;
+    for &t in &candidates {
+        let o = observed[t as usize];
+        let postings = index.postings(t);
+        let f_coll: u64 = postings.iter().filter(|p| mask[p.doc as usize]).map(|p| u64::from(p.tf[0] + p.tf[1])).sum();
+        postings_read += postings.len();
+        if postings_read >= EVERY {
+            postings_read = 0;
+            pace.step(Stage::Frequencies, rows.len(), candidates.len()).await?;
+        }
+        let e = expected(f_node, f_coll, span, n);
+        let word = index.term(t).to_owned();
+        rows.push(CollocateRow {
+            stopword: stop.is_stop(&word),
+            word,
+            observed: o,
+            f_coll,
+            expected: e,
+            log_dice: log_dice(o, f_node, f_coll),
+            mi: mi(o, e),
+            t_score: t_score(o, e),
+        });
+    }
     sort_collocates(&mut rows, CollocateSort::LogDice);
-    Collocates { rows, f_node, n, left, right }
+    Ok(Collocates { rows, f_node, n, left, right })
 }
 
 /// Sorts collocates by a column: the word A to Z, numbers descending; ties by word.

@@ -8,6 +8,7 @@
 use super::export::{cells, Table};
 use super::forward::GAP;
 use crate::highlight::word_range;
+use crate::pace::{finish, Cancelled, Pace, Stage, Unpaced, EVERY};
 use crate::search::{Compiled, Engine};
 use crate::tokenize::word_ranges_upto;
 use rustc_hash::FxHashMap;
@@ -139,11 +140,23 @@ impl KwicSort {
 /// keys for [`sort_lines`] are taken from up to [`SORT_WORDS`] words on each side from the
 /// engine's forward index, so no text is tokenised here.
 pub fn concordance(engine: &Engine, compiled: &Compiled, docs: &[usize]) -> Vec<KwicLine> {
+    finish(concordance_paced(engine, compiled, docs, &mut Unpaced))
+}
+
+/// [`concordance`], telling `pace` how far it has got.
+pub async fn concordance_paced(
+    engine: &Engine,
+    compiled: &Compiled,
+    docs: &[usize],
+    pace: &mut impl Pace,
+) -> Result<Vec<KwicLine>, Cancelled> {
     let index = &engine.index;
-    let with_hits = super::spans_by_doc(index, compiled, docs);
-    let forward = engine.forward();
+    let with_hits = super::spans_by_doc(index, compiled, docs, pace).await?;
+    let forward = engine.forward_paced(pace).await?;
     let mut lines = Vec::new();
-    for (d, spans) in with_hits {
+    let total = with_hits.len();
+    for (done, (d, spans)) in with_hits.into_iter().enumerate() {
+        pace.step(Stage::Lines, done, total).await?;
         let doc = &engine.corpus.documents[d];
         let terms = forward.doc(index, d);
         for (hit, (start, len, _)) in spans.into_iter().enumerate() {
@@ -167,7 +180,7 @@ pub fn concordance(engine: &Engine, compiled: &Compiled, docs: &[usize]) -> Vec<
             lines.push(KwicLine { doc: d, paragraph, hit, position: start, words: (first, len), keys });
         }
     }
-    lines
+    Ok(lines)
 }
 
 /// The term `n` words before position `start` in the same paragraph (none across a gap).
@@ -200,10 +213,20 @@ fn nth_right(terms: &[u32], end: u32, n: u32) -> Option<u32> {
 /// radix-sorted ([`crate::sort::radix_order`]) and the lines moved once, so 100,000 lines sort
 /// in milliseconds without comparing a string.
 pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
+    finish(sort_lines_paced(lines, sort, &mut Unpaced))
+}
+
+/// [`sort_lines`], telling `pace` how far it has got (the radix sort itself is one piece).
+pub async fn sort_lines_paced(lines: &mut [KwicLine], sort: KwicSort, pace: &mut impl Pace) -> Result<(), Cancelled> {
+    // Two passes over the lines (keywords, keys), then the sort.
+    let total = 2 * lines.len() + 1;
     // Rank of each distinct keyword (a sequence of terms) in the keywords' order.
     let mut distinct: FxHashMap<&[u32], u32> = FxHashMap::default();
-    for l in lines.iter() {
+    for (i, l) in lines.iter().enumerate() {
         distinct.entry(l.keys.keyword()).or_insert(0);
+        if i % EVERY == 0 {
+            pace.step(Stage::Sorting, i, total).await?;
+        }
     }
     let mut sorted: Vec<&[u32]> = distinct.keys().copied().collect();
     crate::sort::sort(&mut sorted);
@@ -230,26 +253,55 @@ pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
         _ => 4,
     };
     let mut columns = vec![Vec::with_capacity(lines.len()); used];
-    for l in lines.iter() {
+    for (i, l) in lines.iter().enumerate() {
         let k = key(l);
         for (column, value) in columns.iter_mut().zip(k) {
             column.push(value);
         }
+        if i % EVERY == 0 {
+            pace.step(Stage::Sorting, lines.len() + i, total).await?;
+        }
     }
     let columns: Vec<&[u32]> = columns.iter().map(Vec::as_slice).collect();
     let order = crate::sort::radix_order(lines.len(), &columns);
+    drop(distinct);
     crate::sort::permute(lines, &order);
+    Ok(())
 }
 
 /// The lines as an export table: document id, title, paragraph (1-based, empty for the
 /// title), hit (1-based, as the reader numbers it), left, keyword, right (with `width` words
 /// of context).
 pub fn table(engine: &Engine, lines: &[KwicLine], width: usize) -> Table {
-    Table::of(&["doc_id", "title", "paragraph", "hit", "left", "keyword", "right"], lines, |l| {
+    finish(table_paced(engine, lines, width, &mut Unpaced))
+}
+
+/// [`table`], telling `pace` how many rows are written.
+pub async fn table_paced(
+    engine: &Engine,
+    lines: &[KwicLine],
+    width: usize,
+    pace: &mut impl Pace,
+) -> Result<Table, Cancelled> {
+    let columns = ["doc_id", "title", "paragraph", "hit", "left", "keyword", "right"];
+    let mut table = Table { columns: columns.map(String::from).to_vec(), rows: Vec::with_capacity(lines.len()) };
+    for (i, l) in lines.iter().enumerate() {
+        if i % EVERY == 0 {
+            pace.step(Stage::Rows, i, lines.len()).await?;
+        }
         let doc = &engine.corpus.documents[l.doc];
         let c = l.context(engine, width);
-        cells![doc.id.as_str(), doc.title.as_str(), l.paragraph.map(|p| p + 1), l.hit + 1, c.left, c.keyword, c.right]
-    })
+        table.rows.push(cells![
+            doc.id.as_str(),
+            doc.title.as_str(),
+            l.paragraph.map(|p| p + 1),
+            l.hit + 1,
+            c.left,
+            c.keyword,
+            c.right
+        ]);
+    }
+    Ok(table)
 }
 
 #[cfg(test)]

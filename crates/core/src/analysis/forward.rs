@@ -5,6 +5,7 @@
 //! every posting once (`O(tokens)`), writing only those of the chosen documents.
 
 use crate::index::Index;
+use crate::pace::{finish, Pace, Stage, Unpaced, EVERY};
 
 /// Marks a position with no word (the gap after the title and after each paragraph).
 pub const GAP: u32 = u32::MAX;
@@ -19,6 +20,15 @@ pub struct Forward {
 impl Forward {
     /// Builds the forward index of `docs` (other documents read as empty).
     pub fn build(index: &Index, docs: &[usize]) -> Forward {
+        finish(Forward::build_paced(index, docs, &mut Unpaced))
+    }
+
+    /// [`Forward::build`], telling `pace` how many terms are done of all.
+    pub async fn build_paced(
+        index: &Index,
+        docs: &[usize],
+        pace: &mut impl Pace,
+    ) -> Result<Forward, crate::pace::Cancelled> {
         let mut start = vec![usize::MAX; index.doc_count()];
         let mut len = 0usize;
         for d in super::clean_docs(index, docs) {
@@ -26,17 +36,25 @@ impl Forward {
             len += index.doc_positions(d) as usize;
         }
         let mut terms = vec![GAP; len];
-        for t in 0..index.term_count() as u32 {
+        let (count, mut since) = (index.term_count(), 0usize);
+        for t in 0..count as u32 {
             for p in index.postings(t) {
                 let s = start[p.doc as usize];
+                since += 1;
                 if s != usize::MAX {
-                    for &pos in index.positions(p) {
+                    let positions = index.positions(p);
+                    since += positions.len();
+                    for &pos in positions {
                         terms[s + pos as usize] = t;
                     }
                 }
             }
+            if since >= 16 * EVERY {
+                since = 0;
+                pace.step(Stage::Positions, t as usize, count).await?;
+            }
         }
-        Forward { start, terms }
+        Ok(Forward { start, terms })
     }
 
     /// The terms of a document by position ([`GAP`] between paragraphs); empty when not included.

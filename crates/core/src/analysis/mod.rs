@@ -23,6 +23,7 @@ pub mod wordlist;
 
 use crate::facets::{Facet, Filters};
 use crate::index::Index;
+use crate::pace::{Cancelled, Pace, Stage};
 use crate::query;
 use crate::search::Compiled;
 use crate::search::Engine;
@@ -94,12 +95,22 @@ pub(crate) fn clean_docs(index: &Index, docs: &[usize]) -> Vec<usize> {
 pub(crate) type DocSpans = Vec<(usize, Vec<(u32, u32, usize)>)>;
 
 /// The documents of `docs` (cleaned) where the query marks something, with their spans.
-pub(crate) fn spans_by_doc(index: &Index, compiled: &Compiled, docs: &[usize]) -> DocSpans {
-    clean_docs(index, docs)
-        .into_iter()
-        .map(|d| (d, compiled.spans(index, d)))
-        .filter(|(_, spans)| !spans.is_empty())
-        .collect()
+pub(crate) async fn spans_by_doc(
+    index: &Index,
+    compiled: &Compiled,
+    docs: &[usize],
+    pace: &mut impl Pace,
+) -> Result<DocSpans, Cancelled> {
+    let docs = clean_docs(index, docs);
+    let mut out = Vec::new();
+    for (done, &d) in docs.iter().enumerate() {
+        let spans = compiled.spans(index, d);
+        if !spans.is_empty() {
+            out.push((d, spans));
+        }
+        pace.step(Stage::Hits, done + 1, docs.len()).await?;
+    }
+    Ok(out)
 }
 
 /// Total tokens of `docs` (title and body words): `N = Σ_d tokens(d)`.

@@ -15,6 +15,7 @@ use crate::analysis::Unit;
 use crate::engine::Engine;
 use crate::examples::examples;
 use crate::facets::Filters;
+use crate::pace::{finish, Cancelled, Pace, Unpaced};
 use crate::search::SearchOutcome;
 use crate::suggest::completions;
 use crate::view_state::{Target, View};
@@ -29,6 +30,18 @@ struct Memo<K, V> {
 impl<K: PartialEq, V> Memo<K, V> {
     fn new() -> Self {
         Memo { entry: RefCell::new(None) }
+    }
+
+    /// The value kept for `key`, if any.
+    fn kept(&self, key: &K) -> Option<Rc<V>> {
+        self.entry.borrow().as_ref().filter(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+
+    /// Keeps `value` for `key` (instead of what was kept) and gives it back.
+    fn keep(&self, key: K, value: V) -> Rc<V> {
+        let value = Rc::new(value);
+        *self.entry.borrow_mut() = Some((key, value.clone()));
+        value
     }
 
     /// The value for `key`: the kept one, or a new one made by `make` (and kept).
@@ -124,9 +137,18 @@ impl Service {
         (r.analysis.stop_add.clone(), r.analysis.stop_del.clone())
     }
 
-    fn lines(&self, r: &ViewRequest, scope: &Scope) -> Rc<Vec<KwicLine>> {
+    async fn lines(
+        &self,
+        r: &ViewRequest,
+        scope: &Scope,
+        pace: &mut impl Pace,
+    ) -> Result<Rc<Vec<KwicLine>>, Cancelled> {
         let key = (r.query.clone(), r.filters.clone(), r.analysis.kwic_sort);
-        self.kwic.get(key, || views::concordance_lines(&self.engine, scope, r.analysis.kwic_sort))
+        if let Some(lines) = self.kwic.kept(&key) {
+            return Ok(lines);
+        }
+        let lines = views::concordance_lines_paced(&self.engine, scope, r.analysis.kwic_sort, pace).await?;
+        Ok(self.kwic.keep(key, lines))
     }
 
     fn word_list(&self, r: &ViewRequest, allowed: &[usize]) -> Rc<WordList> {
@@ -146,10 +168,19 @@ impl Service {
         self.keyness.get(key, || views::keyness_of(&self.engine, allowed, target, &r.analysis))
     }
 
-    fn collocates(&self, r: &ViewRequest, scope: &Scope) -> Rc<Collocates> {
+    async fn collocates(
+        &self,
+        r: &ViewRequest,
+        scope: &Scope,
+        pace: &mut impl Pace,
+    ) -> Result<Rc<Collocates>, Cancelled> {
         let a = &r.analysis;
         let key = (r.query.clone(), r.filters.clone(), a.left, a.right, a.min_freq, Self::stop_key(r), a.coll_sort);
-        self.collocates.get(key, || views::collocates_of(&self.engine, scope, a))
+        if let Some(c) = self.collocates.kept(&key) {
+            return Ok(c);
+        }
+        let c = views::collocates_of_paced(&self.engine, scope, a, pace).await?;
+        Ok(self.collocates.keep(key, c))
     }
 
     fn target(&self, r: &ViewRequest, allowed: &[usize]) -> Option<Target> {
@@ -158,15 +189,23 @@ impl Service {
 
     /// What an analysis view shows.
     pub fn view(&self, r: &ViewRequest) -> ViewData {
+        finish(self.view_paced(r, &mut Unpaced))
+    }
+
+    /// [`Service::view`], telling `pace` how far a long computation has got (a concordance or
+    /// the collocates of a frequent word on a large corpus take seconds); `pace` may stop it.
+    pub async fn view_paced(&self, r: &ViewRequest, pace: &mut impl Pace) -> Result<ViewData, Cancelled> {
         let e = &self.engine;
         let a = &r.analysis;
         let scope = self.scope(&r.query, &r.filters);
         let needs_query = matches!(r.view, View::Concordance | View::Collocates) && scope.compiled.is_empty();
         if needs_query {
-            return ViewData::NeedsQuery;
+            return Ok(ViewData::NeedsQuery);
         }
-        match r.view {
-            View::Concordance => ViewData::Concordance(views::concordance_page(e, &self.lines(r, &scope), a)),
+        Ok(match r.view {
+            View::Concordance => {
+                ViewData::Concordance(views::concordance_page(e, &self.lines(r, &scope, pace).await?, a))
+            }
             View::Words => {
                 let list = self.word_list(r, &scope.allowed);
                 let rows = self.word_rows(r, &list);
@@ -177,7 +216,9 @@ impl Service {
                 let k = self.keyness(r, &scope.allowed, target.as_ref());
                 ViewData::Keyness(views::keyness_data(e, &scope.allowed, target, &k))
             }
-            View::Collocates => ViewData::Collocates(views::collocates_page(&self.collocates(r, &scope), a)),
+            View::Collocates => {
+                ViewData::Collocates(views::collocates_page(self.collocates(r, &scope, pace).await?.as_ref(), a))
+            }
             View::Distribution => {
                 ViewData::Distribution(views::distribution(e, &scope.allowed, &a.terms_in_effect(&r.query)))
             }
@@ -187,17 +228,25 @@ impl Service {
                 ViewData::Trends { terms, points }
             }
             View::Search | View::Reader => ViewData::None,
-        }
+        })
     }
 
     /// Every row of an analysis view (an empty table for a view without rows).
     pub fn export(&self, r: &ViewRequest) -> Table {
+        finish(self.export_paced(r, &mut Unpaced))
+    }
+
+    /// [`Service::export`], telling `pace` how far it has got; `pace` may stop it.
+    pub async fn export_paced(&self, r: &ViewRequest, pace: &mut impl Pace) -> Result<Table, Cancelled> {
         let e = &self.engine;
         let a = &r.analysis;
         let scope = self.scope(&r.query, &r.filters);
         let terms = a.terms_in_effect(&r.query);
-        match r.view {
-            View::Concordance => concordance::table(e, &self.lines(r, &scope), usize::from(a.width)),
+        Ok(match r.view {
+            View::Concordance => {
+                let lines = self.lines(r, &scope, pace).await?;
+                concordance::table_paced(e, &lines, usize::from(a.width), pace).await?
+            }
             View::Words => {
                 let list = self.word_list(r, &scope.allowed);
                 let rows = self.word_rows(r, &list);
@@ -211,13 +260,13 @@ impl Service {
                 let target = self.target(r, &scope.allowed);
                 keyness::table(&self.keyness(r, &scope.allowed, target.as_ref()).1)
             }
-            View::Collocates => collocates::table(&self.collocates(r, &scope)),
+            View::Collocates => collocates::table(self.collocates(r, &scope, pace).await?.as_ref()),
             View::Distribution => {
                 dispersion::table(e, &terms, &dispersion(e, &views::compile_terms(e, &terms), &scope.allowed))
             }
             View::Trends => trends::table(e, &terms, &trends(e, &views::compile_terms(e, &terms), &scope.allowed)),
             View::Search | View::Reader => Table { columns: Vec::new(), rows: Vec::new() },
-        }
+        })
     }
 }
 
@@ -390,6 +439,39 @@ mod tests {
         assert_eq!((d.len(), d[0].term.as_str(), d[0].hits), (1, "army", 360));
         let ViewData::Trends { terms, points } = s.view(&view(View::Trends, "", Analysis::default())) else { panic!() };
         assert!(terms.is_empty() && points.len() == 3);
+    }
+
+    #[test]
+    fn long_views_report_their_progress_and_stop_when_cancelled() {
+        use crate::pace::testing::{run, Recorder};
+        let s = service();
+        for v in [View::Concordance, View::Collocates] {
+            let r = view(v, "the", Analysis::default());
+            // Stopped at its first step: no answer, and nothing half-made is kept.
+            let mut stop = Recorder { stop_at: Some(1), ..Default::default() };
+            assert_eq!(run(s.view_paced(&r, &mut stop)), Err(Cancelled), "{v:?}");
+            assert_eq!(stop.steps.len(), 1);
+            let mut stop = Recorder { stop_at: Some(1), ..Default::default() };
+            assert_eq!(run(s.export_paced(&r, &mut stop)).map(|t| t.rows.len()), Err(Cancelled), "{v:?}");
+            // Paced to its end, the same answer as unpaced, with progress that only grows.
+            let mut record = Recorder::default();
+            let paced = run(s.view_paced(&r, &mut record)).unwrap();
+            assert_eq!(paced, Service::new(Engine::new(s.engine().corpus.clone())).view(&r), "{v:?}");
+            assert!(record.steps.len() >= 3, "{v:?}: {:?}", record.steps);
+            for pair in record.steps.windows(2) {
+                let ((s0, d0, t0), (s1, d1, t1)) = (pair[0], pair[1]);
+                assert!(d0 <= t0 && d1 <= t1, "{pair:?}");
+                if s0 == s1 {
+                    assert!(d0 <= d1 && t0 == t1, "{pair:?}");
+                }
+            }
+        }
+        // Every row of the concordance of "the" (two per repetition of the text), paced.
+        let r = view(View::Concordance, "the", Analysis::default());
+        let mut record = Recorder::default();
+        let table = run(s.export_paced(&r, &mut record)).unwrap();
+        assert_eq!(table.rows.len(), 2 * 60 * (1 + 2 + 3));
+        assert!(record.steps.iter().any(|(stage, _, _)| *stage == crate::pace::Stage::Rows));
     }
 
     #[test]

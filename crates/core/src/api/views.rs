@@ -6,8 +6,8 @@ use super::{
     CollocatesPage, ConcordancePage, DocDistribution, DocRef, DocSummary, DocumentView, KeynessData, KwicRow, Page,
     ResultItem, SearchPage, SearchRequest, Series, Size, TrendPoint, WordsPage,
 };
-use crate::analysis::collocates::{collocates, sort_collocates, Collocates};
-use crate::analysis::concordance::{concordance, sort_lines, KwicLine, KwicSort};
+use crate::analysis::collocates::{collocates_paced, sort_collocates, Collocates};
+use crate::analysis::concordance::{concordance_paced, sort_lines_paced, KwicLine, KwicSort};
 use crate::analysis::dispersion::dispersion;
 use crate::analysis::keyness::{keyness, Direction, Keyness};
 use crate::analysis::trends::trends;
@@ -17,6 +17,7 @@ use crate::engine::Engine;
 use crate::facets::Filters;
 use crate::highlight;
 use crate::normalize::fold;
+use crate::pace::{finish, Cancelled, Pace, Unpaced};
 use crate::search::{search, sort_hits, Compiled, SearchOutcome, Sort};
 use crate::snippet::{self, SNIPPET_CHARS};
 use crate::view_state::{Analysis, Target};
@@ -126,9 +127,19 @@ pub fn safe_url(url: Option<&str>) -> Option<String> {
 
 /// Every concordance line of the scope, in the chosen order.
 pub fn concordance_lines(engine: &Engine, scope: &Scope, sort: KwicSort) -> Vec<KwicLine> {
-    let mut lines = concordance(engine, &scope.compiled, &scope.matching);
-    sort_lines(&mut lines, sort);
-    lines
+    finish(concordance_lines_paced(engine, scope, sort, &mut Unpaced))
+}
+
+/// [`concordance_lines`], telling `pace` how far it has got.
+pub async fn concordance_lines_paced(
+    engine: &Engine,
+    scope: &Scope,
+    sort: KwicSort,
+    pace: &mut impl Pace,
+) -> Result<Vec<KwicLine>, Cancelled> {
+    let mut lines = concordance_paced(engine, &scope.compiled, &scope.matching, pace).await?;
+    sort_lines_paced(&mut lines, sort, pace).await?;
+    Ok(lines)
 }
 
 /// One page of concordance lines, cut to the context width.
@@ -228,10 +239,21 @@ pub fn keyness_data(
 
 /// The collocates of the scope's query, in the chosen order (stopwords included).
 pub fn collocates_of(engine: &Engine, scope: &Scope, a: &Analysis) -> Collocates {
-    let (left, right) = (usize::from(a.left), usize::from(a.right));
-    let mut c = collocates(engine, &scope.compiled, &scope.matching, left, right, a.min_freq, &stop_list(a));
+    finish(collocates_of_paced(engine, scope, a, &mut Unpaced))
+}
+
+/// [`collocates_of`], telling `pace` how far it has got.
+pub async fn collocates_of_paced(
+    engine: &Engine,
+    scope: &Scope,
+    a: &Analysis,
+    pace: &mut impl Pace,
+) -> Result<Collocates, Cancelled> {
+    let window = (usize::from(a.left), usize::from(a.right));
+    let stop = stop_list(a);
+    let mut c = collocates_paced(engine, &scope.compiled, &scope.matching, window, a.min_freq, &stop, pace).await?;
     sort_collocates(&mut c.rows, a.coll_sort);
-    c
+    Ok(c)
 }
 
 /// One page of the collocates.
