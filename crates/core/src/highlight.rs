@@ -60,14 +60,18 @@ pub fn document(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Documen
 
 /// The marked ranges of a document's title only (for result lists).
 pub fn title(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Document) -> Vec<Range<usize>> {
+    title_of_spans(index, &compiled.spans(index, doc_no), doc_no, doc)
+}
+
+/// [`title`], given the document's marked spans ([`Compiled::spans`]).
+pub fn title_of_spans(index: &Index, spans: &[(u32, u32, usize)], doc_no: usize, doc: &Document) -> Vec<Range<usize>> {
     let title_len = index.field_len(doc_no)[crate::index::TITLE];
-    let spans: Vec<(u32, u32, usize)> =
-        compiled.spans(index, doc_no).into_iter().take_while(|s| s.0 < title_len).collect();
-    if spans.is_empty() {
+    let in_title = spans.iter().take_while(|s| s.0 < title_len);
+    if in_title.clone().next().is_none() {
         return Vec::new();
     }
     let tokens = word_ranges(&doc.title);
-    spans.into_iter().filter_map(|(start, len, _)| word_range(&tokens, start as usize, len as usize)).collect()
+    in_title.filter_map(|&(start, len, _)| word_range(&tokens, start as usize, len as usize)).collect()
 }
 
 /// The byte range from word `first` through `len` words (clamped to the words there are).

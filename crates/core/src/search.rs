@@ -372,7 +372,11 @@ fn word_positions(index: &Index, terms: &[Expansion], doc: u32) -> Vec<u32> {
         }
     }
     if lists > 1 {
-        crate::sort::sort(&mut out);
+        // Integers, so the standard library's unstable sort (one more compiled copy, 1.2 kB
+        // of Wasm): the shared merge sort, through a `dyn` comparison, was half of a results
+        // page for `the` (a prefix of 100 words, a thousand positions in each document shown):
+        // 28 -> 22.5 ms natively on the 108 MB corpus.
+        out.sort_unstable();
     }
     out
 }

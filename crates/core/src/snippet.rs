@@ -64,11 +64,23 @@ pub fn lead(doc: &Document, max_chars: usize) -> Snippet {
 /// The passage of document `doc_no` with the densest cluster of hits of a compiled
 /// query, or the lead when the body has no hit.
 pub fn best(index: &Index, compiled: &Compiled, doc_no: usize, doc: &Document, max_chars: usize) -> Snippet {
+    best_of_spans(index, &compiled.spans(index, doc_no), doc_no, doc, max_chars)
+}
+
+/// [`best`], given the document's marked spans ([`Compiled::spans`]), which the results list
+/// computes once for the snippet and the title's marks.
+pub fn best_of_spans(
+    index: &Index,
+    spans: &[(u32, u32, usize)],
+    doc_no: usize,
+    doc: &Document,
+    max_chars: usize,
+) -> Snippet {
     let max_chars = max_chars.max(20);
     // Body hits, grouped by paragraph: (paragraph, word number in it, words, leaf).
-    let hits: Vec<(usize, usize, usize, usize)> = compiled
-        .spans(index, doc_no)
-        .into_iter()
+    let hits: Vec<(usize, usize, usize, usize)> = spans
+        .iter()
+        .copied()
         .filter_map(|(start, len, leaf)| index.locate(doc_no, start).map(|(p, i)| (p, i, len as usize, leaf)))
         .filter(|h| h.0 < doc.paragraphs.len())
         .collect();

@@ -76,15 +76,20 @@ pub fn search_page(engine: &Engine, outcome: &SearchOutcome, request: &SearchReq
         .take(request.shown)
         .map(|hit| {
             let doc = &engine.corpus.documents[hit.doc];
-            let snippet = if compiled.is_empty() {
-                snippet::lead(doc, SNIPPET_CHARS)
-            } else {
-                snippet::best(&engine.index, compiled, hit.doc, doc, SNIPPET_CHARS)
-            };
+            if compiled.is_empty() {
+                return ResultItem {
+                    summary: DocSummary::of(doc),
+                    title_marks: Vec::new(),
+                    snippet: snippet::lead(doc, SNIPPET_CHARS),
+                };
+            }
+            // The spans once for the snippet and the title (a prefix such as `the` has
+            // thousands in a long document): a page of `the` on the 108 MB corpus 22.5 -> 14.5 ms.
+            let spans = compiled.spans(&engine.index, hit.doc);
             ResultItem {
                 summary: DocSummary::of(doc),
-                title_marks: highlight::title(&engine.index, compiled, hit.doc, doc),
-                snippet,
+                title_marks: highlight::title_of_spans(&engine.index, &spans, hit.doc, doc),
+                snippet: snippet::best_of_spans(&engine.index, &spans, hit.doc, doc, SNIPPET_CHARS),
             }
         })
         .collect();
