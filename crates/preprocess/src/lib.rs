@@ -173,35 +173,37 @@ pub fn load_corpus(dir: &Path) -> Loaded {
             return loaded;
         }
     };
-    let errors = &mut loaded.errors;
-    errors.extend(files.links.iter().cloned());
+    loaded.errors.extend(files.links.iter().cloned());
     loaded.ignored = files.ignored.clone();
 
-    let settings = files.settings.as_ref().and_then(|path| match read_text(path) {
-        Ok(text) => settings::parse_settings(path, &text).map_err(|e| errors.extend(e)).ok(),
-        Err(e) => {
-            errors.extend(e);
-            None
-        }
+    // corpus.toml first: its `strict` says whether a file that is not UTF-8 is an error.
+    let settings = files.settings.as_ref().and_then(|path| {
+        let text = take_text(path, read_text(path), false, &mut loaded)?;
+        settings::parse_settings(path, &text).map_err(|e| loaded.errors.extend(e)).ok()
     });
+    let strict = settings.as_ref().is_some_and(|s| s.strict);
     let mut people: Vec<Person> = match &files.people {
-        Some(path) => read_text(path).and_then(|t| people::parse_people(path, &t)).unwrap_or_else(|e| {
-            errors.extend(e);
-            Vec::new()
-        }),
+        Some(path) => take_text(path, read_text(path), strict, &mut loaded)
+            .map(|t| {
+                people::parse_people(path, &t).unwrap_or_else(|e| {
+                    loaded.errors.extend(e);
+                    Vec::new()
+                })
+            })
+            .unwrap_or_default(),
         None => Vec::new(),
     };
     if let Some((listed, at)) = settings.as_ref().and_then(|s| s.people.clone()) {
         let path = files.settings.as_ref().expect("settings were read from a file");
         if files.people.is_some() {
-            errors.push(CorpusError::at_line(path, at, "people are listed in both people.txt and corpus.toml"));
+            loaded.errors.push(CorpusError::at_line(path, at, "people are listed in both people.txt and corpus.toml"));
         } else {
             people = listed;
         }
     }
 
     for file in &files.documents {
-        read_file(file, &files.sidecars, &people, &mut loaded);
+        read_file(file, &files.sidecars, &people, strict, &mut loaded);
     }
     for (stem, path) in &files.sidecars {
         if !files.documents.iter().any(|f| f.format.one_per_file() && &f.stem == stem) {
@@ -302,22 +304,49 @@ fn list_files(dir: &Path) -> Result<CorpusFiles, CorpusError> {
     Ok(files)
 }
 
+/// The text of a file that was read, with the warning its encoding calls for noted in
+/// `loaded` (an error when `strict`); `None` when it could not be read (the errors noted).
+fn take_text(
+    path: &Path,
+    read: Result<source::Text, Vec<CorpusError>>,
+    strict: bool,
+    loaded: &mut Loaded,
+) -> Option<String> {
+    match read {
+        Ok(t) => {
+            match t.encoding_problem(path, strict) {
+                Some(e) if strict => loaded.errors.push(e),
+                Some(w) => loaded.warnings.push(w),
+                None => {}
+            }
+            Some(t.text)
+        }
+        Err(e) => {
+            loaded.errors.extend(e);
+            None
+        }
+    }
+}
+
 /// Reads one document file into `loaded` (its documents, errors and warnings).
-fn read_file(file: &DocumentFile, sidecars: &BTreeMap<String, PathBuf>, people: &[Person], loaded: &mut Loaded) {
+fn read_file(
+    file: &DocumentFile,
+    sidecars: &BTreeMap<String, PathBuf>,
+    people: &[Person],
+    strict: bool,
+    loaded: &mut Loaded,
+) {
     let path = file.path.as_path();
     let sidecar_path = sidecars.get(&file.stem).filter(|_| file.format.one_per_file());
     let sidecar = match sidecar_path {
-        Some(sp) => read_text(sp).and_then(|t| sidecar::parse_sidecar(sp, &t)),
-        None => Ok(Sidecar::default()),
+        Some(sp) => match take_text(sp, read_text(sp), strict, loaded) {
+            Some(t) => sidecar::parse_sidecar(sp, &t).map_err(|e| loaded.errors.extend(e)).ok(),
+            None => None,
+        },
+        None => Some(Sidecar::default()),
     };
-    let text = read_text(path);
-    let (text, sidecar) = match (text, sidecar) {
-        (Ok(text), Ok(sidecar)) => (text, sidecar),
-        (text, sidecar) => {
-            loaded.errors.extend(text.err().into_iter().chain(sidecar.err()).flatten());
-            return;
-        }
-    };
+    let text = take_text(path, read_text(path), strict, loaded);
+    let (Some(text), Some(sidecar)) = (text, sidecar) else { return };
     if let Some((line, msg)) = source::encoding_problem(&text) {
         loaded.warnings.push(CorpusError::at_line(path, line, msg));
     }

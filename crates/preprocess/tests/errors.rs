@@ -92,9 +92,9 @@ fn problems_with_their_messages() {
     type Files<'a> = &'a [(&'a str, &'a [u8])];
     let cases: [(&str, Files, &[&str]); 6] = [
         (
-            "invalid UTF-8",
-            &[("a.txt", b"Title\nline two\nbad \xff byte\n")],
-            &["a.txt:3: not valid UTF-8 (first bad byte at offset 19)"],
+            "invalid UTF-8, with strict = true",
+            &[("a.txt", b"Title\nline two\nbad \xff byte\n"), ("corpus.toml", b"strict = true\n")],
+            &["a.txt:3: not valid UTF-8 (first bad byte at offset 19); save it as UTF-8 (corpus.toml says strict = true)"],
         ),
         (
             "empty and chrome-only files",
@@ -114,10 +114,10 @@ fn problems_with_their_messages() {
         ),
         (
             "all problems are reported together",
-            &[("a.txt", b""), ("b.txt", b"\xfe"), ("c.toml", b"title = \"x\"\n")],
+            &[("a.txt", b""), ("b.txt", b"ab\0cd"), ("c.toml", b"title = \"x\"\n")],
             &[
                 "a.txt: file is empty",
-                "b.txt:1: not valid UTF-8 (first bad byte at offset 0)",
+                "b.txt: binary file, not text",
                 "c.toml: sidecar has no matching document (expected c.txt, c.md or c.html)",
             ],
         ),
@@ -125,6 +125,37 @@ fn problems_with_their_messages() {
     for (what, files, expected) in cases {
         assert_eq!(TempDir::new(files).errors(), expected, "{what}");
     }
+}
+
+/// UTF-16 with a byte-order mark is read as such; bytes that are not UTF-8 are read as
+/// Windows-1252 with a warning naming the file and line (an error with `strict = true`, above).
+#[test]
+fn other_encodings_are_read_and_named() {
+    let utf16: Vec<u8> =
+        [0xff, 0xfe].into_iter().chain("Über\n\nText in UTF-16.\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let dir = TempDir::new(&[
+        ("a.txt", &utf16),
+        ("b.txt", b"Caf\xe9 notes\n\nA \x93quoted\x94 line \x96 with a dash.\n"),
+        ("c.txt", DOC),
+    ]);
+    let loaded = explorer_preprocess::load_corpus(dir.path());
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let prefix = format!("{}/", dir.path().display());
+    let warnings: Vec<String> = loaded
+        .warnings
+        .iter()
+        .map(|e| e.to_string().replace(&prefix, ""))
+        .filter(|w| !w.contains("near-empty document"))
+        .collect();
+    assert_eq!(
+        warnings,
+        ["b.txt:1: not UTF-8 (first at offset 3): read as Windows-1252; if the text looks wrong, save the file as UTF-8"]
+    );
+    let c = loaded.into_corpus().unwrap();
+    assert_eq!(c.documents[0].title, "Über");
+    assert_eq!(c.documents[0].paragraphs, ["Text in UTF-16."]);
+    assert_eq!(c.documents[1].title, "Café notes");
+    assert_eq!(c.documents[1].paragraphs, ["A \u{201c}quoted\u{201d} line \u{2013} with a dash."]);
 }
 
 /// A symbolic link in the corpus folder could publish any file of the machine (`~/.netrc`,

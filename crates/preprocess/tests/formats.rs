@@ -230,7 +230,7 @@ fn corpus_toml_problems() {
     assert_eq!(
         dir.errors(),
         [
-            "corpus.toml:2: unknown key 'titel' (expected one of: title, description, languages, stopwords, facets, people)",
+            "corpus.toml:2: unknown key 'titel' (expected one of: title, description, languages, stopwords, facets, people, strict)",
         ]
     );
     let dir = TempDir::new(&[
@@ -271,18 +271,21 @@ fn binary_and_badly_encoded_files() {
     let dir = TempDir::new(&[
         ("a.txt", b"Title\n\0\0\0\x01\x02binary"),
         ("b.html", b"\x89PNG\r\n\x1a\n\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6\xf5"),
-        ("c.csv", b"\xff\xfet\0e\0x\0t\0"),
-        ("d.md", b"# Title\n\ncaf\xe9\n"),
     ]);
-    assert_eq!(
-        dir.errors(),
-        [
-            "a.txt: binary file, not text",
-            "b.html: binary file, not text",
-            "c.csv: UTF-16 text; save it as UTF-8",
-            "d.md:3: not valid UTF-8 (first bad byte at offset 12)"
-        ]
-    );
+    assert_eq!(dir.errors(), ["a.txt: binary file, not text", "b.html: binary file, not text"]);
+    // UTF-16 with a byte-order mark is read; other bytes are Windows-1252, with a warning.
+    let csv: Vec<u8> = [0xfe, 0xff]
+        .into_iter()
+        .chain("title,text\nÉté,Été à Paris\n".encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let dir = TempDir::new(&[("c.csv", &csv), ("d.md", b"# Title\n\ncaf\xe9\n")]);
+    let c = dir.corpus();
+    assert_eq!(doc(&c, "c-1").paragraphs, ["Été à Paris"]);
+    assert_eq!(doc(&c, "d").paragraphs, ["café"]);
+    assert!(dir.warnings().contains(
+        &"d.md:3: not UTF-8 (first at offset 12): read as Windows-1252; if the text looks wrong, save the file as UTF-8"
+            .to_string()
+    ));
 }
 
 #[test]
@@ -318,17 +321,17 @@ fn malformed_front_matter() {
 fn bad_json_and_json_lines() {
     let dir = TempDir::new(&[
         ("a.json", b"[\n  {\"text\": \"x\"},\n  {\"text\": \"y\" \"title\": \"z\"}\n]\n"),
-        ("b.json", b"{\"text\": \"x\"}\n"),
-        ("c.json", b"[\n  {\"text\": \"x\"},\n  [1, 2],\n  {\"text\": \"y\", \"meta\": {\"a\": 1}},\n  {\"title\": \"no text\"},\n  {\"text\": \"\"}\n]"),
+        ("b.json", b"\"just a string\"\n"),
+        ("c.json", b"[\n  {\"text\": \"x\"},\n  [1, 2],\n  {\"text\": \"y\", \"meta\": {\"a\": [[1]]}},\n  {\"title\": \"no text\"},\n  {\"text\": \"\"}\n]"),
         ("d.jsonl", b"{\"text\": \"one\"}\n\n[\"not\", \"an object\"]\n{\"text\": \"two\"\n"),
     ]);
     assert_eq!(
         dir.errors(),
         [
             "a.json:3: invalid JSON: expected `,` or `}` (column 16)",
-            "b.json:1: expected an array of objects, one per document ([{\"title\": …, \"text\": …}, …])",
+            "b.json:1: expected an object (one document) or an array of objects, one per document ([{\"title\": …, \"text\": …}, …])",
             "c.json:3: item 2 is not a JSON object",
-            "c.json:4: 'meta' is an object; metadata values must be strings, numbers, booleans or lists of them",
+            "c.json:4: 'meta.a' is a list of lists; metadata values must be strings, numbers, booleans or lists of them",
             "c.json:5: no 'text' or 'paragraphs' field",
             "c.json:6: empty document (no text)",
             "d.jsonl:3: line 3 is not a JSON object",
