@@ -26,8 +26,15 @@ import { gzipSync, constants } from 'node:zlib';
  * XMLHttpRequest), the facet list became a component of its own and the analysis views say
  * when they are being recomputed. Then 383.0 kB with the index read in two steps (file, then
  * corpus) and the CSS that lays out off-screen results only when scrolled to; the budget is
- * that plus about 1%, 386.5. */
-const BUDGET_GZIP_KB = 386.5;
+ * that plus about 1%, 386.5.
+ * 386.5 → 397.5 on 2026-11-29 (issue 12, 383.2 → 393.6 kB): a long analysis shows its
+ * progress and stops when no longer wanted. The concordance, the collocates and the
+ * downloads became async code that pauses between slices (crates/core/src/pace.rs), the
+ * worker answers quick calls between them and is told to stop, and the page shows a
+ * progress bar and a Cancel button: +10.4 kB, of which 6.2 kB were a second compiled copy
+ * of every analysis (run without pauses) until the worker called only the paced ones
+ * (Service::handle_quick). The budget is that plus about 1%. */
+const BUDGET_GZIP_KB = 397.5;
 
 const dir = process.argv[2] ?? 'dist';
 try {

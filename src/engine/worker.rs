@@ -88,11 +88,13 @@ fn receive(engine: &Loaded, data: JsValue) {
                 wasm_bindgen_futures::spawn_local(work(engine.clone()));
             }
         }
-        Ok(ToEngine::Call { id, request }) => post(&match engine.service.get() {
-            Some(service) => FromEngine::Answer { id, response: Box::new(service.handle(&request)) },
-            // Calls come only after `Ready`.
-            None => FromEngine::Failed("The engine was asked before the corpus was loaded.".into()),
-        }),
+        Ok(ToEngine::Call { id, request }) => {
+            post(&match engine.service.get().and_then(|s| s.handle_quick(&request)) {
+                Some(response) => FromEngine::Answer { id, response: Box::new(response) },
+                // Calls come only after `Ready`.
+                None => FromEngine::Failed("The engine was asked before the corpus was loaded.".into()),
+            })
+        }
         Ok(ToEngine::Cancel { id }) => {
             if engine.running.get() == Some(id) {
                 engine.cancelled.set(true);
@@ -125,7 +127,8 @@ async fn work(engine: Loaded) {
         let answer = match &request {
             Request::View(r) => service.view_paced(r, &mut slices).await.map(Response::View),
             Request::Export(r) => service.export_paced(r, &mut slices).await.map(Response::Export),
-            quick => Ok(service.handle(quick)),
+            // Only views and exports are queued.
+            _ => continue,
         };
         post(&match answer {
             Ok(response) => FromEngine::Answer { id, response: Box::new(response) },
@@ -197,11 +200,12 @@ async fn yield_to_messages() {
 /// corpus, indexes the documents here; then says the engine is ready.
 fn load(engine: Loaded, corpus: String, index: Option<String>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let ready =
-            open(&corpus, index.as_deref()).await.and_then(|(service, source)| match service.handle(&Request::Info) {
-                Response::Info(info) => Ok((service, info, source)),
+        let ready = open(&corpus, index.as_deref()).await.and_then(|(service, source)| {
+            match service.handle_quick(&Request::Info) {
+                Some(Response::Info(info)) => Ok((service, info, source)),
                 _ => Err("The engine did not describe the corpus. Reload to try again.".to_owned()),
-            });
+            }
+        });
         match ready {
             Ok((service, info, source)) => {
                 if engine.service.set(service).is_err() {

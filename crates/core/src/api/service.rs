@@ -97,15 +97,27 @@ impl Service {
 
     /// Answers a request.
     pub fn handle(&self, request: &Request) -> Response {
-        let e = &self.engine;
         match request {
+            Request::View(r) => Response::View(self.view(r)),
+            Request::Export(r) => Response::Export(self.export(r)),
+            quick => self.handle_quick(quick).unwrap_or_else(|| unreachable!("views and exports are answered above")),
+        }
+    }
+
+    /// Answers a quick request (the corpus's description, a results page, completions, a
+    /// document); `None` for an analysis view or an export, which [`Service::view_paced`] and
+    /// [`Service::export_paced`] answer. The app's worker calls only these three, so that its
+    /// wasm holds one compiled copy of each analysis (paced by its own pace), not a second one
+    /// paced by [`Unpaced`] (13 kB gzip).
+    pub fn handle_quick(&self, request: &Request) -> Option<Response> {
+        let e = &self.engine;
+        Some(match request {
             Request::Info => Response::Info(self.info()),
             Request::Search(r) => Response::Search(views::search_page(e, &self.searched(&r.query, &r.filters), r)),
             Request::Suggest { query } => Response::Suggest(completions(&e.index, query)),
             Request::Document { id, query } => Response::Document(views::document(e, id, query)),
-            Request::View(r) => Response::View(self.view(r)),
-            Request::Export(r) => Response::Export(self.export(r)),
-        }
+            Request::View(_) | Request::Export(_) => return None,
+        })
     }
 
     fn info(&self) -> CorpusInfo {
