@@ -109,7 +109,11 @@ pub fn report(dir: &Path, loaded: &Loaded) -> String {
         ),
         (
             "Encoding problems",
-            loaded.warnings.iter().filter(|e| is(e, &["mis-decoded", "replacement character"])).collect(),
+            loaded
+                .warnings
+                .iter()
+                .filter(|e| is(e, &["mis-decoded", "replacement character", "read as Windows-1252"]))
+                .collect(),
         ),
         (
             "Other warnings",
@@ -117,7 +121,16 @@ pub fn report(dir: &Path, loaded: &Loaded) -> String {
                 .warnings
                 .iter()
                 .filter(|e| {
-                    !is(e, &["the same text as", "near-empty document", "mis-decoded", "replacement character"])
+                    !is(
+                        e,
+                        &[
+                            "the same text as",
+                            "near-empty document",
+                            "mis-decoded",
+                            "replacement character",
+                            "read as Windows-1252",
+                        ],
+                    )
                 })
                 .collect(),
         ),
@@ -131,6 +144,24 @@ pub fn report(dir: &Path, loaded: &Loaded) -> String {
             for e in list {
                 let _ = writeln!(w, "  warning: {e}");
             }
+        }
+    }
+    // What cleaning removed, per file (only where corpus.toml asks for it: nothing is removed
+    // from a text otherwise).
+    if !loaded.removed.is_empty() {
+        let files = {
+            let mut paths: Vec<&Path> = loaded.removed.iter().map(|e| e.path.as_path()).collect();
+            paths.dedup();
+            paths.len()
+        };
+        let _ = writeln!(
+            w,
+            "Removed as page clutter (remove_clutter = true in corpus.toml): {} in {}:",
+            plural(loaded.removed.len(), "line"),
+            plural(files, "file")
+        );
+        for e in &loaded.removed {
+            let _ = writeln!(w, "  removed: {e}");
         }
     }
     if loaded.errors.is_empty() {
@@ -155,7 +186,8 @@ fn plural(n: usize, word: &str) -> String {
     format!("{} {word}{}", thousands(n), if n == 1 { "" } else { "s" })
 }
 
-fn shorten(s: &str, max: usize) -> String {
+/// `s`, cut to `max` characters with `…` when longer.
+pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
     } else {

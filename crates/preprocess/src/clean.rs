@@ -25,25 +25,55 @@ const CALL_WORDS: usize = 12;
 /// A trailing line ending in `:` is dangling when it has at most this many words.
 const DANGLING_WORDS: usize = 8;
 
+/// A line that cleaning removed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    /// Its line in the file, from 1.
+    pub line: usize,
+    /// Its text.
+    pub text: String,
+    /// Why it was taken for page clutter.
+    pub why: &'static str,
+}
+
 /// The clean paragraphs of a document whose title is `title`.
 pub fn clean(lines: &[Line], title: &str) -> Vec<String> {
+    clean_reporting(lines, title).0
+}
+
+/// The clean paragraphs of a document whose title is `title`, and every line removed, with why.
+pub fn clean_reporting(lines: &[Line], title: &str) -> (Vec<String>, Vec<Removed>) {
     let header = lines.len().min(HEADER_LINES);
     let title_at = lines[..header].iter().position(|l| is_title_line(&l.text, title));
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(String, usize)> = Vec::new();
+    let mut removed = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let text = line.text.as_str();
-        let before_title = title_at.is_some_and(|t| i < t);
-        let header_furniture = i < header && is_header_furniture(text);
-        if before_title || header_furniture || is_chrome(text) || is_title_line(text, title) {
+        let why = if title_at.is_some_and(|t| i < t) {
+            Some("before the title (site navigation)")
+        } else if i < header && is_header_furniture(text) {
+            Some("page header (a date, an address or a reading time)")
+        } else if is_chrome(text) {
+            Some("page furniture (icons, player times, share and comment notices, podcast links)")
+        } else if is_title_line(text, title) {
+            Some("repeats the title")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            removed.push(Removed { line: line.number, text: text.to_owned(), why });
             continue;
         }
         let paragraph = normalise(text);
         if paragraph.chars().any(char::is_alphanumeric) {
-            push_unless_duplicate(&mut out, paragraph);
+            push_unless_duplicate(&mut out, paragraph, line.number, &mut removed);
+        } else {
+            removed.push(Removed { line: line.number, text: text.to_owned(), why: "no letter or digit" });
         }
     }
-    drop_trailing_calls(&mut out);
-    out
+    drop_trailing_calls(&mut out, &mut removed);
+    removed.sort_by_key(|r| r.line);
+    (out.into_iter().map(|(p, _)| p).collect(), removed)
 }
 
 /// Strips heading marks and turns a leading bullet (`▪ `, `► `, `• `, `- `, `* `, `· `, …) into `• `.
@@ -59,21 +89,28 @@ pub fn normalise(line: &str) -> String {
     line.to_string()
 }
 
-/// Appends `paragraph` unless it repeats the last one; of two short near-duplicates keeps the longer.
-fn push_unless_duplicate(out: &mut Vec<String>, paragraph: String) {
-    if let Some(last) = out.last_mut() {
+/// Appends `paragraph` (of line `line`) unless it repeats the last one; of two short
+/// near-duplicates keeps the longer. What is not kept goes to `removed`.
+fn push_unless_duplicate(out: &mut Vec<(String, usize)>, paragraph: String, line: usize, removed: &mut Vec<Removed>) {
+    if let Some((last, last_line)) = out.last_mut() {
         if *last == paragraph {
+            removed.push(Removed { line, text: paragraph, why: "repeats the line before" });
             return;
         }
         let (a, b) = (folded_words(last), folded_words(&paragraph));
         if near_duplicates(&a, &b) {
+            let why = "a short near-duplicate of the line beside it (taken for an image caption and its alt text)";
             if b.len() > a.len() {
-                *last = paragraph;
+                let text = std::mem::replace(last, paragraph);
+                removed.push(Removed { line: *last_line, text, why });
+                *last_line = line;
+            } else {
+                removed.push(Removed { line, text: paragraph, why });
             }
             return;
         }
     }
-    out.push(paragraph);
+    out.push((paragraph, line));
 }
 
 /// Whether two word sequences are short near-duplicates: both under [`SHORT_PARAGRAPH_WORDS`]
@@ -103,13 +140,15 @@ fn common_subsequence(a: &[String], b: &[String]) -> usize {
 }
 
 /// Drops calls to the reader and a dangling `…:` line from the end (at most four lines).
-fn drop_trailing_calls(out: &mut Vec<String>) {
+fn drop_trailing_calls(out: &mut Vec<(String, usize)>, removed: &mut Vec<Removed>) {
     for _ in 0..4 {
-        match out.last() {
-            Some(last) if is_call_to_reader(last) || is_dangling(last) => {
-                out.pop();
-            }
+        let why = match out.last() {
+            Some((last, _)) if is_call_to_reader(last) => "a closing call to the reader (to join, subscribe or donate)",
+            Some((last, _)) if is_dangling(last) => "a closing short line ending in ':'",
             _ => break,
+        };
+        if let Some((text, line)) = out.pop() {
+            removed.push(Removed { line, text, why });
         }
     }
 }
@@ -206,6 +245,34 @@ mod tests {
         assert_eq!(run(text, "Title"), ["In the words of Lenin:", "A quote."]);
         let text = "Title\nAre you a communist?\nBody.";
         assert_eq!(run(text, "Title"), ["Are you a communist?", "Body."]);
+    }
+
+    #[test]
+    fn every_removed_line_is_told_with_its_line_and_why() {
+        let text = "Nav\nThe Title\n2025-12-11\nBody one.\nBody one.\n0:00\n* * *\nA caption of a photo here.\n\
+                    A caption of a photo here, longer.\nLast.\nPlease subscribe!";
+        let (kept, removed) = clean_reporting(&split_lines(text), "The Title");
+        assert_eq!(kept, ["Body one.", "A caption of a photo here, longer.", "Last."]);
+        let told: Vec<(usize, &str, &str)> = removed.iter().map(|r| (r.line, r.text.as_str(), r.why)).collect();
+        assert_eq!(
+            told,
+            [
+                (1, "Nav", "before the title (site navigation)"),
+                (2, "The Title", "repeats the title"),
+                (3, "2025-12-11", "page header (a date, an address or a reading time)"),
+                (5, "Body one.", "repeats the line before"),
+                (6, "0:00", "page header (a date, an address or a reading time)"),
+                (7, "* * *", "no letter or digit"),
+                (
+                    8,
+                    "A caption of a photo here.",
+                    "a short near-duplicate of the line beside it (taken for an image caption and its alt text)"
+                ),
+                (11, "Please subscribe!", "a closing call to the reader (to join, subscribe or donate)"),
+            ]
+        );
+        // Every line is either kept or told.
+        assert_eq!(kept.len() + removed.len(), split_lines(text).len());
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub mod source;
 
 pub use error::CorpusError;
 
+use clean::Removed;
+use document::Cleaning;
 use explorer_core::model::CorpusMeta;
 use explorer_core::{Corpus, Document};
 use people::Person;
@@ -135,6 +137,9 @@ pub struct Loaded {
     pub declared_facets: usize,
     /// Files that were not read (not a document format).
     pub ignored: Vec<PathBuf>,
+    /// What cleaning removed as page clutter (`remove_clutter = true` in `corpus.toml`), each
+    /// with its file, line and why, in file order.
+    pub removed: Vec<CorpusError>,
 }
 
 impl Loaded {
@@ -182,6 +187,10 @@ pub fn load_corpus(dir: &Path) -> Loaded {
         settings::parse_settings(path, &text).map_err(|e| loaded.errors.extend(e)).ok()
     });
     let strict = settings.as_ref().is_some_and(|s| s.strict);
+    let cleaning = match settings.as_ref().is_some_and(|s| s.remove_clutter) {
+        true => Cleaning::RemoveClutter,
+        false => Cleaning::Keep,
+    };
     let mut people: Vec<Person> = match &files.people {
         Some(path) => take_text(path, read_text(path), strict, &mut loaded)
             .map(|t| {
@@ -203,7 +212,7 @@ pub fn load_corpus(dir: &Path) -> Loaded {
     }
 
     for file in &files.documents {
-        read_file(file, &files.sidecars, &people, strict, &mut loaded);
+        read_file(file, &files.sidecars, &people, (strict, cleaning), &mut loaded);
     }
     for (stem, path) in &files.sidecars {
         if !files.documents.iter().any(|f| f.format.one_per_file() && &f.stem == stem) {
@@ -333,7 +342,7 @@ fn read_file(
     file: &DocumentFile,
     sidecars: &BTreeMap<String, PathBuf>,
     people: &[Person],
-    strict: bool,
+    (strict, cleaning): (bool, Cleaning),
     loaded: &mut Loaded,
 ) {
     let path = file.path.as_path();
@@ -354,21 +363,30 @@ fn read_file(
         loaded.errors.push(CorpusError::new(path, "file is empty"));
         return;
     }
-    let one = |document: Result<Document, String>, loaded: &mut Loaded| match document {
-        Ok(document) => {
+    let one = |document: Result<(Document, Vec<Removed>), String>, loaded: &mut Loaded| match document {
+        Ok((document, removed)) => {
+            let told =
+                removed.into_iter().map(|r| CorpusError::at_line(path, r.line, format!("{}: '{}'", r.why, r.text)));
+            loaded.removed.extend(told);
             loaded.found.push(Found { document, path: path.to_path_buf(), line: None, format: file.format })
         }
         Err(msg) => loaded.errors.push(CorpusError::new(path, msg)),
     };
     match file.format {
-        Format::Text => one(document::build_document(&file.stem, &text, &sidecar, people), loaded),
+        Format::Text => one(document::build_document(&file.stem, &text, &sidecar, people, cleaning), loaded),
         Format::Markdown => match markdown::parse_markdown(path, &text) {
             Ok(md) if md.text.trim().is_empty() => {
                 loaded.errors.push(CorpusError::new(path, "no text after the front matter"))
             }
             Ok(md) => {
                 let meta = md.meta.overridden_by(&sidecar);
-                one(document::build_document(&file.stem, &md.text, &meta, people), loaded)
+                // The Markdown reader marks headings with `#` and list items with `-` for the
+                // web-capture cleaner; kept as text, a heading is its words and an item a `•`.
+                let text = match cleaning {
+                    Cleaning::Keep => md.text.lines().map(clean::normalise).collect::<Vec<_>>().join("\n"),
+                    Cleaning::RemoveClutter => md.text,
+                };
+                one(document::build_document(&file.stem, &text, &meta, people, cleaning), loaded)
             }
             Err(e) => loaded.errors.extend(e),
         },
@@ -385,7 +403,13 @@ fn read_file(
                 loaded.warnings.push(CorpusError::new(path, msg));
             }
             let meta = meta.overridden_by(&sidecar);
-            one(document::build_structured_document(&file.stem, &page.paragraphs, &meta, people, true), loaded)
+            match document::build_structured_document(&file.stem, &page.paragraphs, &meta, people, true, cleaning) {
+                Ok((document, removed)) => {
+                    loaded.removed.extend(removed.into_iter().map(|r| CorpusError::new(path, r)));
+                    loaded.found.push(Found { document, path: path.to_path_buf(), line: None, format: file.format })
+                }
+                Err(msg) => loaded.errors.push(CorpusError::new(path, msg)),
+            }
         }
         Format::Json | Format::JsonLines | Format::Csv => {
             let (records, errors) = match file.format {
@@ -395,13 +419,23 @@ fn read_file(
             };
             loaded.errors.extend(errors);
             for r in records {
-                match document::build_structured_document(&r.default_id, &r.paragraphs, &r.meta, people, false) {
-                    Ok(document) => loaded.found.push(Found {
-                        document,
-                        path: path.to_path_buf(),
-                        line: Some(r.line),
-                        format: file.format,
-                    }),
+                match document::build_structured_document(
+                    &r.default_id,
+                    &r.paragraphs,
+                    &r.meta,
+                    people,
+                    false,
+                    cleaning,
+                ) {
+                    Ok((document, removed)) => {
+                        loaded.removed.extend(removed.into_iter().map(|m| CorpusError::at_line(path, r.line, m)));
+                        loaded.found.push(Found {
+                            document,
+                            path: path.to_path_buf(),
+                            line: Some(r.line),
+                            format: file.format,
+                        })
+                    }
                     Err(msg) => loaded.errors.push(CorpusError::at_line(path, r.line, msg)),
                 }
             }

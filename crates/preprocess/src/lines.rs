@@ -110,8 +110,10 @@ mod tests {
             &crate::sidecar::Sidecar::default(),
             &[],
             false,
+            crate::document::Cleaning::RemoveClutter,
         )
-        .unwrap();
+        .unwrap()
+        .0;
         assert_eq!(doc.paragraphs, ["a b long enough"]);
     }
 

@@ -7,6 +7,7 @@
 //! stopwords = ["hon", "member"]
 //! facets = ["party", "region"]     # metadata fields offered as facets, in this order
 //! strict = true                     # a file that is not UTF-8 is an error (not read as Windows-1252)
+//! remove_clutter = true             # the texts are web captures: remove page clutter (told by `check`)
 //!
 //! [[people]]
 //! label = "Stalin"
@@ -21,7 +22,8 @@ use std::path::Path;
 use toml::de::DeValue;
 
 /// The keys `corpus.toml` may have.
-pub const KEYS: [&str; 7] = ["title", "description", "languages", "stopwords", "facets", "people", "strict"];
+pub const KEYS: [&str; 8] =
+    ["title", "description", "languages", "stopwords", "facets", "people", "strict", "remove_clutter"];
 /// The keys of one `[[people]]` entry.
 pub const PEOPLE_KEYS: [&str; 2] = ["label", "aliases"];
 
@@ -37,6 +39,9 @@ pub struct Settings {
     /// `strict = true`: a file that is not UTF-8 (or UTF-16 with a byte-order mark) is an
     /// error, not read as Windows-1252 with a warning.
     pub strict: bool,
+    /// `remove_clutter = true`: the texts are web captures; page clutter is removed from
+    /// them (and told by `check`). Otherwise every line is kept.
+    pub remove_clutter: bool,
 }
 
 /// Parses `corpus.toml` read from `path`, reporting every problem with its line.
@@ -47,9 +52,10 @@ pub fn parse_settings(path: &Path, text: &str) -> Result<Settings, Vec<CorpusErr
     read_toml(path, text, |name, at, value| {
         let mut err = |msg: String| errors.push(CorpusError::at_line(path, at, msg));
         match name {
-            "strict" => match value {
-                DeValue::Boolean(b) => settings.strict = *b,
-                _ => err("'strict' must be true or false".into()),
+            "strict" | "remove_clutter" => match value {
+                DeValue::Boolean(b) if name == "strict" => settings.strict = *b,
+                DeValue::Boolean(b) => settings.remove_clutter = *b,
+                _ => err(format!("'{name}' must be true or false")),
             },
             "title" | "description" => match value {
                 DeValue::String(s) if !s.trim().is_empty() => {
@@ -199,7 +205,7 @@ mod tests {
     fn problems_with_lines() {
         assert_eq!(
             errors("title = \"T\"\ntitel = \"x\"\n"),
-            ["corpus.toml:2: unknown key 'titel' (expected one of: title, description, languages, stopwords, facets, people, strict)"]
+            ["corpus.toml:2: unknown key 'titel' (expected one of: title, description, languages, stopwords, facets, people, strict, remove_clutter)"]
         );
         assert_eq!(errors("strict = \"yes\"\n"), ["corpus.toml:1: 'strict' must be true or false"]);
         assert!(parse_settings(Path::new("corpus.toml"), "strict = true\n").unwrap().strict);

@@ -98,13 +98,18 @@ fn problems_with_their_messages() {
         ),
         (
             "empty and chrome-only files",
-            &[("a.txt", b""), ("b.txt", b"  \n\n"), ("c.txt", b"Title\n0:00\n24:55\nPodcasts\n")],
+            &[
+                ("a.txt", b""),
+                ("b.txt", b"  \n\n"),
+                ("c.txt", b"Title\n0:00\n24:55\nPodcasts\n"),
+                ("corpus.toml", b"remove_clutter = true\n"),
+            ],
             &["a.txt: file is empty", "b.txt: file is empty", "c.txt: no text left after cleaning"],
         ),
         ("duplicate ids", &[("a.txt", DOC), ("a.md", DOC)], &["a.txt: duplicate document id 'a' (also a.md)"]),
         (
             "missing title",
-            &[("a.txt", b"0:00\n1 min read\n")],
+            &[("a.txt", b"0:00\n1 min read\n"), ("corpus.toml", b"remove_clutter = true\n")],
             &["a.txt: no title found (add title = \"…\" to a.toml)"],
         ),
         (
@@ -191,7 +196,7 @@ fn hostile_depth_and_brackets_give_an_error_or_a_document() {
     assert_eq!(c.documents[0].paragraphs[0].len(), 1_000_000);
     let dir =
         TempDir::new(&[("a.txt", DOC), ("c.md", format!("# Only brackets\n\n{}\n", "[".repeat(1_000_000)).as_bytes())]);
-    assert_eq!(dir.errors(), ["c.md: no text left after cleaning"]);
+    assert_eq!(dir.errors(), ["c.md: no words in the text (only punctuation or symbols)"]);
 }
 
 /// Field names enter the page as facets and URL parameters: markup, URL metacharacters, the

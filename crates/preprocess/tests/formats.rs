@@ -230,7 +230,7 @@ fn corpus_toml_problems() {
     assert_eq!(
         dir.errors(),
         [
-            "corpus.toml:2: unknown key 'titel' (expected one of: title, description, languages, stopwords, facets, people, strict)",
+            "corpus.toml:2: unknown key 'titel' (expected one of: title, description, languages, stopwords, facets, people, strict, remove_clutter)",
         ]
     );
     let dir = TempDir::new(&[
@@ -262,8 +262,9 @@ fn lone_carriage_returns_end_lines() {
     let c = dir.corpus();
     let d = doc(&c, "mac");
     assert_eq!(d.title, "A title");
-    assert_eq!(d.paragraphs.len(), 2, "{:?}", d.paragraphs);
-    assert_eq!(d.paragraphs[1], "Second paragraph.");
+    // Every line is kept (no remove_clutter in a corpus.toml): the date line too.
+    assert_eq!(d.paragraphs.len(), 3, "{:?}", d.paragraphs);
+    assert_eq!(d.paragraphs[2], "Second paragraph.");
 }
 
 #[test]

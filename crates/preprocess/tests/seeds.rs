@@ -3,7 +3,7 @@
 
 use explorer_core::{Corpus, Document};
 use explorer_preprocess::build_corpus;
-use explorer_preprocess::document::build_document;
+use explorer_preprocess::document::{build_document, Cleaning};
 use explorer_preprocess::sidecar::Sidecar;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -28,7 +28,7 @@ fn doc(prefix: &str) -> &'static Document {
 fn text_only(prefix: &str) -> Document {
     let id = doc(prefix).id.clone();
     let text = std::fs::read_to_string(corpus_dir().join(format!("{id}.txt"))).unwrap();
-    build_document(&id, &text, &Sidecar::default(), &[]).unwrap()
+    build_document(&id, &text, &Sidecar::default(), &[], Cleaning::RemoveClutter).unwrap().0
 }
 
 fn date(d: &Document) -> Option<String> {
@@ -81,6 +81,30 @@ fn corpus_shape() {
         assert!(c.people.iter().any(|x| x == p), "{p} missing from people.txt");
     }
     assert_eq!(c.people[0], "Putin", "people keep the file order");
+}
+
+/// The seed corpus is web captures (`remove_clutter = true` in its corpus.toml): every line
+/// cleaning removed is listed by `check` with its file, line and why, and every non-empty line
+/// of every file is either in the corpus (as a title or text) or listed.
+#[test]
+fn what_cleaning_removes_is_listed() {
+    let loaded = explorer_preprocess::load_corpus(&corpus_dir());
+    let report = explorer_preprocess::check::report(&corpus_dir(), &loaded);
+    assert!(report.contains(&format!(
+        "Removed as page clutter (remove_clutter = true in corpus.toml): {} lines in 5 files:",
+        loaded.removed.len()
+    )));
+    let line = "001_e54ca7f7c8acd83d.txt:30: page furniture (icons, player times, share and comment notices, podcast links): 'Podcasts'";
+    assert!(report.contains(line), "{report}");
+    for found in &loaded.found {
+        let text = std::fs::read_to_string(&found.path).unwrap();
+        let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+        let removed = loaded.removed.iter().filter(|e| e.path == found.path).count();
+        // Kept lines are paragraphs, the title line(s) are removed as repeats or kept as the
+        // title; metadata lines (author, date) read from the header are removed as header.
+        assert!(removed > 0 && removed < lines, "{}: {removed} of {lines}", found.path.display());
+        assert!(found.document.paragraphs.len() + removed <= lines, "{}", found.path.display());
+    }
 }
 
 #[test]
