@@ -261,10 +261,11 @@ fn read_postings(
         let limit = total_positions(&docs.field_len[d as usize], docs.para_starts[d as usize].len());
         let base = docs.offset[d as usize];
         let slots = &mut positions[*filled..*filled + occurrences as usize];
-        let in_title = read_positions(r, slots, Doc { title, limit, base }, claimed).map_err(|e| match e {
-            Ok(why) => format!("term '{term}' in document {}: {why}", d + 1),
-            Err(read) => read,
-        })?;
+        let in_title =
+            read_positions(r, slots, explorer_codec::Doc { title, limit, base }, claimed).map_err(|e| match e {
+                Ok(why) => format!("term '{term}' in document {}: {why}", d + 1),
+                Err(read) => read,
+            })?;
         *filled += occurrences as usize;
         if in_title != tf[TITLE] {
             return Err(format!("term '{term}' has a damaged title count in document {}", d + 1));
@@ -274,51 +275,24 @@ fn read_postings(
     Ok(list)
 }
 
-/// What a posting's positions are checked against: the document's title length, its number
-/// of positions, and where its bits start in the map of claimed positions.
-#[derive(Clone, Copy)]
-struct Doc {
-    title: u32,
-    limit: u32,
-    base: u64,
-}
-
-/// Reads one posting's positions into `slots`, checking each (ascending, in the document, not
-/// claimed before); returns how many are in the title, or what is wrong with a position
-/// (`Ok`) or with the file (`Err`: it ends too early, …). A function of its own, not inlined,
-/// because the browser runs wasm first as quickly compiled code and optimizes a function once
-/// it has been called often: one call that read every position of a 40 MB file would run to
-/// its end unoptimized.
-#[inline(never)]
+/// Reads one posting's positions into `slots` (see [`explorer_codec::read_positions`]: that
+/// loop is compiled for speed); returns how many are in the title, or what is wrong with a
+/// position (`Ok`) or with the file (`Err`: it ends too early, …).
 fn read_positions(
     r: &mut Reader,
     slots: &mut [u32],
-    doc: Doc,
+    doc: explorer_codec::Doc,
     claimed: &mut [u64],
 ) -> Result<u32, Result<&'static str, String>> {
-    let mut pos: Option<u32> = None;
-    let mut in_title = 0;
-    for slot in slots {
-        let step = r.num32().map_err(Err)?;
-        let p = match pos {
-            None => step,
-            Some(_) if step == 0 => return Err(Ok("a position repeated")),
-            Some(last) => last.saturating_add(step),
-        };
-        if p >= doc.limit {
-            return Err(Ok("a position past its end"));
-        }
-        let bit = doc.base + p as u64;
-        let (word, mask) = ((bit / 64) as usize, 1u64 << (bit % 64));
-        if claimed[word] & mask != 0 {
-            return Err(Ok("claims a position that is not free"));
-        }
-        claimed[word] |= mask;
-        in_title += u32::from(p < doc.title);
-        *slot = p;
-        pos = Some(p);
-    }
-    Ok(in_title)
+    use explorer_codec::Problem;
+    explorer_codec::read_positions(r.bytes, &mut r.at, slots, doc, claimed).map_err(|p| match p {
+        Problem::Repeated => Ok("a position repeated"),
+        Problem::PastEnd => Ok("a position past its end"),
+        Problem::NotFree => Ok("claims a position that is not free"),
+        Problem::EndsEarly => Err("it ends too early".to_owned()),
+        Problem::TooLong => Err("it holds a number too long".to_owned()),
+        Problem::TooLarge => Err("it holds a number too large".to_owned()),
+    })
 }
 
 /// Positions a document uses: its words and a gap after the title and after each paragraph.
