@@ -116,7 +116,7 @@ mod tests {
         // The same positions again: already claimed.
         let (mut at, mut slots) = (0, [0u32; 3]);
         assert_eq!(read_positions(&bytes, &mut at, &mut slots, doc, &mut claimed), Err(Problem::NotFree));
-        let mut fresh = || vec![0u64; 5];
+        let fresh = || vec![0u64; 5];
         let read = |bytes: &[u8], n: usize, claimed: &mut Vec<u64>| {
             read_positions(bytes, &mut 0, &mut vec![0; n], doc, claimed)
         };
