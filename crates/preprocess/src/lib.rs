@@ -212,7 +212,7 @@ pub fn load_corpus(dir: &Path) -> Loaded {
     }
 
     for file in &files.documents {
-        read_file(file, &files.sidecars, &people, (strict, cleaning), &mut loaded);
+        read_file(file, &files.sidecars, &people, Options { strict, cleaning }, &mut loaded);
     }
     for (stem, path) in &files.sidecars {
         if !files.documents.iter().any(|f| f.format.one_per_file() && &f.stem == stem) {
@@ -337,24 +337,67 @@ fn take_text(
     }
 }
 
-/// Reads one document file into `loaded` (its documents, errors and warnings).
+/// Reads one document file of the folder (and its sidecar) into `loaded`.
 fn read_file(
     file: &DocumentFile,
     sidecars: &BTreeMap<String, PathBuf>,
     people: &[Person],
-    (strict, cleaning): (bool, Cleaning),
+    options: Options,
     loaded: &mut Loaded,
 ) {
     let path = file.path.as_path();
-    let sidecar_path = sidecars.get(&file.stem).filter(|_| file.format.one_per_file());
-    let sidecar = match sidecar_path {
-        Some(sp) => match take_text(sp, read_text(sp), strict, loaded) {
+    let sidecar = sidecars.get(&file.stem).filter(|_| file.format.one_per_file());
+    let sidecar = match sidecar.map(|sp| (sp.as_path(), source::read_bytes(sp))) {
+        Some((sp, Ok(bytes))) => Some((sp, bytes)),
+        Some((_, Err(e))) => return loaded.errors.extend(e),
+        None => None,
+    };
+    match source::read_bytes(path) {
+        Ok(bytes) => read_document_file(path, bytes, sidecar, people, options, loaded),
+        Err(e) => loaded.errors.extend(e),
+    }
+}
+
+/// How document files are read: whether bytes that are not UTF-8 are an error (`strict`), and
+/// whether page clutter is removed from the texts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// A file that is not UTF-8 (or UTF-16 with a byte-order mark) is an error, not read as
+    /// Windows-1252 with a warning.
+    pub strict: bool,
+    /// Whether page clutter is removed (see [`Cleaning`]).
+    pub cleaning: Cleaning,
+}
+
+/// Reads one document file from its bytes — and its sidecar's, for a file that is one
+/// document — into `loaded`: its documents, and every problem as `file:line: message`; what
+/// cleaning removed, if it ran. The format is the file name's extension. This is the whole of
+/// reading a file, apart from the disk: the command line gives it the folder's files, and the
+/// page can give it the files a person adds.
+pub fn read_document_file(
+    path: &Path,
+    bytes: Vec<u8>,
+    sidecar: Option<(&Path, Vec<u8>)>,
+    people: &[Person],
+    Options { strict, cleaning }: Options,
+    loaded: &mut Loaded,
+) {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let Some(format) = Format::from_extension(&ext) else {
+        return loaded
+            .errors
+            .push(CorpusError::new(path, "not a document format (.txt, .md, .html, .json, .jsonl, .csv)"));
+    };
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = DocumentFile { path: path.to_path_buf(), stem, format };
+    let sidecar = match sidecar.filter(|_| format.one_per_file()) {
+        Some((sp, bytes)) => match take_text(sp, source::text_of(sp, bytes).map_err(|e| vec![e]), strict, loaded) {
             Some(t) => sidecar::parse_sidecar(sp, &t).map_err(|e| loaded.errors.extend(e)).ok(),
             None => None,
         },
         None => Some(Sidecar::default()),
     };
-    let text = take_text(path, read_text(path), strict, loaded);
+    let text = take_text(path, source::text_of(path, bytes).map_err(|e| vec![e]), strict, loaded);
     let (Some(text), Some(sidecar)) = (text, sidecar) else { return };
     if let Some((line, msg)) = source::encoding_problem(&text) {
         loaded.warnings.push(CorpusError::at_line(path, line, msg));
@@ -365,8 +408,9 @@ fn read_file(
     }
     let one = |document: Result<(Document, Vec<Removed>), String>, loaded: &mut Loaded| match document {
         Ok((document, removed)) => {
-            let told =
-                removed.into_iter().map(|r| CorpusError::at_line(path, r.line, format!("{}: '{}'", r.why, r.text)));
+            let told = removed
+                .into_iter()
+                .map(|r| CorpusError::at_line(path, r.line, format!("{}: '{}'", r.why, check::shorten(&r.text, 120))));
             loaded.removed.extend(told);
             loaded.found.push(Found { document, path: path.to_path_buf(), line: None, format: file.format })
         }

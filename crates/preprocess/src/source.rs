@@ -73,13 +73,17 @@ impl Text {
 
 /// Reads a text file (see [`text_of`]). A file over [`MAX_FILE_BYTES`] is not read at all.
 pub fn read_text(path: &Path) -> Result<Text, Vec<CorpusError>> {
+    text_of(path, read_bytes(path)?).map_err(|e| vec![e])
+}
+
+/// The bytes of a file; a file over [`MAX_FILE_BYTES`] is not read at all.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Vec<CorpusError>> {
     let cannot = |e: std::io::Error| vec![CorpusError::new(path, format!("cannot read: {e}"))];
     let len = std::fs::metadata(path).map_err(cannot)?.len();
     if len > MAX_FILE_BYTES {
         return Err(vec![CorpusError::new(path, too_large(len))]);
     }
-    let bytes = std::fs::read(path).map_err(cannot)?;
-    text_of(path, bytes).map_err(|e| vec![e])
+    std::fs::read(path).map_err(cannot)
 }
 
 /// The text of `bytes` read from `path`, or what is wrong with them: UTF-8 (a leading

@@ -469,3 +469,43 @@ fn cli_check_exit_codes_and_out_file() {
         .collect();
     assert_eq!(leftovers.len(), 2, "no temporary file left: {leftovers:?}");
 }
+
+/// Reading a file is a function of its bytes (and its sidecar's): each file of the fixture,
+/// read alone from bytes as the page will read a file a person adds, gives exactly the
+/// documents, places and formats that reading the folder gives.
+#[test]
+fn a_file_read_from_its_bytes_gives_what_the_folder_build_gives() {
+    use explorer_preprocess::document::Cleaning;
+    use explorer_preprocess::{read_document_file, settings::parse_settings, Format, Loaded, Options};
+    let dir = fixture();
+    let folder = load_corpus(&dir);
+    assert!(folder.errors.is_empty(), "{:?}", folder.errors);
+    let toml = dir.join("corpus.toml");
+    let settings = parse_settings(&toml, &std::fs::read_to_string(&toml).unwrap()).unwrap();
+    let people = settings.people.map(|(p, _)| p).unwrap_or_default();
+    let cleaning = if settings.remove_clutter { Cleaning::RemoveClutter } else { Cleaning::Keep };
+    let options = Options { strict: settings.strict, cleaning };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut alone = Loaded::default();
+    for path in files {
+        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let stem = path.file_stem().unwrap().to_string_lossy().to_lowercase();
+        if Format::from_extension(&ext).is_none() || stem == "readme" {
+            continue;
+        }
+        let sidecar_path = path.with_extension("toml");
+        let sidecar = sidecar_path.exists().then(|| std::fs::read(&sidecar_path).unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        read_document_file(&path, bytes, sidecar.map(|b| (sidecar_path.as_path(), b)), &people, options, &mut alone);
+    }
+    assert!(alone.errors.is_empty(), "{:?}", alone.errors);
+    assert_eq!(alone.found.len(), 6);
+    assert_eq!(alone.found, folder.found);
+    // A file of no document format is told, not skipped in silence.
+    read_document_file(Path::new("notes.pdf"), b"%PDF".to_vec(), None, &people, options, &mut alone);
+    assert_eq!(
+        alone.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+        ["notes.pdf: not a document format (.txt, .md, .html, .json, .jsonl, .csv)"]
+    );
+}
