@@ -95,8 +95,6 @@ struct InFlight {
     slot: Slot,
     on_answer: OnAnswer,
     on_progress: Option<OnProgress>,
-    /// The worker can stop it (it works on it in slices).
-    cancellable: bool,
     /// The page has told the worker to stop it.
     cancelling: bool,
 }
@@ -104,7 +102,8 @@ struct InFlight {
 impl InFlight {
     /// The message that stops this call, the first time it is asked for.
     fn cancel(&mut self) -> Option<ToEngine> {
-        if !self.cancellable || self.cancelling {
+        // Only long calls can be stopped: the worker works on them in slices.
+        if self.slot.kind.lane() != LONG || self.cancelling {
             return None;
         }
         self.cancelling = true;
@@ -148,13 +147,11 @@ impl Outbox {
     fn next(&mut self) -> Option<ToEngine> {
         let slot = *self.waiting.keys().find(|s| self.in_flight[s.kind.lane()].is_none())?;
         let call = self.waiting.remove(&slot)?;
-        let cancellable = slot.kind.lane() == LONG;
         self.in_flight[slot.kind.lane()] = Some(InFlight {
             id: call.id,
             slot,
             on_answer: call.on_answer,
             on_progress: call.on_progress,
-            cancellable,
             cancelling: false,
         });
         Some(ToEngine::Call { id: call.id, request: call.request })

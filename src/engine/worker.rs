@@ -92,7 +92,7 @@ fn receive(engine: &Loaded, data: JsValue) {
             post(&match engine.service.get().and_then(|s| s.handle_quick(&request)) {
                 Some(response) => FromEngine::Answer { id, response: Box::new(response) },
                 // Calls come only after `Ready`.
-                None => FromEngine::Failed("The engine was asked before the corpus was loaded.".into()),
+                None => FromEngine::Failed(ASKED_TOO_EARLY.into()),
             })
         }
         Ok(ToEngine::Cancel { id }) => {
@@ -120,7 +120,7 @@ async fn work(engine: Loaded) {
         engine.cancelled.set(false);
         let Some(service) = engine.service.get() else {
             // Calls come only after `Ready`.
-            post(&FromEngine::Failed("The engine was asked before the corpus was loaded.".into()));
+            post(&FromEngine::Failed(ASKED_TOO_EARLY.into()));
             continue;
         };
         let mut slices = Slices { id, engine: &engine, started: now(), slice: now(), reported: None };
@@ -142,6 +142,9 @@ async fn work(engine: Loaded) {
     }
     engine.running.set(None);
 }
+
+/// What a call that came before the corpus was loaded is told (calls come only after `Ready`).
+const ASKED_TOO_EARLY: &str = "The engine was asked before the corpus was loaded.";
 
 /// Milliseconds of work between two looks at the worker's messages.
 const SLICE_MS: f64 = 25.0;

@@ -72,12 +72,19 @@ impl Pace for Unpaced {
 /// Such a computation never waits, so it is done at its first poll; a future that waited for
 /// something else would be polled again until it is done.
 pub fn finish<T>(computation: impl Future<Output = Result<T, Cancelled>>) -> T {
+    match poll_to_end(computation) {
+        Ok(value) => value,
+        Err(Cancelled) => unreachable!("Unpaced never cancels"),
+    }
+}
+
+/// Polls a computation that never waits for anything outside it until it is done.
+fn poll_to_end<T>(computation: impl Future<Output = T>) -> T {
     let mut computation = pin!(computation);
     let mut cx = Context::from_waker(Waker::noop());
     loop {
         match computation.as_mut().poll(&mut cx) {
-            Poll::Ready(Ok(value)) => return value,
-            Poll::Ready(Err(Cancelled)) => unreachable!("Unpaced never cancels"),
+            Poll::Ready(value) => return value,
             Poll::Pending => std::hint::spin_loop(),
         }
     }
@@ -109,12 +116,6 @@ pub(crate) mod testing {
 
     /// Runs a computation paced by `pace` (which never waits) to its end or its cancelling.
     pub fn run<T>(computation: impl Future<Output = Result<T, Cancelled>>) -> Result<T, Cancelled> {
-        let mut computation = pin!(computation);
-        let mut cx = Context::from_waker(Waker::noop());
-        loop {
-            if let Poll::Ready(r) = computation.as_mut().poll(&mut cx) {
-                return r;
-            }
-        }
+        poll_to_end(computation)
     }
 }

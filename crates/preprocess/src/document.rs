@@ -124,7 +124,7 @@ pub fn build_structured_document(
             None
         };
         match why {
-            Some(why) => removed.push(format!("{why}: '{p}'")),
+            Some(why) => removed.push(format!("{why}: '{}'", crate::check::shorten(&p, 120))),
             None => clean.push(p),
         }
     }

@@ -32,6 +32,7 @@ use document::Cleaning;
 use explorer_core::model::CorpusMeta;
 use explorer_core::{Corpus, Document};
 use people::Person;
+use settings::Settings;
 use sidecar::Sidecar;
 use source::read_text;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -186,11 +187,8 @@ pub fn load_corpus(dir: &Path) -> Loaded {
         let text = take_text(path, read_text(path), false, &mut loaded)?;
         settings::parse_settings(path, &text).map_err(|e| loaded.errors.extend(e)).ok()
     });
-    let strict = settings.as_ref().is_some_and(|s| s.strict);
-    let cleaning = match settings.as_ref().is_some_and(|s| s.remove_clutter) {
-        true => Cleaning::RemoveClutter,
-        false => Cleaning::Keep,
-    };
+    let options = settings.as_ref().map(Settings::options).unwrap_or_default();
+    let strict = options.strict;
     let mut people: Vec<Person> = match &files.people {
         Some(path) => take_text(path, read_text(path), strict, &mut loaded)
             .map(|t| {
@@ -212,7 +210,7 @@ pub fn load_corpus(dir: &Path) -> Loaded {
     }
 
     for file in &files.documents {
-        read_file(file, &files.sidecars, &people, Options { strict, cleaning }, &mut loaded);
+        read_file(file, &files.sidecars, &people, options, &mut loaded);
     }
     for (stem, path) in &files.sidecars {
         if !files.documents.iter().any(|f| f.format.one_per_file() && &f.stem == stem) {
@@ -367,6 +365,14 @@ pub struct Options {
     pub strict: bool,
     /// Whether page clutter is removed (see [`Cleaning`]).
     pub cleaning: Cleaning,
+}
+
+impl Settings {
+    /// How `corpus.toml` says document files are read.
+    pub fn options(&self) -> Options {
+        let cleaning = if self.remove_clutter { Cleaning::RemoveClutter } else { Cleaning::Keep };
+        Options { strict: self.strict, cleaning }
+    }
 }
 
 /// Reads one document file from its bytes — and its sidecar's, for a file that is one
@@ -533,7 +539,7 @@ fn check_documents(loaded: &mut Loaded) {
 /// Sets `loaded.meta`: the settings, with the declared facets (each checked) followed by the
 /// automatic ones — fields present in at least 2 documents with at most
 /// [`AUTO_FACET_MAX_VALUES`] distinct values, fewer than the documents that have them.
-fn choose_facets(loaded: &mut Loaded, settings_path: &Path, settings: settings::Settings) {
+fn choose_facets(loaded: &mut Loaded, settings_path: &Path, settings: Settings) {
     let mut values: BTreeMap<&str, (usize, BTreeSet<&str>)> = BTreeMap::new();
     for f in &loaded.found {
         for (k, v) in &f.document.fields {

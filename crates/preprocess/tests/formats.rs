@@ -475,16 +475,14 @@ fn cli_check_exit_codes_and_out_file() {
 /// documents, places and formats that reading the folder gives.
 #[test]
 fn a_file_read_from_its_bytes_gives_what_the_folder_build_gives() {
-    use explorer_preprocess::document::Cleaning;
-    use explorer_preprocess::{read_document_file, settings::parse_settings, Format, Loaded, Options};
+    use explorer_preprocess::{read_document_file, settings::parse_settings, Format, Loaded};
     let dir = fixture();
     let folder = load_corpus(&dir);
     assert!(folder.errors.is_empty(), "{:?}", folder.errors);
     let toml = dir.join("corpus.toml");
     let settings = parse_settings(&toml, &std::fs::read_to_string(&toml).unwrap()).unwrap();
+    let options = settings.options();
     let people = settings.people.map(|(p, _)| p).unwrap_or_default();
-    let cleaning = if settings.remove_clutter { Cleaning::RemoveClutter } else { Cleaning::Keep };
-    let options = Options { strict: settings.strict, cleaning };
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     let mut alone = Loaded::default();

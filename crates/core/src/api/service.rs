@@ -46,14 +46,10 @@ impl<K: PartialEq, V> Memo<K, V> {
 
     /// The value for `key`: the kept one, or a new one made by `make` (and kept).
     fn get(&self, key: K, make: impl FnOnce() -> V) -> Rc<V> {
-        if let Some((k, v)) = &*self.entry.borrow() {
-            if *k == key {
-                return v.clone();
-            }
+        match self.kept(&key) {
+            Some(v) => v,
+            None => self.keep(key, make()),
         }
-        let v = Rc::new(make());
-        *self.entry.borrow_mut() = Some((key, v.clone()));
-        v
     }
 }
 
