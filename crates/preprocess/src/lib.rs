@@ -7,35 +7,41 @@
 //! the people of `people.txt` or `corpus.toml` in them, reads `corpus.toml`, chooses the
 //! metadata fields offered as facets, and returns the [`Corpus`] that the app embeds as JSON.
 //! Every problem found is reported, each with its file and line. [`load_corpus`] gives
-//! everything found, warnings included, for `explorer-preprocess check`.
+//! everything found, warnings included, for `explorer-preprocess check`. The explorer's own
+//! corpus file (JSON Lines, [`explorer_jsonl`]) is read back as the corpus it holds.
+//!
+//! [`import`] reads the files a person adds in the page (folders, `.zip` archives, pasted
+//! text) with the same readers, keeping every good file when others are bad.
 
+mod assemble;
 pub mod check;
 pub mod chrome;
 pub mod clean;
 pub mod dates;
 pub mod document;
+pub mod document_file;
 pub mod error;
+pub mod explorer_jsonl;
 pub mod html;
+pub mod import;
 pub mod lines;
 pub mod markdown;
 pub mod meta;
 pub mod people;
 pub mod records;
 pub mod settings;
+mod setup;
 pub mod sidecar;
 pub mod source;
 
+pub use document_file::{read_document_file, Options};
 pub use error::CorpusError;
+pub use import::{Import, ImportOptions, ImportProgress, Imported};
 
-use clean::Removed;
-use document::Cleaning;
-use explorer_core::model::CorpusMeta;
+use explorer_core::model::{CorpusHeader, CorpusMeta};
 use explorer_core::{Corpus, Document};
-use people::Person;
-use settings::Settings;
-use sidecar::Sidecar;
-use source::read_text;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::BTreeMap;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// The list of people, beside the documents.
@@ -149,17 +155,8 @@ impl Loaded {
         if !self.errors.is_empty() {
             return Err(self.errors);
         }
-        let mut documents: Vec<Document> = self.found.into_iter().map(|f| f.document).collect();
-        documents.sort_by(|a, b| a.id.cmp(&b.id));
-        // The version covers everything the app is given: a change to corpus.toml (a title,
-        // stopwords, facets) or to the people list is a new version as well as a new text.
-        let json = serde_json::to_string(&(&self.meta, &self.people, &documents)).expect("corpus serializes");
-        Ok(Corpus {
-            version: format!("{:016x}", fnv1a_64(json.as_bytes())),
-            people: self.people,
-            meta: self.meta,
-            documents,
-        })
+        let documents: Vec<Document> = self.found.into_iter().map(|f| f.document).collect();
+        Ok(assemble::corpus_of(documents, self.people, self.meta))
     }
 }
 
@@ -169,7 +166,9 @@ pub fn build_corpus(dir: &Path) -> Result<Corpus, Vec<CorpusError>> {
 }
 
 /// Reads every document in `dir`: cleans it, extracts metadata, applies sidecars, finds
-/// people; reads `corpus.toml`; chooses facets; notes every problem.
+/// people; reads `corpus.toml`; chooses facets; notes every problem. An explorer corpus file
+/// among the documents ([`explorer_jsonl`]) gives its documents as they are, and its settings
+/// and people when the folder has no `corpus.toml` or list of people of its own.
 pub fn load_corpus(dir: &Path) -> Loaded {
     let mut loaded = Loaded::default();
     let files = match list_files(dir) {
@@ -182,35 +181,15 @@ pub fn load_corpus(dir: &Path) -> Loaded {
     loaded.errors.extend(files.links.iter().cloned());
     loaded.ignored = files.ignored.clone();
 
-    // corpus.toml first: its `strict` says whether a file that is not UTF-8 is an error.
-    let settings = files.settings.as_ref().and_then(|path| {
-        let text = take_text(path, read_text(path), false, &mut loaded)?;
-        settings::parse_settings(path, &text).map_err(|e| loaded.errors.extend(e)).ok()
-    });
-    let options = settings.as_ref().map(Settings::options).unwrap_or_default();
-    let strict = options.strict;
-    let mut people: Vec<Person> = match &files.people {
-        Some(path) => take_text(path, read_text(path), strict, &mut loaded)
-            .map(|t| {
-                people::parse_people(path, &t).unwrap_or_else(|e| {
-                    loaded.errors.extend(e);
-                    Vec::new()
-                })
-            })
-            .unwrap_or_default(),
-        None => Vec::new(),
-    };
-    if let Some((listed, at)) = settings.as_ref().and_then(|s| s.people.clone()) {
-        let path = files.settings.as_ref().expect("settings were read from a file");
-        if files.people.is_some() {
-            loaded.errors.push(CorpusError::at_line(path, at, "people are listed in both people.txt and corpus.toml"));
-        } else {
-            people = listed;
-        }
+    fn read(path: &Option<PathBuf>) -> Option<setup::FileBytes<'_>> {
+        path.as_ref().map(|p| (p.as_path(), source::read_bytes(p)))
     }
+    let headers = explorer_corpus_headers(&files.documents);
+    let settings_path = dir.join(SETTINGS_FILE);
+    let setup = setup::read_setup(read(&files.settings), read(&files.people), &headers, &settings_path, &mut loaded);
 
     for file in &files.documents {
-        read_file(file, &files.sidecars, &people, options, &mut loaded);
+        read_file(file, &files.sidecars, &setup.people, setup.options, &mut loaded);
     }
     for (stem, path) in &files.sidecars {
         if !files.documents.iter().any(|f| f.format.one_per_file() && &f.stem == stem) {
@@ -223,12 +202,7 @@ pub fn load_corpus(dir: &Path) -> Loaded {
             .errors
             .push(CorpusError::new(dir, "no documents found (put .txt, .md, .html, .json, .jsonl or .csv files here)"));
     }
-    check_documents(&mut loaded);
-
-    loaded.people = people.into_iter().map(|p| p.label).collect();
-    let settings_path = files.settings.clone().unwrap_or_else(|| dir.join(SETTINGS_FILE));
-    let settings = settings.unwrap_or_default();
-    choose_facets(&mut loaded, &settings_path, settings);
+    assemble::finish(&mut loaded, setup, Found::place);
 
     let key = |e: &CorpusError| (e.path.clone(), e.line);
     loaded.errors.sort_by_key(key);
@@ -311,35 +285,11 @@ fn list_files(dir: &Path) -> Result<CorpusFiles, CorpusError> {
     Ok(files)
 }
 
-/// The text of a file that was read, with the warning its encoding calls for noted in
-/// `loaded` (an error when `strict`); `None` when it could not be read (the errors noted).
-fn take_text(
-    path: &Path,
-    read: Result<source::Text, Vec<CorpusError>>,
-    strict: bool,
-    loaded: &mut Loaded,
-) -> Option<String> {
-    match read {
-        Ok(t) => {
-            match t.encoding_problem(path, strict) {
-                Some(e) if strict => loaded.errors.push(e),
-                Some(w) => loaded.warnings.push(w),
-                None => {}
-            }
-            Some(t.text)
-        }
-        Err(e) => {
-            loaded.errors.extend(e);
-            None
-        }
-    }
-}
-
 /// Reads one document file of the folder (and its sidecar) into `loaded`.
 fn read_file(
     file: &DocumentFile,
     sidecars: &BTreeMap<String, PathBuf>,
-    people: &[Person],
+    people: &[people::Person],
     options: Options,
     loaded: &mut Loaded,
 ) {
@@ -356,219 +306,21 @@ fn read_file(
     }
 }
 
-/// How document files are read: whether bytes that are not UTF-8 are an error (`strict`), and
-/// whether page clutter is removed from the texts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Options {
-    /// A file that is not UTF-8 (or UTF-16 with a byte-order mark) is an error, not read as
-    /// Windows-1252 with a warning.
-    pub strict: bool,
-    /// Whether page clutter is removed (see [`Cleaning`]).
-    pub cleaning: Cleaning,
-}
-
-impl Settings {
-    /// How `corpus.toml` says document files are read.
-    pub fn options(&self) -> Options {
-        let cleaning = if self.remove_clutter { Cleaning::RemoveClutter } else { Cleaning::Keep };
-        Options { strict: self.strict, cleaning }
-    }
-}
-
-/// Reads one document file from its bytes — and its sidecar's, for a file that is one
-/// document — into `loaded`: its documents, and every problem as `file:line: message`; what
-/// cleaning removed, if it ran. The format is the file name's extension. This is the whole of
-/// reading a file, apart from the disk: the command line gives it the folder's files, and the
-/// page can give it the files a person adds.
-pub fn read_document_file(
-    path: &Path,
-    bytes: Vec<u8>,
-    sidecar: Option<(&Path, Vec<u8>)>,
-    people: &[Person],
-    Options { strict, cleaning }: Options,
-    loaded: &mut Loaded,
-) {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    let Some(format) = Format::from_extension(&ext) else {
-        return loaded
-            .errors
-            .push(CorpusError::new(path, "not a document format (.txt, .md, .html, .json, .jsonl, .csv)"));
+/// The headers of the explorer corpus files among the folder's JSON Lines files, with their
+/// paths, read from their first lines (their settings and people apply when the folder has
+/// none of its own; a file that cannot be read is told when it is read as a document).
+fn explorer_corpus_headers(documents: &[DocumentFile]) -> Vec<(PathBuf, CorpusHeader)> {
+    let first_line = |path: &Path| -> Option<Vec<u8>> {
+        let file = std::fs::File::open(path).ok()?;
+        let mut line = Vec::new();
+        std::io::BufReader::new(file.take(source::MAX_FILE_BYTES)).read_until(b'\n', &mut line).ok()?;
+        Some(line)
     };
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let file = DocumentFile { path: path.to_path_buf(), stem, format };
-    let sidecar = match sidecar.filter(|_| format.one_per_file()) {
-        Some((sp, bytes)) => match take_text(sp, source::text_of(sp, bytes).map_err(|e| vec![e]), strict, loaded) {
-            Some(t) => sidecar::parse_sidecar(sp, &t).map_err(|e| loaded.errors.extend(e)).ok(),
-            None => None,
-        },
-        None => Some(Sidecar::default()),
-    };
-    let text = take_text(path, source::text_of(path, bytes).map_err(|e| vec![e]), strict, loaded);
-    let (Some(text), Some(sidecar)) = (text, sidecar) else { return };
-    if let Some((line, msg)) = source::encoding_problem(&text) {
-        loaded.warnings.push(CorpusError::at_line(path, line, msg));
-    }
-    if text.trim().is_empty() {
-        loaded.errors.push(CorpusError::new(path, "file is empty"));
-        return;
-    }
-    let one = |document: Result<(Document, Vec<Removed>), String>, loaded: &mut Loaded| match document {
-        Ok((document, removed)) => {
-            let told = removed
-                .into_iter()
-                .map(|r| CorpusError::at_line(path, r.line, format!("{}: '{}'", r.why, check::shorten(&r.text, 120))));
-            loaded.removed.extend(told);
-            loaded.found.push(Found { document, path: path.to_path_buf(), line: None, format: file.format })
-        }
-        Err(msg) => loaded.errors.push(CorpusError::new(path, msg)),
-    };
-    match file.format {
-        Format::Text => one(document::build_document(&file.stem, &text, &sidecar, people, cleaning), loaded),
-        Format::Markdown => match markdown::parse_markdown(path, &text) {
-            Ok(md) if md.text.trim().is_empty() => {
-                loaded.errors.push(CorpusError::new(path, "no text after the front matter"))
-            }
-            Ok(md) => {
-                let meta = md.meta.overridden_by(&sidecar);
-                // The Markdown reader marks headings with `#` and list items with `-` for the
-                // web-capture cleaner; kept as text, a heading is its words and an item a `•`.
-                let text = match cleaning {
-                    Cleaning::Keep => md.text.lines().map(clean::normalise).collect::<Vec<_>>().join("\n"),
-                    Cleaning::RemoveClutter => md.text,
-                };
-                one(document::build_document(&file.stem, &text, &meta, people, cleaning), loaded)
-            }
-            Err(e) => loaded.errors.extend(e),
-        },
-        Format::Html => {
-            if let Some(line) = html::too_deep(&text) {
-                let msg = format!("elements nested more than {} deep; a page this deep is not read", html::MAX_DEPTH);
-                return loaded.errors.push(CorpusError::at_line(path, line, msg));
-            }
-            let page = html::parse_html(&text);
-            let mut meta = page.meta;
-            meta.title = meta.title.or(page.title);
-            for bad in page.bad_dates {
-                let msg = format!("the date '{bad}' in a <meta> tag is not a date; ignored");
-                loaded.warnings.push(CorpusError::new(path, msg));
-            }
-            let meta = meta.overridden_by(&sidecar);
-            match document::build_structured_document(&file.stem, &page.paragraphs, &meta, people, true, cleaning) {
-                Ok((document, removed)) => {
-                    loaded.removed.extend(removed.into_iter().map(|r| CorpusError::new(path, r)));
-                    loaded.found.push(Found { document, path: path.to_path_buf(), line: None, format: file.format })
-                }
-                Err(msg) => loaded.errors.push(CorpusError::new(path, msg)),
-            }
-        }
-        Format::Json | Format::JsonLines | Format::Csv => {
-            let (records, errors) = match file.format {
-                Format::Json => records::parse_json(path, &file.stem, &text),
-                Format::JsonLines => records::parse_json_lines(path, &file.stem, &text),
-                _ => records::parse_csv(path, &file.stem, &text),
-            };
-            loaded.errors.extend(errors);
-            for r in records {
-                match document::build_structured_document(
-                    &r.default_id,
-                    &r.paragraphs,
-                    &r.meta,
-                    people,
-                    false,
-                    cleaning,
-                ) {
-                    Ok((document, removed)) => {
-                        loaded.removed.extend(removed.into_iter().map(|m| CorpusError::at_line(path, r.line, m)));
-                        loaded.found.push(Found {
-                            document,
-                            path: path.to_path_buf(),
-                            line: Some(r.line),
-                            format: file.format,
-                        })
-                    }
-                    Err(msg) => loaded.errors.push(CorpusError::at_line(path, r.line, msg)),
-                }
-            }
-        }
-    }
-}
-
-/// Checks across documents: ids unique (an error); repeated texts, near-empty documents and
-/// field names that look like misspelt known keys (warnings).
-fn check_documents(loaded: &mut Loaded) {
-    let mut ids: HashMap<&str, String> = HashMap::new();
-    let mut texts: HashMap<&[String], &Found> = HashMap::new();
-    let mut near_keys: HashSet<(&Path, &str)> = HashSet::new();
-    for f in &loaded.found {
-        let d = &f.document;
-        let at = |msg: String| match f.line {
-            Some(l) => CorpusError::at_line(&f.path, l, msg),
-            None => CorpusError::new(&f.path, msg),
-        };
-        match ids.get(d.id.as_str()) {
-            Some(first) => loaded.errors.push(at(format!("duplicate document id '{}' (also {first})", d.id))),
-            None => {
-                ids.insert(&d.id, f.place());
-            }
-        }
-        match texts.get(d.paragraphs.as_slice()) {
-            Some(first) => {
-                let msg =
-                    format!("document '{}' has the same text as '{}' ({})", d.id, first.document.id, first.place());
-                loaded.warnings.push(at(msg));
-            }
-            None => {
-                texts.insert(&d.paragraphs, f);
-            }
-        }
-        if d.word_count < NEAR_EMPTY_WORDS {
-            loaded.warnings.push(at(format!("near-empty document '{}': {} words", d.id, d.word_count)));
-        }
-        for key in d.fields.keys() {
-            if let Some(known) = sidecar::near_known_key(key) {
-                if near_keys.insert((&f.path, key)) {
-                    let msg =
-                        format!("field '{key}' is not a known key (did you mean '{known}'?); kept as a metadata field");
-                    loaded.warnings.push(at(msg));
-                }
-            }
-        }
-    }
-}
-
-/// Sets `loaded.meta`: the settings, with the declared facets (each checked) followed by the
-/// automatic ones — fields present in at least 2 documents with at most
-/// [`AUTO_FACET_MAX_VALUES`] distinct values, fewer than the documents that have them.
-fn choose_facets(loaded: &mut Loaded, settings_path: &Path, settings: Settings) {
-    let mut values: BTreeMap<&str, (usize, BTreeSet<&str>)> = BTreeMap::new();
-    for f in &loaded.found {
-        for (k, v) in &f.document.fields {
-            let entry = values.entry(k).or_default();
-            entry.0 += 1;
-            entry.1.insert(v);
-        }
-    }
-    let mut facets = Vec::new();
-    for (name, &at) in settings.meta.facets.iter().zip(&settings.facet_lines) {
-        if BUILT_IN_FACETS.contains(&name.to_lowercase().as_str()) {
-            let msg = format!("'{name}' is a built-in facet; list only further metadata fields");
-            loaded.errors.push(CorpusError::at_line(settings_path, at, msg));
-        } else if !values.contains_key(name.as_str()) && !loaded.found.is_empty() {
-            let msg = format!("facet '{name}' is not a metadata field of any document");
-            loaded.errors.push(CorpusError::at_line(settings_path, at, msg));
-        } else {
-            facets.push(name.clone());
-        }
-    }
-    loaded.declared_facets = facets.len();
-    for (name, (docs, distinct)) in &values {
-        let automatic = *docs >= 2 && distinct.len() <= AUTO_FACET_MAX_VALUES && distinct.len() < *docs;
-        let built_in = BUILT_IN_FACETS.contains(&name.to_lowercase().as_str());
-        if automatic && !built_in && !facets.iter().any(|f| f == name) {
-            facets.push(name.to_string());
-        }
-    }
-    loaded.meta = CorpusMeta { facets, ..settings.meta };
+    documents
+        .iter()
+        .filter(|f| f.format == Format::JsonLines)
+        .filter_map(|f| Some((f.path.clone(), explorer_jsonl::header_of_bytes(&first_line(&f.path)?)?)))
+        .collect()
 }
 
 fn file_name(path: &Path) -> String {

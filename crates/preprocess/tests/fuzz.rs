@@ -305,3 +305,124 @@ fn hostile_markdown_builds() {
         build(&[("doc.md", file.as_bytes())]).unwrap_or_else(|e| panic!("{e}"));
     }
 }
+
+/// Names of added files: every role, folders, hidden files, archives.
+#[rustfmt::skip]
+const NAMES: &[&str] = &[
+    "a.txt", "dir/a.txt", "dir/a.toml", "a.toml", "b.md", "dir/sub/c.html", "d.json", "e.jsonl", "f.csv",
+    "corpus.toml", "dir/corpus.toml", "people.txt", ".hidden.txt", "dir/.git/x.txt", "README.md", "photo.jpg",
+    "__MACOSX/._a.txt", "x.zip", "dir/y.zip", "", "/", "..", "../a.txt", "C:\\docs\\a.txt", "a.TXT",
+];
+
+/// The first line of an explorer corpus file, and lines that are almost documents.
+#[rustfmt::skip]
+const EXPLORER_JSONL: &[&str] = &[
+    "{\"version\":\"v\",\"people\":[\"Stalin\"],\"meta\":{\"title\":\"T\",\"facets\":[\"region\"]},\"documents\":2}\n",
+    "{\"version\":\"v\",\"meta\":{},\"documents\":1}\n", "{\"version\":1,\"meta\":{},\"documents\":-1}\n",
+    "{\"id\":\"a\",\"title\":\"A\",\"kind\":\"article\",\"paragraphs\":[\"Stalin spoke\"],\"word_count\":2,\"fields\":{\"region\":\"north\"}}\n",
+    "{\"id\":\"\",\"title\":\"A\",\"kind\":\"article\",\"paragraphs\":[],\"word_count\":0}\n", "{\"id\":\"a\"}\n",
+    "\"people\":", "\"fields\":{\"q\":\"1\"}", "\"date\":\"2022-13\"", "\n",
+];
+
+/// The contents of an added file: any format's fragments, or arbitrary bytes.
+fn any_contents() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        contents(TXT),
+        contents(MD),
+        contents(HTML),
+        contents(JSON),
+        contents(CSV),
+        contents(TOML),
+        contents(SETTINGS),
+        contents(EXPLORER_JSONL),
+    ]
+}
+
+/// A zip archive of these entries, with a few of its bytes then changed (none: a sound archive).
+fn archive(entries: &[(&str, Vec<u8>)], damage: &[(prop::sample::Index, u8)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        if w.start_file(*name, options).is_ok() {
+            let _ = w.write_all(bytes);
+        }
+    }
+    let mut bytes = w.finish().map(|c| c.into_inner()).unwrap_or_default();
+    for (at, byte) in damage {
+        if !bytes.is_empty() {
+            let at = at.index(bytes.len());
+            bytes[at] = *byte;
+        }
+    }
+    bytes
+}
+
+/// Imports these files: no panic; ids unique; paragraphs non-blank; every problem names one of
+/// the files added (an archive's entries name the archive) or is about the whole import.
+fn import(files: Vec<(String, Vec<u8>)>) -> Result<(), TestCaseError> {
+    use explorer_preprocess::{Import, ImportOptions};
+    let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+    let mut import = Import::new(files, ImportOptions { remove_clutter: names.len() % 2 == 0 });
+    while import.step() {
+        let p = import.progress();
+        prop_assert!(p.files_done <= p.files_total && p.bytes_done <= p.bytes_total, "{p:?}");
+    }
+    let imported = import.finish();
+    if let Some(corpus) = &imported.corpus {
+        let mut ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        ids.dedup();
+        prop_assert_eq!(ids.len(), corpus.documents.len(), "ids unique");
+        for d in &corpus.documents {
+            prop_assert!(d.paragraphs.iter().all(|p| !p.trim().is_empty()), "{d:?}");
+        }
+        prop_assert_eq!(imported.documents, corpus.documents.len());
+    } else {
+        prop_assert!(!imported.problems.is_empty(), "no corpus and no word why: {imported:?}");
+    }
+    let whole = [
+        "nothing was added",
+        "no document files among",
+        "no document could be read",
+        "1 more file",
+        "more files of archives",
+    ];
+    for p in &imported.problems {
+        let named = names.iter().any(|n| {
+            let first = n.split(['/', '\\']).find(|s| !s.is_empty() && *s != ".").unwrap_or("(a file without a name)");
+            p.starts_with(first)
+        });
+        prop_assert!(named || whole.iter().any(|w| p.contains(w)), "{p}: names no file of {names:?}");
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Any files under any names, archives among them.
+    #[test]
+    fn import_of_any_files(files in proptest::collection::vec((proptest::sample::select(NAMES), any_contents()), 0..6),
+                           entries in proptest::collection::vec((proptest::sample::select(NAMES), any_contents()), 0..5),
+                           damage in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..3)) {
+        let files = files
+            .into_iter()
+            .map(|(name, bytes)| {
+                let bytes = if name.ends_with(".zip") { archive(&entries, &damage) } else { bytes };
+                (name.to_string(), bytes)
+            })
+            .collect();
+        import(files)?;
+    }
+
+    /// Explorer corpus files, whole or broken, alone or beside other documents.
+    #[test]
+    fn import_of_explorer_corpus_files(bytes in contents(EXPLORER_JSONL), other in any::<bool>()) {
+        let mut files = vec![("corpus.jsonl".to_string(), bytes.clone())];
+        if other {
+            files.push(("doc.txt".into(), GOOD_TXT.to_vec()));
+        }
+        import(files)?;
+        build(&[("corpus.jsonl", &bytes)])?;
+    }
+}

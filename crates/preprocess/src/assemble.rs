@@ -1,0 +1,107 @@
+//! What is done once every file is read, by the build and the page alike: the checks across
+//! documents, the choice of facets, and the corpus with its version.
+
+use crate::error::CorpusError;
+use crate::settings::Settings;
+use crate::setup::Setup;
+use crate::{fnv1a_64, sidecar, Found, Loaded, AUTO_FACET_MAX_VALUES, BUILT_IN_FACETS, NEAR_EMPTY_WORDS};
+use explorer_core::model::CorpusMeta;
+use explorer_core::{Corpus, Document};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::Path;
+
+/// Ends reading a corpus: the checks across documents ([`check_documents`], each document
+/// named by `place`), the people looked for, and the facets ([`choose_facets`]).
+pub(crate) fn finish(loaded: &mut Loaded, setup: Setup, place: fn(&Found) -> String) {
+    check_documents(loaded, place);
+    loaded.people = setup.people.into_iter().map(|p| p.label).collect();
+    choose_facets(loaded, &setup.settings_path, setup.settings);
+}
+
+/// Checks across documents: ids unique (an error); repeated texts, near-empty documents and
+/// field names that look like misspelt known keys (warnings). `place` says where a document is.
+pub(crate) fn check_documents(loaded: &mut Loaded, place: fn(&Found) -> String) {
+    let mut ids: HashMap<&str, String> = HashMap::new();
+    let mut texts: HashMap<&[String], &Found> = HashMap::new();
+    let mut near_keys: HashSet<(&Path, &str)> = HashSet::new();
+    for f in &loaded.found {
+        let d = &f.document;
+        let at = |msg: String| match f.line {
+            Some(l) => CorpusError::at_line(&f.path, l, msg),
+            None => CorpusError::new(&f.path, msg),
+        };
+        match ids.get(d.id.as_str()) {
+            Some(first) => loaded.errors.push(at(format!("duplicate document id '{}' (also {first})", d.id))),
+            None => {
+                ids.insert(&d.id, place(f));
+            }
+        }
+        match texts.get(d.paragraphs.as_slice()) {
+            Some(first) => {
+                let msg =
+                    format!("document '{}' has the same text as '{}' ({})", d.id, first.document.id, place(first));
+                loaded.warnings.push(at(msg));
+            }
+            None => {
+                texts.insert(&d.paragraphs, f);
+            }
+        }
+        if d.word_count < NEAR_EMPTY_WORDS {
+            loaded.warnings.push(at(format!("near-empty document '{}': {} words", d.id, d.word_count)));
+        }
+        for key in d.fields.keys() {
+            if let Some(known) = sidecar::near_known_key(key) {
+                if near_keys.insert((&f.path, key)) {
+                    let msg =
+                        format!("field '{key}' is not a known key (did you mean '{known}'?); kept as a metadata field");
+                    loaded.warnings.push(at(msg));
+                }
+            }
+        }
+    }
+}
+
+/// Sets `loaded.meta`: the settings, with the declared facets (each checked) followed by the
+/// automatic ones — fields present in at least 2 documents with at most
+/// [`AUTO_FACET_MAX_VALUES`] distinct values, fewer than the documents that have them.
+pub(crate) fn choose_facets(loaded: &mut Loaded, settings_path: &Path, settings: Settings) {
+    let mut values: BTreeMap<&str, (usize, BTreeSet<&str>)> = BTreeMap::new();
+    for f in &loaded.found {
+        for (k, v) in &f.document.fields {
+            let entry = values.entry(k).or_default();
+            entry.0 += 1;
+            entry.1.insert(v);
+        }
+    }
+    let mut facets = Vec::new();
+    for (name, &at) in settings.meta.facets.iter().zip(&settings.facet_lines) {
+        if BUILT_IN_FACETS.contains(&name.to_lowercase().as_str()) {
+            let msg = format!("'{name}' is a built-in facet; list only further metadata fields");
+            loaded.errors.push(CorpusError::at_line(settings_path, at, msg));
+        } else if !values.contains_key(name.as_str()) && !loaded.found.is_empty() {
+            let msg = format!("facet '{name}' is not a metadata field of any document");
+            loaded.errors.push(CorpusError::at_line(settings_path, at, msg));
+        } else {
+            facets.push(name.clone());
+        }
+    }
+    loaded.declared_facets = facets.len();
+    for (name, (docs, distinct)) in &values {
+        let automatic = *docs >= 2 && distinct.len() <= AUTO_FACET_MAX_VALUES && distinct.len() < *docs;
+        let built_in = BUILT_IN_FACETS.contains(&name.to_lowercase().as_str());
+        if automatic && !built_in && !facets.iter().any(|f| f == name) {
+            facets.push(name.to_string());
+        }
+    }
+    loaded.meta = CorpusMeta { facets, ..settings.meta };
+}
+
+/// The corpus of these documents, sorted by id, with its version: a hash of everything the
+/// app is given, so that a change to `corpus.toml` (a title, stopwords, facets) or to the
+/// people list is a new version as well as a new text.
+pub(crate) fn corpus_of(documents: Vec<Document>, people: Vec<String>, meta: CorpusMeta) -> Corpus {
+    let mut documents = documents;
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let json = serde_json::to_string(&(&meta, &people, &documents)).unwrap_or_default();
+    Corpus { version: format!("{:016x}", fnv1a_64(json.as_bytes())), people, meta, documents }
+}
