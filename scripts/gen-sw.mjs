@@ -11,7 +11,8 @@
 // 2. Writes the version into index.html as <meta name="corpus-explorer-build" content=…>,
 //    so the page knows which build it is (src/offline.rs).
 // 3. Writes sw.js from scripts/sw.template.js with the version and the list of files to
-//    precache (URLs relative to sw.js, index.html as "./", each with its SHA-256).
+//    precache (URLs relative to sw.js, index.html as "./", each with its SHA-256), and the
+//    list of files kept only when first fetched (the file reader).
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -110,21 +111,27 @@ for (const [name, re] of [['corpus', /^corpus-[0-9a-f]{16}\.jsonl$/], ['index', 
 }
 await writeFile(indexPath, html);
 
+// The file reader (crates/reader, static/reader-worker.js) is fetched only when a person first
+// adds files, and kept then: it is not precached, so that it is not part of the first load.
+const LAZY_RE = /^(reader\.js|reader_bg\.wasm|reader-page\.js|reader-worker\.js|reader\.css)$/;
 const entries = [];
+const lazy = [];
 for (const f of files) {
   const url = f === 'index.html' ? './' : `./${f.split(sep).join('/').split('/').map(encodeURIComponent).join('/')}`;
-  entries.push([url, sha256(await readFile(join(dir, f)))]);
+  (LAZY_RE.test(f) ? lazy : entries).push([url, sha256(await readFile(join(dir, f)))]);
 }
 
 const FILES_RE = /\[\['__FILE__', '__SHA256__'\]\]/;
+const LAZY_FILES_RE = /\[\['__LAZY_FILE__', '__SHA256__'\]\]/;
 const VERSION_RE = /'__BUILD_VERSION__'/;
-if (!FILES_RE.test(template) || !VERSION_RE.test(template)) {
+if (!FILES_RE.test(template) || !LAZY_FILES_RE.test(template) || !VERSION_RE.test(template)) {
   console.error('gen-sw: scripts/sw.template.js lacks its placeholders');
   process.exit(1);
 }
 const sw = template
   .replace(VERSION_RE, JSON.stringify(version))
-  .replace(FILES_RE, () => JSON.stringify(entries, null, 2).replace(/\n\s+(?=["\]])/g, ' '));
+  .replace(FILES_RE, () => JSON.stringify(entries, null, 2).replace(/\n\s+(?=["\]])/g, ' '))
+  .replace(LAZY_FILES_RE, () => JSON.stringify(lazy));
 await writeFile(join(dir, SW), sw);
 
-console.log(`gen-sw: CSP with ${scriptHashes.length} inline script hash(es); ${SW} for build ${version}: ${entries.length} files precached (${relative(process.cwd(), dir) || '.'})`);
+console.log(`gen-sw: CSP with ${scriptHashes.length} inline script hash(es); ${SW} for build ${version}: ${entries.length} files precached, ${lazy.length} kept when first fetched (${relative(process.cwd(), dir) || '.'})`);

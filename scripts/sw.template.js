@@ -17,9 +17,11 @@
  * - fetch: navigations go to the network first; offline, a navigation to this app's own page
  *   (`./`, `./index.html`, with any query) gets this build's cached page, and any other path
  *   of the origin is left to fail as it would without the worker. Other requests in scope are
- *   answered from this build's cache by exact URL, else from the network. Nothing fetched at
- *   run time is cached, so a cache only ever holds the files of one build, and a page from
- *   the cache only ever gets assets of its own build.
+ *   answered from this build's cache by exact URL, else from the network. The file reader's
+ *   files (LAZY_FILES) are not precached: the first time a person adds files they are
+ *   fetched and, when their hash is this build's, kept in the same cache. Nothing else
+ *   fetched at run time is cached, so a cache only ever holds the files of one build, and a
+ *   page from the cache only ever gets assets of its own build.
  * - Every cached file is checked against its hash again each time it is served: Cache
  *   Storage is shared by the whole origin, so another app on it (user.github.io/other) could
  *   overwrite an entry. A file that does not match is deleted from the cache and fetched
@@ -28,9 +30,13 @@
  */
 const VERSION = '__BUILD_VERSION__';
 const FILES = /* [url relative to this script, sha256 hex] */ [['__FILE__', '__SHA256__']];
+/* Files kept when first fetched rather than precached (the file reader, fetched only when a
+ * person first adds files): [url relative to this script, sha256 hex]. */
+const LAZY_FILES = [['__LAZY_FILE__', '__SHA256__']];
 
 /** Each file's SHA-256 by its absolute URL. */
-const SHA256 = new Map(FILES.map(([file, sha256]) => [new URL(file, self.location).href, sha256]));
+const SHA256 = new Map([...FILES, ...LAZY_FILES].map(([file, sha256]) => [new URL(file, self.location).href, sha256]));
+const LAZY = new Set(LAZY_FILES.map(([file]) => new URL(file, self.location).href));
 const SCOPE = self.registration.scope;
 const PREFIX = `corpus-explorer:${new URL(SCOPE).pathname}:`;
 const CACHE = PREFIX + VERSION;
@@ -117,7 +123,28 @@ async function navigate(req) {
 }
 
 async function asset(req) {
+  const url = new URL(req.url);
+  url.search = '';
+  if (LAZY.has(url.href)) return lazy(req, url.href);
   return (await cached(req.url)) ?? fetch(req);
+}
+
+/**
+ * A file of the reader (`key`: its URL without the `?v=BUILD` the page adds): this build's
+ * kept copy, else the network's, kept if it has this build's hash.
+ */
+async function lazy(req, key) {
+  const hit = await cached(key);
+  if (hit) return hit;
+  const res = await fetch(req, { cache: 'no-cache' });
+  if (!res.ok) return res;
+  const body = await res.arrayBuffer();
+  const sha256 = hex(await crypto.subtle.digest('SHA-256', body));
+  if (sha256 === SHA256.get(key)) {
+    const cache = await caches.open(CACHE);
+    await cache.put(key, new Response(body.slice(0), { status: res.status, statusText: res.statusText, headers: res.headers }));
+  }
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
 /**

@@ -10,7 +10,13 @@ pub fn save(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(err)?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(err)?;
+    save_blob(file_name, &blob)
+}
+
+/// Offers `blob` as a download named `file_name`.
+pub fn save_blob(file_name: &str, blob: &Blob) -> Result<(), String> {
+    let err = |e: JsValue| format!("the download could not be prepared: {e:?}");
+    let url = Url::create_object_url_with_blob(blob).map_err(err)?;
     let document = gloo::utils::document();
     let a: HtmlAnchorElement =
         document.create_element("a").map_err(err)?.dyn_into().map_err(|_| "no anchor".to_owned())?;

@@ -12,6 +12,7 @@ pub mod download;
 pub mod engine;
 pub mod hooks;
 pub mod host;
+pub mod importer;
 pub mod labels;
 pub mod load;
 pub mod offline;

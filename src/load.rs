@@ -23,6 +23,12 @@ pub fn corpus_file() -> String {
     build_file("corpus").unwrap_or_else(|| CORPUS_FILE.to_owned())
 }
 
+/// This build's version (a hash of all its files), from `<meta name="corpus-explorer-build">`
+/// (written by `scripts/gen-sw.mjs`): hexadecimal digits only, or empty.
+pub fn build_version() -> String {
+    build_file("build").filter(|v| v.bytes().all(|b| b.is_ascii_hexdigit())).unwrap_or_default()
+}
+
 /// The index file of this build, named in `<meta name="corpus-explorer-index">` (by a hash of
 /// its content too); none when the build has none.
 pub fn index_file() -> Option<String> {
@@ -38,6 +44,27 @@ fn build_file(name: &str) -> Option<String> {
         .flatten()
         .and_then(|m| m.get_attribute("content"))
         .filter(|name| !name.is_empty() && !name.contains(['/', '\\', ':', '?', '#']))
+}
+
+/// The corpus this page shows: the id of a corpus added in this browser, as the URL names it
+/// when the page opened (`corpus=`), or `None` for the build's own corpus. A page holds one
+/// corpus: another one is another page load.
+pub fn corpus_in_use() -> Option<String> {
+    thread_local! {
+        static IN_USE: Option<String> = corpus_of(&crate::url::current_query_string());
+    }
+    IN_USE.with(Clone::clone)
+}
+
+/// The corpus a URL query string names (`corpus=ID`, the first one), if its id is valid (an
+/// invalid one is reported by the state's notices and the built-in corpus is shown).
+pub fn corpus_of(query_string: &str) -> Option<String> {
+    query_string
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("corpus="))
+        .filter(|id| explorer_core::corpora::is_id(id))
+        .map(str::to_owned)
 }
 
 /// How far loading has got.
@@ -197,6 +224,9 @@ fn load(report: impl Fn(Loading) + 'static) {
     let _ = js_sys::Reflect::set(&boot, &JsValue::from_str("glue"), &JsValue::from_str(&glue));
     let _ = js_sys::Reflect::set(&boot, &JsValue::from_str("module"), &wasm_bindgen::module());
     let _ = worker.post_message(&boot);
-    connection.post(&ToEngine::Load { corpus: corpus_file(), index: index_file() });
+    connection.post(&match corpus_in_use() {
+        Some(id) => ToEngine::LoadStored { id },
+        None => ToEngine::Load { corpus: corpus_file(), index: index_file() },
+    });
     report(Loading::Starting);
 }

@@ -8,6 +8,34 @@
  * `self.corpusExplorerHeld`. Only files of this site are loaded.
  */
 const held = [];
+
+/**
+ * The two files of a corpus a person added in this browser (`{ corpus, index }`, Blobs), or
+ * null when this browser does not have it: read by the engine (src/engine/worker.rs) from
+ * the IndexedDB database the file reader keeps them in (crates/reader/src/store.rs, which
+ * names it the same way: by the folder the explorer is served from).
+ */
+self.corpusExplorerStored = (id) =>
+  new Promise((resolve, reject) => {
+    const folder = self.location.pathname.replace(/[^/]*$/, '');
+    const open = indexedDB.open(`corpus-explorer:${folder}`, 1);
+    open.onupgradeneeded = () => {
+      for (const store of ['corpora', 'files']) {
+        if (!open.result.objectStoreNames.contains(store)) open.result.createObjectStore(store);
+      }
+    };
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const get = db.transaction('files').objectStore('files').get(id);
+      get.onerror = () => reject(get.error);
+      get.onsuccess = () => {
+        db.close();
+        const files = get.result;
+        resolve(files?.corpus instanceof Blob && files?.index instanceof Blob ? files : null);
+      };
+    };
+  });
 self.corpusExplorerHeld = held;
 let started = false;
 

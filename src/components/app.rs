@@ -20,6 +20,9 @@ pub fn App() -> Html {
             <main id="app" class="load-error">
                 <h1>{ "Corpus Explorer" }</h1>
                 <p role="alert">{ message.clone() }</p>
+                if load::corpus_in_use().is_some() {
+                    <p><a id="open-built-in" href="?">{ "Open the explorer's own corpus" }</a></p>
+                }
             </main>
         },
         step => {

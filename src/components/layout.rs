@@ -86,11 +86,18 @@ fn brand(app: &AppContext) -> Html {
     html! {
         <div class="brand">
             <h1><a href="?" {onclick}>{ "Corpus Explorer" }</a></h1>
-            if let Some(title) = info.title.clone() {
+            if let Some(title) = corpus_name(app) {
                 <p id="corpus-title" class="corpus-title" title={info.description.clone().unwrap_or_default()}>{ title }</p>
             }
+            { crate::importer::buttons(app) }
         </div>
     }
+}
+
+/// The name of the corpus shown: its title (for a corpus added in this browser, the name it
+/// was given there), else the id of a corpus added here.
+fn corpus_name(app: &AppContext) -> Option<String> {
+    app.client.info.title.clone().or_else(crate::load::corpus_in_use)
 }
 
 /// "A new version is available — reload", while the service worker has a newer build waiting.

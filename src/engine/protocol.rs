@@ -12,12 +12,18 @@ use serde::{Deserialize, Serialize};
 #[allow(clippy::large_enum_variant)]
 pub enum ToEngine {
     /// Load the corpus file of this name (beside the page) with the build's index file; sent
-    /// once, first.
+    /// once, first (or [`ToEngine::LoadStored`]).
     Load {
         /// The corpus file's address, relative to the page.
         corpus: String,
         /// The index file's address, relative to the page (none: index the corpus here).
         index: Option<String>,
+    },
+    /// Load the corpus of this id that a person added in this browser (`crate::store`); sent
+    /// once, first (or [`ToEngine::Load`]).
+    LoadStored {
+        /// The corpus's id.
+        id: String,
     },
     /// Answer `request`; the answer carries the same `id`.
     Call {

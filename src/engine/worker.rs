@@ -79,7 +79,8 @@ pub fn start() {
 fn receive(engine: &Loaded, data: JsValue) {
     let Some(bytes) = super::protocol::from_js(&data) else { return };
     match ToEngine::decode(&bytes) {
-        Ok(ToEngine::Load { corpus, index }) => load(engine.clone(), corpus, index),
+        Ok(ToEngine::Load { corpus, index }) => load(engine.clone(), Source::Built { corpus, index }),
+        Ok(ToEngine::LoadStored { id }) => load(engine.clone(), Source::Stored { id }),
         // A long call is queued and worked on in slices; a quick one is answered at once, also
         // between two slices of a long one.
         Ok(ToEngine::Call { id, request: request @ (Request::View(_) | Request::Export(_)) }) => {
@@ -198,16 +199,44 @@ async fn yield_to_messages() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Downloads the corpus file and reads its documents as they arrive, then opens the build's
-/// index file (`index`: no text is tokenized) or, when there is none or it does not fit the
-/// corpus, indexes the documents here; then says the engine is ready.
-fn load(engine: Loaded, corpus: String, index: Option<String>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let ready = open(&corpus, index.as_deref()).await.and_then(|(service, source)| {
-            match service.handle_quick(&Request::Info) {
-                Some(Response::Info(info)) => Ok((service, info, source)),
-                _ => Err("The engine did not describe the corpus. Reload to try again.".to_owned()),
+/// Where the corpus to load is.
+enum Source {
+    /// The build's files beside the page.
+    Built { corpus: String, index: Option<String> },
+    /// A corpus a person added, kept in this browser.
+    Stored { id: String },
+}
+
+/// A file to read: a download under way, or a `Blob` kept in this browser.
+enum File {
+    Download(js_sys::Promise),
+    Kept(web_sys::Blob),
+}
+
+/// A file's body, to read piece by piece, and its length when known.
+type Body = Result<(ReadableStreamDefaultReader, Option<usize>), String>;
+
+impl File {
+    async fn body(self) -> Body {
+        match self {
+            File::Download(request) => body_of(request).await,
+            File::Kept(blob) => {
+                let reader = blob.stream().get_reader().dyn_into().map_err(|_| "it cannot be read".to_owned())?;
+                Ok((reader, Some(blob.size() as usize)))
             }
+        }
+    }
+}
+
+/// Reads the corpus file (reading documents as they arrive) and its index file (no text is
+/// tokenized) or, when there is none or it does not fit the corpus, indexes the documents
+/// here; then says the engine is ready. The build's files are downloaded; a corpus a person
+/// added is read the same way from its two files kept in this browser.
+fn load(engine: Loaded, source: Source) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let ready = open(source).await.and_then(|(service, source)| match service.handle_quick(&Request::Info) {
+            Some(Response::Info(info)) => Ok((service, info, source)),
+            _ => Err("The engine did not describe the corpus. Reload to try again.".to_owned()),
         });
         match ready {
             Ok((service, info, source)) => {
@@ -221,37 +250,45 @@ fn load(engine: Loaded, corpus: String, index: Option<String>) {
     });
 }
 
-/// The engine over the corpus file and the index file (see [`load`]), and where its index
-/// came from; or a message for a person.
-async fn open(corpus: &str, index: Option<&str>) -> Result<(Service, IndexSource), String> {
-    let download_failed = |why: String| format!("The corpus file could not be downloaded: {why}. Reload to try again.");
-    let damaged = |e: String| format!("The corpus file is damaged: {e}. Rebuild the app.");
+/// The engine over a corpus and its index file (see [`load`]), and where its index came
+/// from; or a message for a person.
+async fn open(source: Source) -> Result<(Service, IndexSource), String> {
     // Both downloads start now. The index file is read first and its bytes freed before the
     // documents are read (the browser holds back the corpus's bytes meanwhile), so that the
     // file, the index and the documents are never all in memory at once.
+    let (corpus, index, unread, damaged): (File, Option<(String, File)>, String, String) = match source {
+        Source::Built { corpus, index } => (
+            File::Download(start_fetch(&corpus)),
+            index.map(|name| (name.clone(), File::Download(start_fetch(&name)))),
+            "The corpus file could not be downloaded".into(),
+            "Rebuild the app".into(),
+        ),
+        Source::Stored { id } => {
+            let (corpus, index) = stored_files(&id)
+                .await
+                .map_err(|e| format!("The corpus “{id}” could not be read from this browser: {e}."))?
+                .ok_or_else(|| {
+                    format!(
+                        "The corpus “{id}” is not in this browser. A corpus you add lives only in the browser where \
+                         it was added (nothing is uploaded): open this link there, or add the files again here."
+                    )
+                })?;
+            let unread = format!("The corpus “{id}” could not be read from this browser");
+            (
+                File::Kept(corpus),
+                Some((id, File::Kept(index))),
+                unread,
+                "Delete it in Corpora and add its files again".into(),
+            )
+        }
+    };
     let started = now();
-    let corpus_request = start_fetch(corpus);
     let index_file = match index {
-        Some(name) => Some((name, read_index(start_fetch(name)).await)),
+        Some((name, file)) => Some((name, read_index(file.body().await).await)),
         None => None,
     };
     let opened = now();
-    let (body, _) = body_of(corpus_request).await.map_err(download_failed)?;
-    let mut reader = CorpusReader::without_index();
-    let (mut fetched, mut reported) = (0f64, now());
-    while let Some(chunk) = next_chunk(&body).await.map_err(download_failed)? {
-        fetched += chunk.len() as f64;
-        reader.feed_owned(chunk);
-        reader.read(|| true).map_err(damaged)?;
-        if now() - reported >= REPORT_MS {
-            reported = now();
-            post(&FromEngine::Progress(match reader.progress() {
-                CorpusProgress { done, total: Some(total) } => Progress::Reading { done, total },
-                _ => Progress::Fetching { loaded: fetched },
-            }));
-        }
-    }
-    let corpus = reader.finish_corpus().map_err(damaged)?;
+    let corpus = read_corpus(corpus.body().await, &unread, &damaged).await?;
     let read = now();
     let documents = corpus.documents.len();
     if let Some((name, file)) = index_file {
@@ -273,9 +310,48 @@ async fn open(corpus: &str, index: Option<&str>) -> Result<(Service, IndexSource
     Ok((Service::new(Engine::with_index(corpus, index)), IndexSource::Tokenized))
 }
 
-/// The build's index file, downloaded, read and checked in itself.
-async fn read_index(request: js_sys::Promise) -> Result<IndexFile, String> {
-    let (body, length) = body_of(request).await?;
+/// The two files of the corpus `id` kept in this browser (its JSON Lines file and its index),
+/// as `engine-worker.js`'s `corpusExplorerStored` reads them; none when it is not here.
+async fn stored_files(id: &str) -> Result<Option<(web_sys::Blob, web_sys::Blob)>, String> {
+    let read = js_sys::Reflect::get(&scope(), &"corpusExplorerStored".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("the engine's script cannot read this browser's storage")?;
+    let promise = read.call1(&JsValue::NULL, &id.into()).map_err(|_| "the browser's storage failed")?;
+    let files = JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+        format!("the browser's storage failed ({name})")
+    })?;
+    let blob = |key: &str| js_sys::Reflect::get(&files, &key.into()).ok().and_then(|b| b.dyn_into().ok());
+    Ok(blob("corpus").zip(blob("index")))
+}
+
+/// Reads the documents of a corpus file from its body as they arrive, reporting progress;
+/// `unread` and `damaged` begin and end the messages for a person.
+async fn read_corpus(body: Body, unread: &str, damaged: &str) -> Result<Corpus, String> {
+    let failed = |why: String| format!("{unread}: {why}. Reload to try again.");
+    let damaged = |e: String| format!("The corpus file is damaged: {e}. {damaged}.");
+    let (body, _) = body.map_err(failed)?;
+    let mut reader = CorpusReader::without_index();
+    let (mut fetched, mut reported) = (0f64, now());
+    while let Some(chunk) = next_chunk(&body).await.map_err(failed)? {
+        fetched += chunk.len() as f64;
+        reader.feed_owned(chunk);
+        reader.read(|| true).map_err(damaged)?;
+        if now() - reported >= REPORT_MS {
+            reported = now();
+            post(&FromEngine::Progress(match reader.progress() {
+                CorpusProgress { done, total: Some(total) } => Progress::Reading { done, total },
+                _ => Progress::Fetching { loaded: fetched },
+            }));
+        }
+    }
+    reader.finish_corpus().map_err(damaged)
+}
+
+/// An index file, read from its body and checked in itself.
+async fn read_index(body: Body) -> Result<IndexFile, String> {
+    let (body, length) = body?;
     // One buffer of the announced size (when the server announces it and does not compress):
     // growing it by doubling would hold up to 1.5 times the file at a time (a 40 MB index
     // file on the 108 MB benchmark corpus).

@@ -23,7 +23,9 @@ pub fn use_page_keys(state: &UseReducerHandle<State>) {
     let dispatch = state.dispatcher();
     let in_dialog = matches!(state.ui.dialog, Some(Dialog::Shortcuts | Dialog::Embed));
     use_key_events(Callback::from(move |e: KeyboardEvent| {
-        if is_typing(&e) || in_dialog {
+        // The file reader's dialogs (Add texts, Corpora) are not the state's: any modal counts.
+        let modal = || gloo::utils::document().query_selector("[aria-modal=true]").ok().flatten().is_some();
+        if is_typing(&e) || in_dialog || modal() {
             return;
         }
         match e.key().as_str() {

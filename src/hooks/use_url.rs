@@ -12,7 +12,13 @@ pub fn use_url(state: &UseReducerHandle<State>) {
     let dispatch = state.dispatcher();
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-            dispatch.dispatch(Action::Restore(url::current_query_string()));
+            let qs = url::current_query_string();
+            // Another corpus: the page loads it afresh (its engine holds one corpus).
+            if crate::load::corpus_of(&qs) != crate::load::corpus_in_use() {
+                let _ = gloo::utils::window().location().reload();
+                return;
+            }
+            dispatch.dispatch(Action::Restore(qs));
         });
         move || drop(listener)
     });

@@ -158,8 +158,12 @@ impl State {
                 next.hit = if count == 0 { 0 } else { (self.hit + count - 1) % count };
             }
             Action::Reset => {
-                // Start over, but stay embedded (or not) as the page was opened.
-                next.view = ViewState { presentation: self.view.presentation.clone(), ..ViewState::default() };
+                // Start over, but stay embedded (or not) as the page was opened, on its corpus.
+                next.view = ViewState {
+                    presentation: self.view.presentation.clone(),
+                    corpus: self.view.corpus.clone(),
+                    ..ViewState::default()
+                };
                 next.hit = 0;
             }
             Action::Restore(qs) => {

@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod api;
+pub mod corpora;
 pub mod date;
 pub mod embed;
 pub mod engine;

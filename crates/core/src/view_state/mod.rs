@@ -172,6 +172,8 @@ pub struct ViewState {
     pub analysis: Analysis,
     /// Embedding and theme.
     pub presentation: Presentation,
+    /// `corpus`: the id of a corpus added in this browser (none: the built-in corpus).
+    pub corpus: Option<String>,
 }
 
 impl ViewState {

@@ -160,6 +160,7 @@ pub const PARAMS: &[Param] = &[
     },
     choice!("searchbox", presentation.search_box, [false, true], flag, true),
     Param { key: "origins", read: read_origins, write: |s| non_empty(&s.presentation.origins.join(",")) },
+    Param { key: "corpus", read: read_corpus, write: |s| s.corpus.iter().cloned().collect() },
 ];
 
 /// True when `key` is a URL parameter of the app (or a known document key): a corpus's
@@ -237,6 +238,20 @@ fn read_term(r: &mut Reading, value: &str) {
         r.warn(format!("At most {MAX_TERMS} terms are compared; “{t}” was ignored."));
     } else {
         terms.push(t);
+    }
+}
+
+fn read_corpus(r: &mut Reading, value: &str) {
+    let id = value.trim();
+    if !r.first("corpus") {
+        r.warn("The URL names more than one corpus (corpus); the first was used.".into());
+    } else if crate::corpora::is_id(id) {
+        r.state.corpus = Some(id.to_owned());
+    } else if !id.is_empty() {
+        r.warn(format!(
+            "“{}” is not the name of a corpus (corpus= takes the id of a corpus added in this browser); the built-in corpus is shown.",
+            clip(id, 40)
+        ));
     }
 }
 
@@ -388,7 +403,9 @@ mod tests {
         s.presentation.embed = true;
         s.presentation.search_box = false;
         s.presentation.theme = Theme::Dark;
+        s.corpus = Some("my-letters-1f".into());
         let qs = write(&s);
+        assert!(qs.ends_with("&corpus=my-letters-1f"), "{qs}");
         assert!(qs.starts_with("?q=a*b+%7Ec&width=9&page=3&stop=show&wfilter=x"), "{qs}");
         assert_eq!(read(&qs), (s, Vec::new()));
     }
@@ -400,5 +417,18 @@ mod tests {
         assert_eq!(w[1], "Unknown ksort “l4” was ignored (use doc, kw, l1, l2, l3, r1, r2, r3).");
         assert_eq!(w[2], "Unknown chart “pie” was ignored (use line, bar).");
         assert_eq!(w[3], "Unknown unit “lemma” was ignored (use form, stem).");
+    }
+
+    #[test]
+    fn a_corpus_is_named_by_an_id_only() {
+        assert_eq!(read("?corpus=letters-3a").0.corpus.as_deref(), Some("letters-3a"));
+        for bad in ["?corpus=../x", "?corpus=%3Cb%3E", "?corpus=A"] {
+            let (s, w) = read(bad);
+            assert_eq!(s.corpus, None, "{bad}");
+            assert!(w[0].contains("is not the name of a corpus"), "{w:?}");
+        }
+        let (s, w) = read("?corpus=a&corpus=b");
+        assert_eq!((s.corpus.as_deref(), w.len()), (Some("a"), 1));
+        assert_eq!(read("?corpus=").0.corpus, None);
     }
 }

@@ -1,0 +1,29 @@
+/* The explorer's file reader runs in this Web Worker (a module worker), started by the page
+ * only when a person adds files (src/import.rs): the build's readers are not part of the
+ * first load. The page names its build in the address (`?v=BUILD`), and this script imports
+ * the reader's wasm-bindgen script and wasm of that build (`reader.js`, `reader_bg.wasm`,
+ * built by Trunk from crates/reader), whose `main` takes over `self.onmessage`; the messages
+ * that arrive while it starts are held for it in `self.corpusExplorerHeld`. Only files of
+ * this site are loaded, and the files a person adds are read here, never sent anywhere.
+ */
+const held = [];
+self.corpusExplorerHeld = held;
+let started = false;
+
+const fail = (why) =>
+  self.postMessage({ message: JSON.stringify({ Failed: `The file reader could not start: ${why}. Check your connection the first time you add files, then try again.` }) });
+
+self.onmessage = async (event) => {
+  held.push(event.data);
+  if (started) return;
+  started = true;
+  const build = new URL(self.location.href).searchParams.get('v') ?? '';
+  const version = /^[0-9a-f]{1,64}$/.test(build) ? `?v=${build}` : '';
+  try {
+    const bindings = await import(`./reader.js${version}`);
+    // Runs the wasm's main, which takes over self.onmessage and reads the held messages.
+    await bindings.default({ module_or_path: new URL(`./reader_bg.wasm${version}`, self.location.href) });
+  } catch (err) {
+    fail(err?.message ?? String(err));
+  }
+};
