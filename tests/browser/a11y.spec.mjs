@@ -17,6 +17,20 @@ const OPEN_DIALOGS = [
     },
   },
   { name: 'shortcuts open', url: '/?q=stalin', open: async (page) => { await page.keyboard.press('?'); await expect(page.locator('#shortcuts-dialog')).toBeVisible(); } },
+  { name: 'add texts open', url: '/', open: async (page) => { await page.locator('#add-texts-button').click(); await expect(page.locator('#add-files')).toBeAttached({ timeout: 15_000 }); } },
+  {
+    name: 'import report shown',
+    url: '/',
+    open: async (page) => {
+      await page.locator('#add-texts-button').click();
+      await page.locator('#add-files').setInputFiles([
+        { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('A title\nA short text about the harbour and its boats.\n') },
+        { name: 'b.json', mimeType: 'application/json', buffer: Buffer.from('{"id": 1, "text": }') },
+      ]);
+      await expect(page.locator('#import-summary')).toBeVisible({ timeout: 15_000 });
+    },
+  },
+  { name: 'corpora open', url: '/', open: async (page) => { await page.locator('#corpora-button').click(); await expect(page.locator('#corpora-list li.corpus').first()).toBeVisible({ timeout: 15_000 }); await expect(page.locator('#corpora-list [aria-busy]')).toHaveCount(0); } },
   {
     name: 'filters drawer open',
     url: '/?q=stalin',

@@ -295,6 +295,24 @@ test('Corpora: switch, rename, download, delete; back and forward switch corpora
   await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE} documents`));
 });
 
+test('a browser with no room left keeps nothing and says so', async ({ page }) => {
+  // The storage refuses every write, as a full disk or a used-up quota does.
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto('/');
+  await waitReady(page);
+  await openAdd(page);
+  await page.locator('#add-files').setInputFiles([file('big.txt', 'Big\nThe whole archive of the parish, every letter of it.\n')]);
+  await expect(page.locator('#import-error')).toContainText('could not be kept in this browser: the browser has no room left for it. Nothing was kept.', { timeout: IMPORT_MS });
+  await expect(page.locator('#import-explore')).toHaveCount(0);
+  await page.locator('#add-texts-dialog .help-close').click();
+  await page.locator('#corpora-button').click();
+  await expect(page.locator('#corpora-list .corpora-none')).toBeVisible();
+});
+
 test('a link to a corpus added in another browser says so', async ({ page }) => {
   await page.goto('/?corpus=letters-from-elsewhere-1a');
   await expect(page.locator('.load-error [role=alert]')).toContainText('lives only in the browser where it was added');
