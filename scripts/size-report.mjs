@@ -35,8 +35,16 @@ import { gzipSync, constants } from 'node:zlib';
  * worker answers quick calls between them and is told to stop, and the page shows a
  * progress bar and a Cancel button: +10.4 kB, of which 6.2 kB were a second compiled copy
  * of every analysis (run without pauses) until the worker called only the paced ones
- * (Service::handle_quick). The budget is that plus about 1%. */
-const BUDGET_GZIP_KB = 397.5;
+ * (Service::handle_quick). The budget is that plus about 1%.
+ * 397.5 → 401.5 on 2026-11-29 (issue 13, 393.8 → 397.4 kB): a person can add their own
+ * texts. All of the reading (the build's readers, zip), the dialogs (Add texts, Corpora) and
+ * the browser's store of corpora are the file reader, a wasm of its own fetched only when
+ * first used (568 kB gzip, counted apart). What stays in the first load: the two buttons and
+ * the page as a drop target (src/importer.rs), `corpus=` in the URL, and the engine's
+ * reading of a corpus kept in the browser (IndexedDB, read by engine-worker.js): +7.0 kB,
+ * of which wasm-opt's --low-memory-unused and --converge (index.html) took back 3.0 kB and
+ * moving the dialogs' CSS into the reader 0.4 kB. The budget is that plus about 1%. */
+const BUDGET_GZIP_KB = 401.5;
 
 const dir = process.argv[2] ?? 'dist';
 try {
