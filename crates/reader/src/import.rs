@@ -114,6 +114,10 @@ pub fn start(
         )))
     });
     worker.set_onerror(Some(on_error.unchecked_ref()));
+    // First this page's compiled reader (the worker runs the same wasm: not compiled twice).
+    let boot = js_sys::Object::new();
+    let _ = Reflect::set(&boot, &"module".into(), &wasm_bindgen::module());
+    let _ = worker.post_message(&boot);
     let request = js_sys::Object::new();
     let set = |k: &str, v: &JsValue| {
         let _ = Reflect::set(&request, &k.into(), v);

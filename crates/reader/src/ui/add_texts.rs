@@ -94,12 +94,21 @@ pub fn AddTexts(props: &AddTextsProps) -> Html {
         });
     }
 
-    // Closing the dialog while reading cancels: nothing half-read is kept.
+    // Closing the dialog while reading cancels: nothing half-read is kept. Closed after a
+    // reading, it opens again on the choices.
     {
-        let (open, phase, run) = (props.open, phase.clone(), run.clone());
+        let (open, phase, run, name) = (props.open, phase.clone(), run.clone(), name.clone());
         use_effect_with(open, move |open| {
-            if !*open && matches!(*phase, Phase::Reading(_) | Phase::Gathering) {
-                cancel(&run, &phase);
+            if *open {
+                return;
+            }
+            match *phase {
+                Phase::Reading(_) | Phase::Gathering => cancel(&run, &phase),
+                Phase::Done(..) | Phase::Failed(_) | Phase::Cancelled => {
+                    phase.set(Phase::Choosing);
+                    name.set(String::new());
+                }
+                Phase::Choosing | Phase::Keeping => {}
             }
         });
     }
