@@ -125,11 +125,14 @@ fn stored_row(c: &StoredCorpus, ctx: &Ctx) -> Html {
     let id = c.id.clone();
     let current = ctx.in_use.as_deref() == Some(c.id.as_str());
     let date = js_sys::Date::new(&c.added_ms.into()).to_iso_string().as_string().unwrap_or_default();
+    let size = match c.bytes {
+        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1e6),
+        b => format!("{} kB", b.div_ceil(1000)),
+    };
     let facts = format!(
-        "{} · {} words · {:.1} MB · added {}",
+        "{} · {} words · {size} · added {}",
         count(c.documents, "document"),
         group_digits(c.words),
-        c.bytes as f64 / 1e6,
         date.get(..10).unwrap_or_default()
     );
     let head = if *ctx.renaming == Some(id.clone()) {
