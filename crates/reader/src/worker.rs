@@ -2,7 +2,7 @@
 
 use explorer_core::corpora::{ImportReport, ReadProgress, ReaderMessage};
 use explorer_core::index::Index;
-use explorer_preprocess::import::{Import, ImportOptions};
+use explorer_preprocess::import::{Import, ImportOptions, Imported};
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -134,16 +134,17 @@ fn finish(mut import: Import, mut progress: ReadProgress, names: &Names) {
         let title = names.typed.clone().or_else(|| corpus.meta.title.clone()).unwrap_or_else(|| names.fallback.clone());
         corpus.meta.title = explorer_core::corpora::clean_name(&title);
     }
-    let report_of = |documents| ImportReport {
-        files: imported.files,
-        documents,
-        problems: imported.problems.clone(),
-        removed: imported.removed.clone(),
-        renamed: imported.renamed.clone(),
-        ignored: imported.ignored.clone(),
+    let Imported { corpus, problems, removed, renamed, ignored, files, .. } = imported;
+    let told = ImportReport {
+        files,
+        documents: corpus.as_ref().map_or(0, |c| c.documents.len()),
+        problems,
+        removed,
+        renamed,
+        ignored,
     };
-    let Some(corpus) = imported.corpus.as_ref() else {
-        let done = ReaderMessage::Done { report: report_of(0), words: 0, version: String::new(), title: None };
+    let Some(corpus) = corpus else {
+        let done = ReaderMessage::Done { report: told, words: 0, version: String::new(), title: None };
         return post(&done, None);
     };
     progress.files_done = progress.files;
@@ -157,11 +158,7 @@ fn finish(mut import: Import, mut progress: ReadProgress, names: &Names) {
     let index: Index = builder.finish();
     let words = corpus.documents.iter().map(|d| d.word_count).sum();
     let files = (corpus.to_jsonl().into_bytes(), index.to_bytes(&corpus.version));
-    let done = ReaderMessage::Done {
-        report: report_of(corpus.documents.len()),
-        words,
-        version: corpus.version.clone(),
-        title: corpus.meta.title.clone(),
-    };
+    let done =
+        ReaderMessage::Done { report: told, words, version: corpus.version.clone(), title: corpus.meta.title.clone() };
     post(&done, Some(files));
 }

@@ -103,6 +103,7 @@ pub fn Corpora(props: &CorporaProps) -> Html {
 }
 
 /// What a row needs to act.
+#[derive(Clone)]
 struct Ctx {
     renaming: UseStateHandle<Option<String>>,
     deleting: UseStateHandle<Option<String>>,
@@ -138,13 +139,7 @@ fn stored_row(c: &StoredCorpus, ctx: &Ctx) -> Html {
     let head = if *ctx.renaming == Some(id.clone()) {
         let on_submit = {
             let (renaming, id) = (ctx.renaming.clone(), id.clone());
-            let ctx = Ctx {
-                renaming: ctx.renaming.clone(),
-                deleting: ctx.deleting.clone(),
-                message: ctx.message.clone(),
-                generation: ctx.generation.clone(),
-                in_use: None,
-            };
+            let ctx = ctx.clone();
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 let value = gloo::utils::document()
@@ -204,13 +199,7 @@ fn stored_row(c: &StoredCorpus, ctx: &Ctx) -> Html {
     let delete_asked = *ctx.deleting == Some(id.clone());
     let on_delete = {
         let (deleting, id, name, current) = (ctx.deleting.clone(), id.clone(), c.name.clone(), current);
-        let ctx = Ctx {
-            renaming: ctx.renaming.clone(),
-            deleting: ctx.deleting.clone(),
-            message: ctx.message.clone(),
-            generation: ctx.generation.clone(),
-            in_use: None,
-        };
+        let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
             if !delete_asked {
                 return deleting.set(Some(id.clone()));
