@@ -16,6 +16,7 @@ pub mod fuzzy;
 pub mod highlight;
 pub mod index;
 pub mod jsonl;
+pub mod matching;
 pub mod model;
 pub mod normalize;
 pub mod numbers;

@@ -8,6 +8,7 @@
 //! | `"union state"` | the exact phrase (consecutive words in one paragraph; punctuation between is ignored) |
 //! | `"union sta*"` | a phrase whose last word is a prefix |
 //! | `restor*` | a forced prefix |
+//! | `*ism`, `wom?n`, `de*ization` | a wildcard pattern: `*` any run of letters (none included), `?` exactly one |
 //! | `(stalin OR lenin) -putin` | grouping |
 //! | `title:stalin`, `title:"union state"` | words in the title only |
 //! | `outlet:rt`, `author:peterson`, `kind:news`, `person:stalin` | metadata filters (words of the value) |
@@ -19,10 +20,19 @@
 //! corpus is, and a word that splits into several (`de-Stalinization`) is a phrase.
 //! The last word is a prefix while it is still being typed.
 //!
+//! Wildcards (see [`crate::matching::Glob`]) may stand anywhere in a word, and in phrases
+//! and `title:` values too (each word a pattern); a pattern is folded like a word and matched
+//! against the corpus vocabulary, and it is taken as written (never a prefix while typed).
+//! A word with a `*` at its end and no other wildcard stays a forced prefix (`stalin*`).
+//! **A `?` at the end of a word is punctuation, not a wildcard**: `stalin?` is the word
+//! `stalin`, as a question is typed; a `?` at the start or inside a word (`?talin`, `wom?n`)
+//! is a wildcard. A word made only of wildcards (`*`, `??`) is ignored, with a note.
+//!
 //! Parsing never fails. A trailing unclosed quote or parenthesis is closed; anything
 //! else unparsable (a stray `)`, a dangling `OR`, an unknown or empty field, a bad
 //! year) makes the whole input be searched as plain words, with a note saying so.
 
+use crate::matching::{has_wildcard, is_wildcard, ANY, ONE};
 use crate::tokenize::for_each_word;
 use std::ops::Range;
 
@@ -32,7 +42,8 @@ pub const MAX_WORDS: usize = 32;
 /// One query word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
-    /// The folded word.
+    /// The folded word; a wildcard pattern keeps its `*` and `?` (`*ism`, `wom?n`), but a
+    /// forced prefix does not keep its `*` (`stalin*` is `stalin` with `forced`).
     pub text: String,
     /// Also matches the longer words it begins (typed `*`, or still being typed).
     pub prefix: bool,
@@ -40,6 +51,14 @@ pub struct Word {
     pub forced: bool,
     /// Where the word is in the input (bytes), for suggestions and corrections.
     pub span: Range<usize>,
+}
+
+impl Word {
+    /// True for a wildcard pattern (`*ism`, `wom?n`, `de*iz*ation`): its `text` holds `*` or `?`,
+    /// and it matches the corpus words the pattern matches ([`crate::matching::Glob`]).
+    pub fn is_pattern(&self) -> bool {
+        has_wildcard(&self.text)
+    }
 }
 
 /// The text fields a word or phrase can be restricted to.
@@ -244,6 +263,8 @@ struct Parser<'a> {
     notes: Vec<String>,
     /// The byte offset where a word still being typed ends (the input's end), if any.
     typing_end: Option<usize>,
+    /// Words made only of wildcards, ignored (one note for them all at the end).
+    lone: Vec<String>,
 }
 
 type ParseResult = Result<Option<Node>, String>;
@@ -379,22 +400,126 @@ impl Parser<'_> {
     }
 
     /// The words of a span; a trailing `*` forces a prefix; the word at the end of the input is a
-    /// prefix while typed (or always, inside an unclosed quote).
-    fn words(&self, span: Range<usize>, open_quote: bool) -> Vec<Word> {
-        let text = &self.input[span.clone()];
-        let mut out: Vec<Word> = Vec::new();
-        for_each_word(text, |r, folded| {
-            let abs = span.start + r.start..span.start + r.end;
-            let forced = self.input[abs.end..].starts_with('*');
-            let typing = self.typing_end == Some(abs.end) || (open_quote && abs.end == self.input.len());
-            out.push(Word { text: folded.to_owned(), prefix: forced || typing, forced, span: abs });
-        });
-        out
+    /// prefix while typed (or always, inside an unclosed quote); a word with wildcards is a
+    /// pattern (see [`pieces`]), never a prefix.
+    fn words(&mut self, span: Range<usize>, open_quote: bool) -> Vec<Word> {
+        let (pieces, lone) = pieces(&self.input[span.clone()]);
+        self.lone.extend(lone);
+        pieces
+            .into_iter()
+            .map(|p| {
+                let abs = span.start + p.range.start..span.start + p.range.end;
+                let typing = self.typing_end == Some(abs.end) || (open_quote && abs.end == self.input.len());
+                let prefix = p.forced || (typing && !p.pattern);
+                Word { text: p.text, prefix, forced: p.forced, span: abs }
+            })
+            .collect()
     }
 
-    fn words_node(&self, span: Range<usize>, field: TextField) -> Option<Node> {
-        phrase_or_term(self.words(span, false), field)
+    fn words_node(&mut self, span: Range<usize>, field: TextField) -> Option<Node> {
+        let words = self.words(span, false);
+        phrase_or_term(words, field)
     }
+}
+
+/// One word of a query text, as [`pieces`] finds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    /// Where it is in the text (bytes): a pattern's wildcards included, a forced prefix's `*` not.
+    range: Range<usize>,
+    /// The folded word or pattern.
+    text: String,
+    /// A word followed by `*` (and no other wildcard): a forced prefix.
+    forced: bool,
+    /// A wildcard pattern.
+    pattern: bool,
+}
+
+/// The words of a query text: its words as the corpus is split ([`for_each_word`]), where
+/// wildcards glue what they touch into one pattern (`de*ization` is one word, not `de` and
+/// `ization`; `*ism` keeps its `*`). A word followed by `*` alone is a forced prefix, as
+/// before wildcards. A `?` at the end of a word (after its last letter, as in `stalin?`) is
+/// punctuation. Also returns the runs of wildcards that touch no word (`*`, `??`), which
+/// are ignored.
+fn pieces(text: &str) -> (Vec<Piece>, Vec<String>) {
+    let mut tokens: Vec<(Range<usize>, String)> = Vec::new();
+    for_each_word(text, |r, folded| tokens.push((r, folded.to_owned())));
+    let b = text.as_bytes();
+    // Wildcards are ASCII: a run of them is a run of bytes, and its ends are char boundaries.
+    let wild = |i: usize| is_wildcard(char::from(b[i]));
+    let mut out = Vec::new();
+    let mut lone = Vec::new();
+    let mut prev_end = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut start = tokens[i].0.start;
+        while start > prev_end && wild(start - 1) {
+            start -= 1;
+        }
+        lone_runs(&text[prev_end..start], &mut lone);
+        let mut pattern = text[start..tokens[i].0.start].to_owned();
+        pattern.push_str(&tokens[i].1);
+        let mut end = tokens[i].0.end;
+        while let Some(next) = tokens.get(i + 1) {
+            let gap = &text[end..next.0.start];
+            if gap.is_empty() || !gap.bytes().all(|c| is_wildcard(char::from(c))) {
+                break;
+            }
+            pattern.push_str(gap);
+            pattern.push_str(&next.1);
+            end = next.0.end;
+            i += 1;
+        }
+        let limit = tokens.get(i + 1).map_or(text.len(), |t| t.0.start);
+        let mut run_end = end;
+        while run_end < limit && wild(run_end) {
+            run_end += 1;
+        }
+        // A `?` at the end of a word is punctuation (a question), not a wildcard.
+        let mut tail_end = run_end;
+        while tail_end > end && b[tail_end - 1] == ONE as u8 {
+            tail_end -= 1;
+        }
+        let tail = &text[end..tail_end];
+        let piece = if !has_wildcard(&pattern) && tail.bytes().all(|c| c == ANY as u8) {
+            Piece { range: start..end, text: pattern, forced: !tail.is_empty(), pattern: false }
+        } else {
+            pattern.push_str(tail);
+            Piece { range: start..tail_end, text: pattern, forced: false, pattern: true }
+        };
+        out.push(piece);
+        prev_end = run_end;
+        i += 1;
+    }
+    lone_runs(&text[prev_end..], &mut lone);
+    (out, lone)
+}
+
+/// Adds the runs of wildcards in `gap` (text between words) to `out`.
+fn lone_runs(gap: &str, out: &mut Vec<String>) {
+    for run in gap.split(|c: char| !is_wildcard(c)).filter(|r| !r.is_empty()) {
+        out.push(run.to_owned());
+    }
+}
+
+/// The note for words made only of wildcards, which are ignored.
+fn note_lone_wildcards(notes: &mut Vec<String>, lone: &[String]) {
+    let mut distinct: Vec<&str> = Vec::new();
+    for run in lone {
+        if !distinct.contains(&run.as_str()) {
+            distinct.push(run);
+        }
+    }
+    if distinct.is_empty() {
+        return;
+    }
+    let quoted: Vec<String> = distinct.iter().map(|r| format!("“{r}”")).collect();
+    let note = if quoted.len() == 1 {
+        format!("{} has only wildcards and no letters, so it was ignored.", quoted[0])
+    } else {
+        format!("{} have only wildcards and no letters, so they were ignored.", quoted.join(", "))
+    };
+    notes.push(note);
 }
 
 fn negate(n: Node, neg: bool) -> Node {
@@ -458,9 +583,12 @@ pub fn parse(input: &str) -> Query {
         .next_back()
         .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '\u{2019}')
         .map(|_| input.len());
-    let mut parser = Parser { input, lexemes: lex(input), pos: 0, notes: Vec::new(), typing_end };
+    let mut parser = Parser { input, lexemes: lex(input), pos: 0, notes: Vec::new(), typing_end, lone: Vec::new() };
     let mut query = match parser.expr(0) {
-        Ok(root) => Query { root, notes: parser.notes },
+        Ok(root) => {
+            note_lone_wildcards(&mut parser.notes, &parser.lone);
+            Query { root, notes: parser.notes }
+        }
         Err(why) => {
             let mut q = plain_words(input, typing_end);
             q.notes.insert(0, format!("Searched as plain words: {why}."));
@@ -483,22 +611,27 @@ pub fn parse(input: &str) -> Query {
     query
 }
 
-/// Every word of the input, ANDed (the fallback reading).
+/// Every word of the input, ANDed (the fallback reading). A trailing `*` still forces a
+/// prefix and wildcards still make patterns.
 fn plain_words(input: &str, typing_end: Option<usize>) -> Query {
     let mut items = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for_each_word(input, |r, folded| {
-        if seen.insert(folded.to_owned()) {
-            let prefix = typing_end == Some(r.end);
-            items.push(Node::Term(Word { text: folded.to_owned(), prefix, forced: false, span: r }, TextField::Any));
+    let (pieces, lone) = pieces(input);
+    for p in pieces {
+        if seen.insert((p.text.clone(), p.forced)) {
+            let prefix = p.forced || (typing_end == Some(p.range.end) && !p.pattern);
+            let word = Word { text: p.text, prefix, forced: p.forced, span: p.range };
+            items.push(Node::Term(word, TextField::Any));
         }
-    });
+    }
+    let mut notes = Vec::new();
+    note_lone_wildcards(&mut notes, &lone);
     let root = match items.len() {
         0 => None,
         1 => items.pop(),
         _ => Some(Node::And(items)),
     };
-    Query { root, notes: Vec::new() }
+    Query { root, notes }
 }
 
 #[cfg(test)]
@@ -683,6 +816,107 @@ mod tests {
     #[test]
     fn cyrillic_query() {
         parses(&[("Сталин", "сталин*"), ("сталин OR ленин ", "OR(сталин, ленин)")]);
+    }
+
+    #[test]
+    fn wildcards_make_one_pattern_word() {
+        parses(&[
+            ("*ism ", "*ism"),
+            ("wom?n ", "wom?n"),
+            ("?talin ", "?talin"),
+            // Not a phrase of `de` and `ization`.
+            ("de*ization ", "de*ization"),
+            ("de*iz*ation ", "de*iz*ation"),
+            ("*ism* ", "*ism*"),
+            ("*a*a* ", "*a*a*"),
+            ("stalin?* ", "stalin?*"),
+            // Folded like words, wildcards kept.
+            ("СТАЛ?Н ", "стал?н"),
+            ("MILO?EVIĆ ", "milo?evic"),
+            ("Wom?n’s ", "wom?n's"),
+            // A pattern is taken as written, never a prefix while typed.
+            ("*ism", "*ism"),
+            ("stalin wom?n", "AND(stalin, wom?n)"),
+            // A hyphen still splits: a phrase whose second word is a pattern.
+            ("de-stal*ization ", "\"de stal*ization\""),
+        ]);
+        let q = parse("de*ization ");
+        assert!(q.words()[0].is_pattern() && !q.words()[0].prefix && !q.words()[0].forced);
+        assert!(q.notes.is_empty());
+    }
+
+    /// The existing prefix search is unchanged: a word with `*` at its end and no other wildcard.
+    #[test]
+    fn a_trailing_star_alone_is_still_a_forced_prefix() {
+        parses(&[("stalin* ", "stalin*"), ("stalin** ", "stalin*"), ("stalin*? ", "stalin*"), ("Сталин*", "сталин*")]);
+        let w = parse("stalin* ").words()[0].clone();
+        assert_eq!((w.text.as_str(), w.prefix, w.forced, w.is_pattern()), ("stalin", true, true, false));
+        assert_eq!(w.span, 0..6);
+    }
+
+    /// A `?` at the end of a word is punctuation (a question typed as a question); at the start
+    /// or inside a word it is a wildcard.
+    #[test]
+    fn a_trailing_question_mark_is_punctuation() {
+        parses(&[
+            ("stalin?", "stalin"),
+            ("stalin? ", "stalin"),
+            ("who was stalin??", "AND(who, was, stalin)"),
+            ("wom?n?", "wom?n"),
+            ("?talin?", "?talin"),
+            ("stalin?.", "stalin"),
+            ("\"was it stalin?\"", "\"was it stalin\""),
+        ]);
+        assert!(parse("stalin?").notes.is_empty());
+        assert!(!parse("stalin?").words()[0].is_pattern());
+    }
+
+    #[test]
+    fn wildcards_in_phrases_fields_and_groups() {
+        parses(&[
+            ("\"wom?n's rights\"", "\"wom?n's rights\""),
+            ("\"union st*te\"", "\"union st*te\""),
+            ("\"union sta*\"", "\"union sta*\""),
+            ("title:*ism ", "title:*ism"),
+            ("title:\"*ism and wom?n\" ", "title:\"*ism and wom?n\""),
+            ("outlet:?t ", "outlet:?t"),
+            // A leading `*` after a minus, a parenthesis or an operator is part of the pattern.
+            ("-*ism stalin ", "AND(NOT(*ism), stalin)"),
+            ("(*ism OR *ist) -?talin ", "AND(OR(*ism, *ist), NOT(?talin))"),
+            ("NOT *ism ", "NOT(*ism)"),
+        ]);
+    }
+
+    #[test]
+    fn words_of_wildcards_alone_are_ignored_with_a_note() {
+        for (q, tree, run) in [
+            ("* ", "", "“*”"),
+            ("?? stalin ", "stalin", "“??”"),
+            ("stalin * lenin ", "AND(stalin, lenin)", "“*”"),
+            ("\"union * state\"", "\"union state\"", "“*”"),
+            ("title:\"* stalin\" ", "title:stalin", "“*”"),
+        ] {
+            assert_eq!(p(q), tree, "{q}");
+            assert!(notes(q).iter().any(|n| n.contains(run) && n.contains("ignored")), "{q}: {:?}", notes(q));
+        }
+        assert_eq!(notes("* ??")[0], "“*”, “??” have only wildcards and no letters, so they were ignored.");
+        // With nothing else to search for, every document is shown, as for other words-less input.
+        assert!(parse("*").is_empty() && notes("*").iter().any(|n| n.contains("all documents")));
+    }
+
+    #[test]
+    fn wildcards_survive_the_plain_words_fallback() {
+        let q = parse("de*ization stalin* )");
+        assert!(q.notes[0].starts_with("Searched as plain words"));
+        assert_eq!(show(q.root.as_ref().unwrap()), "AND(de*ization, stalin*)");
+    }
+
+    #[test]
+    fn pattern_spans_cover_the_wildcards() {
+        let input = "-*ism \"wom?n rights\" restor* stalin?";
+        let q = parse(input);
+        let spans: Vec<&str> = q.words().iter().map(|w| &input[w.span.clone()]).collect();
+        assert_eq!(spans, ["*ism", "wom?n", "rights", "restor", "stalin"]);
     }
 
     #[test]

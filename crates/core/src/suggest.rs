@@ -1,6 +1,7 @@
 //! Suggestions while typing: completions of the last word from the corpus vocabulary.
 
 use crate::index::Index;
+use crate::matching::is_wildcard;
 use crate::tokenize::for_each_word;
 
 /// Completions offered at most.
@@ -19,12 +20,17 @@ pub struct Suggestion {
 
 /// Completions of the word at the end of `input` (when one is being typed there), most frequent
 /// first. Nothing when the input ends in a space or punctuation, the word is a single letter, or
-/// the word is already complete: the most frequent completion is the word itself.
+/// the word is already complete: the most frequent completion is the word itself. Nor for a
+/// wildcard pattern (`wom?n`, `*ism`, `de*iza`: a wildcard right before the word's last letters),
+/// which is matched as written.
 pub fn completions(index: &Index, input: &str) -> Vec<Suggestion> {
     let mut last = None;
     for_each_word(input, |range, folded| last = Some((range, folded.to_owned())));
     let Some((range, word)) = last else { return Vec::new() };
     if range.end != input.len() || word.chars().count() < 2 {
+        return Vec::new();
+    }
+    if input[..range.start].ends_with(is_wildcard) {
         return Vec::new();
     }
     let mut ids = index.completions(&word, 4 * MAX_SUGGESTIONS);
@@ -79,6 +85,17 @@ mod tests {
         assert!(completions(&idx, "s").is_empty());
         assert!(completions(&idx, "").is_empty());
         assert!(completions(&idx, "🙂").is_empty());
+    }
+
+    #[test]
+    fn nothing_for_a_wildcard_pattern() {
+        let idx = Index::build(&tiny(&[("", "woman women stalinism bolshevism destalinization izamir")]));
+        for q in ["wom?n", "wom?", "*ism", "*is", "de*iza", "?talin", "wom*n", "*", "??", "st?"] {
+            assert!(completions(&idx, q).is_empty(), "{q}");
+        }
+        // A wildcard elsewhere in the query does not stop the last word's completions.
+        assert_eq!(completions(&idx, "*ism wom")[0].word, "woman");
+        assert_eq!(completions(&idx, "stalin? wom")[0].word, "woman");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! paragraph (phrases never run across paragraphs).
 
 use crate::fuzzy::{distance_within, letter_mask, masks_allow, max_edits};
+use crate::matching::Glob;
 use crate::model::{Corpus, Document};
 use crate::query::Word;
 use crate::stem::Stemmers;
@@ -33,6 +34,8 @@ pub const MAX_PREFIX_TERMS: usize = 100;
 pub const MAX_FUZZY_TERMS: usize = 20;
 /// Weight of a term that a prefix begins but whose stem differs from the typed word's.
 pub const PREFIX_WEIGHT: f32 = 0.5;
+/// A wildcard pattern expands to at most this many terms (the ones with most occurrences).
+pub const MAX_WILDCARD_TERMS: usize = 200;
 
 /// One document's occurrences of one term.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +69,15 @@ pub struct Expansion {
     pub term: u32,
     /// 1 for the word itself or a word of the same stem, less for other completions of a prefix.
     pub weight: f32,
+}
+
+/// The terms a wildcard pattern matches (see [`Index::wildcard`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WildcardTerms {
+    /// The terms used, ascending by term number.
+    pub terms: Vec<u32>,
+    /// How many terms the pattern matches in all (more than `terms.len()` when capped).
+    pub matched: usize,
 }
 
 /// Builds an [`Index`] one document at a time, so that a large corpus can be indexed in
@@ -342,6 +354,40 @@ impl Index {
         ids
     }
 
+    /// Occurrences of a term in all documents, title and body: the sum of its tf over its postings.
+    pub fn total_occurrences(&self, id: u32) -> u64 {
+        self.postings[id as usize].iter().map(|p| u64::from(p.tf[TITLE]) + u64::from(p.tf[BODY])).sum()
+    }
+
+    /// The terms a wildcard pattern (folded, see [`Glob`]) matches, at most `limit`: when it
+    /// matches more, the `limit` with most occurrences ([`Index::total_occurrences`]; ties to
+    /// the alphabetically first), and `matched` says how many there were. One pass over the
+    /// vocabulary, narrowed to the range of the terms that begin with the pattern's literal
+    /// prefix (`de*ization` reads only the terms in `de`).
+    pub fn wildcard(&self, pattern: &str, limit: usize) -> WildcardTerms {
+        let glob = Glob::new(pattern);
+        let prefix = glob.literal_prefix();
+        let start = self.terms.partition_point(|t| t.as_str() < prefix);
+        let mut terms: Vec<u32> = self.terms[start..]
+            .iter()
+            .take_while(|t| t.starts_with(prefix))
+            .enumerate()
+            .filter(|(_, t)| glob.is_match(t))
+            .map(|(i, _)| (start + i) as u32)
+            .collect();
+        let matched = terms.len();
+        if matched > limit {
+            let mut ranked: Vec<(std::cmp::Reverse<u64>, u32)> =
+                terms.iter().map(|&t| (std::cmp::Reverse(self.total_occurrences(t)), t)).collect();
+            if limit > 0 {
+                ranked.select_nth_unstable(limit - 1);
+            }
+            terms = ranked[..limit].iter().map(|&(_, t)| t).collect();
+            terms.sort_unstable();
+        }
+        WildcardTerms { terms, matched }
+    }
+
     /// The terms a query word matches.
     ///
     /// A complete word matches the terms of its stem (weight 1). A word still being
@@ -351,7 +397,14 @@ impl Index {
     /// [`PREFIX_WEIGHT`], so `union` ranks `unions` above `unionists`. A partial word
     /// is not stemmed: `restorati` finds `restoration`, not `restored`; only when nothing
     /// begins with it is it matched by its stem (`сталина` finds `сталин`).
+    ///
+    /// A wildcard pattern ([`Word::is_pattern`]) matches the terms [`Index::wildcard`] gives,
+    /// at most [`MAX_WILDCARD_TERMS`], each at weight 1, and nothing else (no stem family).
     pub fn expand(&self, word: &Word) -> Vec<Expansion> {
+        if word.is_pattern() {
+            let found = self.wildcard(&word.text, MAX_WILDCARD_TERMS);
+            return found.terms.into_iter().map(|term| Expansion { term, weight: 1.0 }).collect();
+        }
         let exact = self.lookup(&word.text);
         let mut out: Vec<Expansion> = Vec::new();
         if !word.prefix || exact.is_some() {
@@ -545,6 +598,49 @@ pub(crate) mod tests {
         assert!(idx.fuzzy("stlni").is_empty()); // 2 edits but only 5 letters
         assert!(idx.fuzzy("marc").len() == 1 && idx.fuzzy("mrx").is_empty()); // 3 letters: exact only
         assert_eq!(idx.closest("lenn", 2).map(|t| idx.term(t)), Some("lenin"));
+    }
+
+    fn names(idx: &Index, terms: &[u32]) -> Vec<String> {
+        terms.iter().map(|&t| idx.term(t).to_owned()).collect()
+    }
+
+    #[test]
+    fn wildcards_match_the_vocabulary() {
+        let idx = Index::build(&tiny(&[
+            ("", "Stalinism Bolshevism isms woman women womn destalinization decentralization"),
+            ("", "Сталин сталинизм стол Stalin’s"),
+        ]));
+        let found = |p: &str| names(&idx, &idx.wildcard(p, MAX_WILDCARD_TERMS).terms);
+        assert_eq!(found("*ism"), ["bolshevism", "stalinism"]);
+        assert_eq!(found("wom?n"), ["woman", "women"]);
+        assert_eq!(found("de*ization"), ["decentralization", "destalinization"]);
+        assert_eq!(found("de*iz*ation"), ["decentralization", "destalinization"]);
+        assert_eq!(found("стал*"), ["сталин", "сталинизм"]);
+        assert_eq!(found("stalin?s"), ["stalin's"]);
+        assert!(found("*xyz*").is_empty() && found("stalinism??").is_empty());
+        // Through `expand`: a pattern word matches its terms only, at weight 1.
+        let w = Word { text: "*ism".into(), prefix: false, forced: false, span: 0..0 };
+        let e = idx.expand(&w);
+        assert!(e.iter().all(|e| e.weight == 1.0));
+        assert_eq!(names(&idx, &e.iter().map(|e| e.term).collect::<Vec<_>>()), ["bolshevism", "stalinism"]);
+    }
+
+    /// 250 words match `ka*b`: the 200 that occur twice are used, not the 50 that occur once
+    /// (though these are in as many documents, and first in the alphabet).
+    #[test]
+    fn wildcard_expansion_is_capped_to_the_most_frequent() {
+        let once: String = (0..50).map(|i| format!("ka{i:03}b ")).collect();
+        let twice: String = (50..250).map(|i| format!("ka{i:03}b ka{i:03}b ")).collect();
+        let idx = Index::build(&tiny(&[("", &format!("{once}{twice}"))]));
+        let found = idx.wildcard("ka*b", MAX_WILDCARD_TERMS);
+        assert_eq!(found.matched, 250);
+        assert_eq!(found.terms.len(), MAX_WILDCARD_TERMS);
+        assert!(found.terms.is_sorted());
+        assert!(found.terms.iter().all(|&t| idx.total_occurrences(t) == 2));
+        assert_eq!(idx.total_occurrences(idx.lookup("ka000b").unwrap()), 1);
+        // Ties go to the alphabetically first.
+        assert_eq!(names(&idx, &idx.wildcard("ka*b", 3).terms), ["ka050b", "ka051b", "ka052b"]);
+        assert_eq!(idx.wildcard("ka*b", 0), WildcardTerms { terms: vec![], matched: 250 });
     }
 
     #[test]
