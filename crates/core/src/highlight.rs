@@ -143,6 +143,36 @@ mod tests {
         assert_eq!(s, [Segment { text: "Сталин and ", marked: false }, Segment { text: "Lenin", marked: true }]);
     }
 
+    /// Wildcard patterns mark every word they match, in the title and the body, in either match
+    /// mode; a pattern in a phrase marks the phrase.
+    #[test]
+    fn wildcard_patterns_are_marked() {
+        use crate::matching::Matching;
+        let corpus = crate::index::tests::tiny(&[(
+            "Stalinism and Women",
+            "The woman and the women.\nDe-Stalinization: Сталин, сталинизм, стол.",
+        )]);
+        let engine = crate::search::Engine::new(corpus);
+        let doc = &engine.corpus.documents[0];
+        let marks = |q: &str, m: Matching| {
+            let c = crate::analysis::compile_as(&engine, q, m);
+            let h = document(&engine.index, &c, 0, doc);
+            let mut out: Vec<&str> = h.title.iter().map(|r| &doc.title[r.clone()]).collect();
+            for (p, ranges) in doc.paragraphs.iter().zip(&h.paragraphs) {
+                out.extend(ranges.iter().map(|r| &p[r.clone()]));
+            }
+            out
+        };
+        for m in Matching::ALL {
+            assert_eq!(marks("wom?n", m), ["Women", "woman", "women"]);
+            assert_eq!(marks("*ization OR *ism", m), ["Stalinism", "Stalinization"]);
+            assert_eq!(marks("стал*н", m), ["Сталин"]);
+            assert_eq!(marks("СТАЛ*", m), ["Сталин", "сталинизм"]);
+            assert_eq!(marks("\"the wom?n\"", m), ["The woman", "the women"]);
+            assert_eq!(marks("title:wom*n", m), ["Women"]);
+        }
+    }
+
     proptest! {
         /// For any text and any query, highlight ranges lie inside the text, on char
         /// boundaries, sorted and disjoint.

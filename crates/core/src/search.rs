@@ -20,12 +20,19 @@
 //! ([`Index::fuzzy`]); a document that needs such a fallback ranks below every
 //! document that does not, whatever the scores. Common words (stopwords) are
 //! ignored beside other words. Ties, and the empty query, order by date, newest first.
+//!
+//! A wildcard pattern (`*ism`, `wom?n`) counts the terms it matches ([`Index::wildcard`]), at
+//! most [`MAX_WILDCARD_TERMS`], the most frequent ([`Compiled::capped`] says when some were
+//! left out), and never falls back to close spellings. The analysis views may match words as
+//! written instead of by stem ([`Compiled::with_matching`], [`Matching::Form`]).
 
 pub use crate::engine::Engine;
 use crate::facets::{FacetCounts, Filters};
 use crate::fuzzy::max_edits;
-use crate::index::{Expansion, Index, BODY, FIELDS, TITLE};
+use crate::index::{Expansion, Index, BODY, FIELDS, MAX_WILDCARD_TERMS, TITLE};
+use crate::matching::{Glob, Matching};
 use crate::normalize::fold;
+use crate::numbers::group_digits;
 use crate::query::{self, MetaField, Node, Query, TextField, Word};
 use crate::stopwords::is_stopword;
 use crate::tokenize::for_each_word;
@@ -122,6 +129,21 @@ pub struct Compiled {
     pub corrections: Vec<(String, String)>,
     /// Stopwords that were left out.
     pub ignored: Vec<String>,
+    /// Wildcard patterns that matched more than [`MAX_WILDCARD_TERMS`] words, of which only the
+    /// most frequent are matched (each pattern once, in query order; see [`Compiled::cap_notes`]).
+    pub capped: Vec<WildcardCap>,
+}
+
+/// A wildcard pattern that matched too many words: only the `used` most frequent of its
+/// `matched` words are searched and counted (see [`Index::wildcard`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct WildcardCap {
+    /// The pattern as typed, folded (`*a*`; a forced prefix matched as a form: `stalin*`).
+    pub pattern: String,
+    /// How many words of the corpus it matches.
+    pub matched: usize,
+    /// How many of them are used (the most frequent, [`MAX_WILDCARD_TERMS`]).
+    pub used: usize,
 }
 
 /// Everything a search produces for the results page.
@@ -165,22 +187,37 @@ pub fn term_score(tf: [f32; FIELDS], len: [u32; FIELDS], avg: [f32; FIELDS], idf
 type Matches = Vec<Option<(f32, u16)>>;
 
 impl Compiled {
-    /// Resolves a parsed query against an index.
+    /// Resolves a parsed query against an index, as the search does: [`Matching::Stem`].
     pub fn new(index: &Index, query: &Query) -> Compiled {
+        Compiled::with_matching(index, query, Matching::Stem)
+    }
+
+    /// Resolves a parsed query against an index, matching its words as `matching` says.
+    ///
+    /// [`Matching::Stem`] is the search's reading ([`Index::expand`]): a word matches every
+    /// form of its stem, a word still being typed is a prefix, and a word with no match at
+    /// all falls back to close spellings. [`Matching::Form`] matches each word (alone, in a
+    /// phrase or in `title:`) only as written, folded: the term equal to it and its
+    /// possessive (`stalin` matches `Stalin` and `Stalin’s`, not `Stalinism`), no stem
+    /// family, no close spellings (a word the corpus lacks matches nothing), and a prefix
+    /// only when forced with `*` (`stalin*`, matched as the pattern `stalin*`, so capped at
+    /// [`MAX_WILDCARD_TERMS`] with a note). In both, a wildcard pattern matches the words
+    /// [`Index::wildcard`] gives, capped at [`MAX_WILDCARD_TERMS`] (recorded in `capped`).
+    pub fn with_matching(index: &Index, query: &Query, matching: Matching) -> Compiled {
         let mut c = Compiled::default();
         let mut ignored = Vec::new();
         let root = query.root.as_ref().map(|n| drop_stopwords(n, &mut ignored));
         c.ignored = ignored;
-        c.plan = root.map(|n| c.compile(index, &n, false));
+        c.plan = root.map(|n| c.compile(index, &n, false, matching));
         c
     }
 
-    fn compile(&mut self, index: &Index, node: &Node, negated: bool) -> Plan {
+    fn compile(&mut self, index: &Index, node: &Node, negated: bool, matching: Matching) -> Plan {
         match node {
             Node::Term(w, field) => {
-                let mut words = vec![index.expand(w)];
+                let mut words = vec![self.word_terms(index, w, matching)];
                 let mut fuzzy = false;
-                if words[0].is_empty() {
+                if words[0].is_empty() && matching == Matching::Stem && !w.is_pattern() {
                     words[0] = index.fuzzy(&w.text);
                     fuzzy = !words[0].is_empty();
                     if let Some(best) = words[0].iter().max_by_key(|e| index.postings(e.term).len()) {
@@ -190,15 +227,63 @@ impl Compiled {
                 self.leaf(Leaf::Text { marked: Marked { words, field: *field }, fuzzy, negated })
             }
             Node::Phrase(ws, field) => {
-                let words = ws.iter().map(|w| index.expand(w)).collect();
+                let words = ws.iter().map(|w| self.word_terms(index, w, matching)).collect();
                 self.leaf(Leaf::Text { marked: Marked { words, field: *field }, fuzzy: false, negated })
             }
             Node::Meta(f, ws) => self.leaf(Leaf::Meta(*f, ws.clone())),
             Node::Year(a, b) => self.leaf(Leaf::Year(*a, *b)),
-            Node::And(c) => Plan::And(c.iter().map(|n| self.compile(index, n, negated)).collect()),
-            Node::Or(c) => Plan::Or(c.iter().map(|n| self.compile(index, n, negated)).collect()),
-            Node::Not(c) => Plan::Not(Box::new(self.compile(index, c, !negated))),
+            Node::And(c) => Plan::And(c.iter().map(|n| self.compile(index, n, negated, matching)).collect()),
+            Node::Or(c) => Plan::Or(c.iter().map(|n| self.compile(index, n, negated, matching)).collect()),
+            Node::Not(c) => Plan::Not(Box::new(self.compile(index, c, !negated, matching))),
         }
+    }
+
+    /// The terms one word matches (before any close-spelling fallback), noting a capped pattern.
+    fn word_terms(&mut self, index: &Index, w: &Word, matching: Matching) -> Vec<Expansion> {
+        let pattern = match matching {
+            _ if w.is_pattern() => w.text.clone(),
+            Matching::Form if w.forced => format!("{}{}", w.text, crate::matching::ANY),
+            Matching::Form => return form_terms(index, &w.text),
+            Matching::Stem => return index.expand(w),
+        };
+        let found = index.wildcard(&pattern, MAX_WILDCARD_TERMS);
+        if found.matched > found.terms.len() && !self.capped.iter().any(|c| c.pattern == pattern) {
+            self.capped.push(WildcardCap { pattern, matched: found.matched, used: found.terms.len() });
+        }
+        found.terms.into_iter().map(|term| Expansion { term, weight: 1.0 }).collect()
+    }
+
+    /// One plain sentence for each capped pattern, for the page to show
+    /// (“*a*” matches 5,120 words; the 200 most frequent are counted.).
+    pub fn cap_notes(&self) -> Vec<String> {
+        self.capped
+            .iter()
+            .map(|c| {
+                format!(
+                    "“{}” matches {} words; the {} most frequent are counted.",
+                    c.pattern,
+                    group_digits(c.matched),
+                    group_digits(c.used)
+                )
+            })
+            .collect()
+    }
+
+    /// The term numbers the query's words and phrases match, sorted and without duplicates:
+    /// those of every word and phrase that is not negated (`-putin`'s terms are left out).
+    pub fn term_ids(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = self
+            .leaves
+            .iter()
+            .filter_map(|leaf| match leaf {
+                Leaf::Text { marked, negated: false, .. } => Some(marked),
+                _ => None,
+            })
+            .flat_map(|m| m.words.iter().flatten().map(|e| e.term))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     fn leaf(&mut self, leaf: Leaf) -> Plan {
@@ -321,16 +406,25 @@ impl Compiled {
     }
 }
 
-/// True when the folded words of `value` contain `words` consecutively (the last may be a prefix).
+/// True when the folded words of `value` contain `words` consecutively (the last may be a prefix,
+/// any may be a wildcard pattern).
 fn words_in(value: &str, words: &[Word]) -> bool {
     let mut tokens = Vec::new();
     for_each_word(value, |_, f| tokens.push(f.to_owned()));
     if words.is_empty() || tokens.len() < words.len() {
         return false;
     }
-    tokens
-        .windows(words.len())
-        .any(|win| win.iter().zip(words).all(|(t, w)| *t == w.text || (w.prefix && t.starts_with(&w.text))))
+    tokens.windows(words.len()).any(|win| win.iter().zip(words).all(|(t, w)| word_matches(w, t)))
+}
+
+/// True when a folded metadata word `t` is what query word `w` asks for (as a prefix or a
+/// wildcard pattern when it is one).
+fn word_matches(w: &Word, t: &str) -> bool {
+    if w.is_pattern() {
+        Glob::new(&w.text).is_match(t)
+    } else {
+        t == w.text || (w.prefix && t.starts_with(&w.text))
+    }
 }
 
 /// Leaves stopwords out of an AND (and a top-level word list) when other words remain.
@@ -443,6 +537,22 @@ fn occurrence_spans(index: &Index, marked: &Marked, doc: usize) -> Vec<(u32, u32
         .collect()
 }
 
+/// The term of a word as written and its possessive (`stalin`: `stalin`, `stalin's`, the
+/// tokenizer folding `Stalin’s` to `stalin's`), those the corpus has, ascending.
+fn form_terms(index: &Index, word: &str) -> Vec<Expansion> {
+    let possessive = (!word.ends_with("'s")).then(|| format!("{word}'s"));
+    let mut terms: Vec<u32> =
+        std::iter::once(word).chain(possessive.as_deref()).filter_map(|t| index.lookup(t)).collect();
+    terms.sort_unstable();
+    terms.into_iter().map(|term| Expansion { term, weight: 1.0 }).collect()
+}
+
+/// The documents a compiled query matches, ascending (whatever the facet filters: the
+/// caller narrows them).
+pub fn matching_docs(engine: &Engine, compiled: &Compiled) -> Vec<usize> {
+    compiled.evaluate(engine).iter().enumerate().filter_map(|(d, m)| m.map(|_| d)).collect()
+}
+
 /// Runs a query typed by a person, with filters, in the given order.
 pub fn search(engine: &Engine, input: &str, filters: &Filters, sort: Sort) -> SearchOutcome {
     let query = query::parse(input);
@@ -487,6 +597,9 @@ fn did_you_mean(engine: &Engine, input: &str, query: &Query) -> Option<String> {
     let mut out = input.to_owned();
     let mut changed = false;
     for w in query.words().into_iter().rev() {
+        if w.is_pattern() {
+            continue;
+        }
         if engine.index.lookup(&w.text).is_some() || (w.prefix && !engine.index.completions(&w.text, 1).is_empty()) {
             continue;
         }
@@ -756,6 +869,184 @@ mod tests {
         assert!(out.hits.is_empty());
         assert_eq!(out.did_you_mean.as_deref(), Some("weather sea "));
         assert!(search(&e, "zzzzzz ", &Filters::default(), Sort::Relevance).did_you_mean.is_none());
+    }
+
+    /// Every marked hit of a compiled query in every document.
+    fn hits(e: &Engine, c: &Compiled) -> usize {
+        (0..e.index.doc_count()).map(|d| c.spans(&e.index, d).len()).sum()
+    }
+
+    /// The words a compiled query marks, as they are written in the text.
+    fn marked(e: &Engine, c: &Compiled) -> Vec<String> {
+        let mut out = Vec::new();
+        for (d, doc) in e.corpus.documents.iter().enumerate() {
+            let h = crate::highlight::document(&e.index, c, d, doc);
+            out.extend(h.title.iter().map(|r| doc.title[r.clone()].to_owned()));
+            for (p, ranges) in doc.paragraphs.iter().zip(&h.paragraphs) {
+                out.extend(ranges.iter().map(|r| p[r.clone()].to_owned()));
+            }
+        }
+        out
+    }
+
+    fn compile_as(e: &Engine, text: &str, m: Matching) -> Compiled {
+        crate::analysis::compile_as(e, text, m)
+    }
+
+    fn stalins() -> Engine {
+        Engine::new(corpus(&[
+            ("a", "Stalinism", "Stalin spoke. Stalin’s heirs praised Stalinism.", "2020"),
+            ("b", "Stalingrad", "Stalingrad fell, and Stalinism fell.", "2021"),
+            ("c", "Lenin", "Lenin and the union state.", "2022"),
+        ]))
+    }
+
+    #[test]
+    fn form_matches_the_word_and_its_possessive_only() {
+        let e = stalins();
+        let form = compile_as(&e, "stalin", Matching::Form);
+        assert_eq!(marked(&e, &form), ["Stalin", "Stalin’s"]);
+        assert_eq!(hits(&e, &form), 2);
+        // Forced with `*`, a prefix: all four words.
+        let prefix = compile_as(&e, "stalin*", Matching::Form);
+        assert_eq!(
+            marked(&e, &prefix),
+            ["Stalinism", "Stalin", "Stalin’s", "Stalinism", "Stalingrad", "Stalingrad", "Stalinism"]
+        );
+        assert!(prefix.capped.is_empty());
+        // The possessive asked for is that form alone; a word the corpus lacks matches nothing.
+        assert_eq!(marked(&e, &compile_as(&e, "Stalin’s", Matching::Form)), ["Stalin’s"]);
+        assert_eq!(hits(&e, &compile_as(&e, "stalins", Matching::Form)), 0);
+        // No close spellings in form mode; the stem mode (the search's) still finds them.
+        let typo = compile_as(&e, "stalni", Matching::Form);
+        assert_eq!(hits(&e, &typo), 0);
+        assert!(typo.corrections.is_empty());
+        // (stalni → stalin and its stem's words: Stalin, Stalin's, Stalinism).
+        assert_eq!(hits(&e, &compile_as(&e, "stalni", Matching::Stem)), 5);
+    }
+
+    #[test]
+    fn stem_is_the_search_s_matching() {
+        let e = stalins();
+        for q in ["stalin", "stalin*", "stalni", "\"stalin heirs\"", "title:stalin", "lenin -stalin", "*ism"] {
+            let parsed = query::parse(&format!("{q} "));
+            assert_eq!(
+                Compiled::with_matching(&e.index, &parsed, Matching::Stem),
+                Compiled::new(&e.index, &parsed),
+                "{q}"
+            );
+        }
+        // Stalin, Stalin's and Stalinism share the stem; Stalingrad does not.
+        let stem = compile_as(&e, "stalin", Matching::Stem);
+        assert_eq!(marked(&e, &stem), ["Stalinism", "Stalin", "Stalin’s", "Stalinism", "Stalinism"]);
+        // As the search marks it.
+        let out = search(&e, "stalin ", &Filters::default(), Sort::Relevance);
+        assert_eq!(marked(&e, &out.compiled), marked(&e, &stem));
+    }
+
+    #[test]
+    fn form_phrases_and_titles() {
+        let e = stalins();
+        let m = |q: &str, mode| marked(&e, &compile_as(&e, q, mode));
+        assert_eq!(m("\"stalin heirs\"", Matching::Form), ["Stalin’s heirs"]);
+        assert_eq!(m("\"stalinism fell\"", Matching::Form), ["Stalinism fell"]);
+        assert!(m("\"stalin fell\"", Matching::Form).is_empty());
+        assert_eq!(m("\"stalin fell\"", Matching::Stem), ["Stalinism fell"]);
+        assert_eq!(m("\"stalin* fell\"", Matching::Form), ["Stalingrad fell", "Stalinism fell"]);
+        assert!(m("title:stalin", Matching::Form).is_empty());
+        assert_eq!(m("title:stalin", Matching::Stem), ["Stalinism"]);
+        assert_eq!(m("title:stalin*", Matching::Form), ["Stalinism", "Stalingrad"]);
+        assert_eq!(m("title:*ism", Matching::Form), ["Stalinism"]);
+    }
+
+    /// `compile_as` reads the text as finished: its last word is no prefix (unlike `compile`).
+    #[test]
+    fn compile_as_is_finished_typing() {
+        let e = stalins();
+        assert_eq!(hits(&e, &compile_as(&e, "stali", Matching::Form)), 0);
+        assert_eq!(hits(&e, &crate::analysis::compile(&e, "stali")), 7);
+        assert_eq!(hits(&e, &compile_as(&e, "stali*", Matching::Form)), 7);
+    }
+
+    #[test]
+    fn wildcard_search_highlights_and_trailing_question_marks() {
+        let e = Engine::new(corpus(&[
+            ("a", "x", "Stalinism and Bolshevism; the woman and the women", "2020"),
+            ("b", "y", "destalinization, decentralization and realism", "2021"),
+            ("c", "z", "Stalin and Stalin’s heirs", "2022"),
+        ]));
+        assert_eq!(sorted(ids(&e, "*ism ")), ["a", "b"]);
+        assert_eq!(ids(&e, "*ism -realism"), ["a"]);
+        assert_eq!(ids(&e, "wom?n"), ["a"]);
+        assert_eq!(ids(&e, "de*iz*ation"), ["b"]);
+        let out = search(&e, "*ism wom?n", &Filters::default(), Sort::Relevance);
+        assert_eq!(out.hits.len(), 1);
+        assert_eq!(marked(&e, &out.compiled), ["Stalinism", "Bolshevism", "woman", "women", "realism"]);
+        // A pattern that matches nothing finds nothing: no close spellings, no correction.
+        let out = search(&e, "*zzq ", &Filters::default(), Sort::Relevance);
+        assert!(out.hits.is_empty() && out.compiled.corrections.is_empty() && out.did_you_mean.is_none());
+        // A question's `?` is punctuation: `stalin?` is the word (and its stem), not `stalin` + a letter.
+        assert_eq!(ids(&e, "stalin?"), ids(&e, "stalin "));
+        assert_eq!(ids(&e, "Who was Stalin?"), ids(&e, "stalin "));
+        assert_eq!(ids(&e, "stalin?s "), ["c"]);
+        assert_eq!(marked(&e, &search(&e, "stalin?s ", &Filters::default(), Sort::Relevance).compiled), ["Stalin’s"]);
+        // Patterns in form mode too.
+        assert_eq!(marked(&e, &compile_as(&e, "*ism", Matching::Form)), ["Stalinism", "Bolshevism", "realism"]);
+    }
+
+    /// More than [`MAX_WILDCARD_TERMS`] words match: the most frequent are used, and the
+    /// compiled query says so.
+    #[test]
+    fn wildcard_caps_are_recorded_with_a_note() {
+        // 1,050 words with an `a`: the 200 last occur twice, the others once.
+        let once: String = (0..850).map(|i| format!("w{i:04}a ")).collect();
+        let twice: String = (850..1050).map(|i| format!("w{i:04}a w{i:04}a ")).collect();
+        let e =
+            Engine::new(corpus(&[("a", "x", &once, "2020"), ("b", "y", &twice, "2021"), ("c", "z", "short", "2022")]));
+        for mode in Matching::ALL {
+            let c = compile_as(&e, "*a* OR *a*", mode);
+            assert_eq!(c.capped, [WildcardCap { pattern: "*a*".into(), matched: 1050, used: MAX_WILDCARD_TERMS }]);
+            assert_eq!(c.cap_notes(), ["“*a*” matches 1,050 words; the 200 most frequent are counted."]);
+            // Only the twice-occurring words are counted: none of document a's.
+            assert_eq!(hits(&e, &c), 400);
+            assert_eq!(matching_docs(&e, &c), [1]);
+        }
+        // A forced prefix in form mode is the pattern `w*`, capped the same way.
+        let c = compile_as(&e, "w*", Matching::Form);
+        assert_eq!(c.cap_notes(), ["“w*” matches 1,050 words; the 200 most frequent are counted."]);
+        // Under the cap: nothing recorded.
+        // (w0800a … w0890a: five once, five twice.)
+        let c = compile_as(&e, "w08?0a", Matching::Form);
+        assert!(c.capped.is_empty() && c.cap_notes().is_empty());
+        assert_eq!(hits(&e, &c), 15);
+    }
+
+    #[test]
+    fn term_ids_are_the_positive_leaves_terms() {
+        let e = seven();
+        let ids = |q: &str, m| {
+            compile_as(&e, q, m).term_ids().into_iter().map(|t| e.index.term(t).to_owned()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids("lenin \"union state\" -trotsky", Matching::Form), ["lenin", "state", "union"]);
+        assert_eq!(ids("lenin OR lenin NOT (trotsky OR gorbachev)", Matching::Form), ["lenin"]);
+        assert_eq!(ids("title:union outlet:rt year:2022", Matching::Form), ["union"]);
+        assert!(ids("", Matching::Form).is_empty());
+        let c = compile_as(&e, "stalin lenin", Matching::Form);
+        assert!(c.term_ids().is_sorted());
+    }
+
+    #[test]
+    fn matching_docs_ignore_the_filters() {
+        let e = seven();
+        assert_eq!(matching_docs(&e, &compile_as(&e, "lenin", Matching::Form)), [1, 3]);
+        assert_eq!(matching_docs(&e, &compile_as(&e, "union OR trotsky", Matching::Form)), [0, 2, 3]);
+        assert_eq!(matching_docs(&e, &compile_as(&e, "-union", Matching::Form)), [1, 3, 4]);
+        assert_eq!(matching_docs(&e, &compile_as(&e, "", Matching::Form)), [0, 1, 2, 3, 4]);
+        // The search's count agrees (whatever its filters).
+        let mut f = Filters::default();
+        f.add(Facet::Outlet, "RT");
+        let out = search(&e, "lenin ", &f, Sort::Relevance);
+        assert_eq!(out.query_matches, matching_docs(&e, &compile_as(&e, "lenin", Matching::Stem)).len());
     }
 
     proptest::proptest! {

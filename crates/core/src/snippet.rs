@@ -314,6 +314,18 @@ mod tests {
         assert!(marked(&s).iter().all(|m| *m == "Ленин"));
     }
 
+    #[test]
+    fn wildcard_patterns_are_marked_in_snippets() {
+        let filler = "word ".repeat(60);
+        let d = doc(&[&format!("Stalinism once. {filler} Bolshevism and Stalinism, then Trotskyism. {filler}")]);
+        let s = snip(&d, "*ism ", 80);
+        assert_eq!(marked(&s), ["Bolshevism", "Stalinism", "Trotskyism"]);
+        let s = snip(&d, "\"bolshev* and st?linism\"", 80);
+        assert_eq!(marked(&s), ["Bolshevism and Stalinism"]);
+        // A trailing `?` is a question mark: `trotskyism?` is the word.
+        assert_eq!(marked(&snip(&d, "trotskyism?", 80)), ["Trotskyism"]);
+    }
+
     proptest! {
         #[test]
         fn highlights_are_valid(paras in proptest::collection::vec("\\PC{0,80}", 1..4), q in "\\PC{0,12}", max in 0usize..100) {

@@ -69,6 +69,12 @@ pub fn compile(engine: &Engine, text: &str) -> Compiled {
     Compiled::new(&engine.index, &query::parse(text))
 }
 
+/// Resolves a query typed by a person as finished typing (its last word is not a prefix unless
+/// it ends in `*`), its words matched as `matching` says (see [`Compiled::with_matching`]).
+pub fn compile_as(engine: &Engine, text: &str, matching: crate::matching::Matching) -> Compiled {
+    Compiled::with_matching(&engine.index, &query::parse(&format!("{text} ")), matching)
+}
+
 /// The facet filters as `key=value` pairs, for export metadata.
 pub fn filter_pairs(filters: &Filters) -> Vec<(String, String)> {
     filters.pairs().map(|(f, v)| (f.key().to_owned(), v.to_owned())).collect()
