@@ -12,7 +12,9 @@
 //! group forms by stem ([`Unit::Stem`]). Positions are word numbers within a
 //! document (title first, then paragraphs, gaps not counted).
 
+pub mod cloud;
 pub mod collocates;
+pub mod compare;
 pub mod concordance;
 pub mod dispersion;
 pub mod export;
