@@ -28,6 +28,20 @@ pub enum Stage {
     Frequencies,
     /// Writing the rows of a download.
     Rows,
+    /// A first pass over the word sequences, noting which may occur more than once.
+    Repeats,
+    /// Counting the sequences of words (phrases, n-grams).
+    Sequences,
+    /// Making the rows of the counted items and putting them in order.
+    Listing,
+    /// Counting each word in the documents.
+    Words,
+    /// Counting the sentences of the documents' paragraphs.
+    Sentences,
+    /// Measuring the variety of the vocabulary (moving-average type/token ratio).
+    Variety,
+    /// Finding each document's most distinctive words.
+    Distinctive,
 }
 
 impl Stage {
@@ -41,6 +55,13 @@ impl Stage {
             Stage::Counting => "counting the words around the hits",
             Stage::Frequencies => "reading each neighbour's frequency",
             Stage::Rows => "writing the rows",
+            Stage::Repeats => "looking for repeated phrases",
+            Stage::Sequences => "counting the phrases",
+            Stage::Listing => "listing the results",
+            Stage::Words => "counting the words",
+            Stage::Sentences => "counting the sentences",
+            Stage::Variety => "measuring the variety of the vocabulary",
+            Stage::Distinctive => "finding each document's distinctive words",
         }
     }
 }

@@ -20,6 +20,8 @@ pub mod dispersion;
 pub mod export;
 pub mod forward;
 pub mod keyness;
+pub mod ngrams;
+pub mod summary;
 pub mod trends;
 pub mod wordlist;
 
