@@ -21,6 +21,9 @@ pub fn view(v: View) -> &'static str {
         View::Collocates => "Collocates",
         View::Distribution => "Distribution",
         View::Trends => "Trends",
+        View::Compare => "Compare",
+        View::Ngrams => "Phrases",
+        View::Summary => "Overview",
     }
 }
 
@@ -111,6 +114,12 @@ pub fn ms(ms: f64) -> String {
     } else {
         format!("{ms:.0}")
     }
+}
+
+/// The text with its first letter in capitals (`year` → `Year`).
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

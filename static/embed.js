@@ -9,6 +9,9 @@
  * Each <div data-corpus-explorer> becomes an iframe showing that view, sized to its content.
  * Attributes (all optional):
  *   data-view       search | reader | concordance | words | keyness | collocates | distribution | trends
+ *                   | compare | ngrams | summary
+ *   data-settings   the view's own settings as URL parameters (term=stalin&by=year, a=outlet:rt&b=…),
+ *                   as the explorer's embed dialog writes them
  *   data-query      the query
  *   data-outlet, data-kind, data-year, data-person   facet filters; several values separated by |
  *   data-filter-NAME  a filter on the corpus's own metadata field NAME (e.g. data-filter-party="Whig")
@@ -67,6 +70,12 @@
           if (v.trim() !== '') src.searchParams.append(attr.name.slice(12), v.trim());
         });
       }
+    }
+    var settings = div.getAttribute('data-settings');
+    if (settings) {
+      new URLSearchParams(settings).forEach(function (v, k) {
+        if (k !== 'embed' && k !== 'origins' && !PARAMS[k]) src.searchParams.append(k, v);
+      });
     }
     src.searchParams.set('embed', '1');
     src.searchParams.set('origins', location.origin);

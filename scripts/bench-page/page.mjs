@@ -24,6 +24,11 @@ const VIEWS = [
   ['collocates', (e, w) => e.view_collocates(w)],
   ['distribution', (e, w) => e.view_dispersion(w)],
   ['trends', (e, w) => e.view_trends(w)],
+  ['trends by year', (e, w) => e.view_trends_by_year(w)],
+  ['compare', (e, w) => e.view_compare(w)],
+  ['phrases', (e) => e.view_ngrams()],
+  ['overview', (e) => e.view_summary()],
+  ['word cloud', (e) => e.view_cloud()],
 ];
 
 // MiniSearch with its documented prefix + fuzzy search options (README "Search options").

@@ -10,6 +10,7 @@ const FORMS: &[(&str, &str)] = &[
     ("-word, NOT word", "without the word"),
     ("\"two words\"", "the exact phrase (within a paragraph); \"two wor*\" ends in a prefix"),
     ("word*", "words that begin so"),
+    ("*ism, wom?n", "wildcards: * any letters, ? one letter, anywhere in a word"),
     ("( … )", "grouping: (stalin OR lenin) -putin"),
     ("title:word", "in titles only (also title:\"a phrase\")"),
     ("outlet: author: kind: person:", "metadata, e.g. outlet:rt, person:stalin"),

@@ -1,9 +1,14 @@
 //! The analysis views, one file each, and what they share.
 
+pub mod cloud;
 pub mod collocates;
+pub mod compare;
 pub mod concordance;
 pub mod distribution;
 pub mod keyness;
+pub mod ngrams;
+pub mod periods;
+pub mod summary;
 pub mod terms;
 pub mod trends;
 pub mod words;
@@ -13,7 +18,8 @@ use crate::hooks::use_engine::use_view;
 use crate::hooks::use_focus::use_pending_focus;
 use crate::state::Action;
 use explorer_core::analysis::Unit;
-use explorer_core::api::{ViewData, ViewRequest};
+use explorer_core::api::{ViewAnswer, ViewData, ViewRequest};
+use explorer_core::matching::Matching;
 use explorer_core::view_state::{Change, View};
 use yew::prelude::*;
 
@@ -48,7 +54,7 @@ pub fn AnalysisView(props: &ViewProps) -> Html {
         }
     });
     let shown = match (app, answer.value) {
-        (Some(app), Some(data)) => view_of(&app, &props.request, &data),
+        (Some(app), Some(answer)) => view_of(&app, &props.request, &answer),
         _ => html! {},
     };
     html! {
@@ -59,19 +65,54 @@ pub fn AnalysisView(props: &ViewProps) -> Html {
     }
 }
 
-/// The view of an answer.
-fn view_of(app: &AppContext, r: &ViewRequest, data: &ViewData) -> Html {
+/// The view of an answer, under the notes on how its query and terms were read.
+fn view_of(app: &AppContext, r: &ViewRequest, answer: &ViewAnswer) -> Html {
     let app = app.clone();
-    match data {
-        ViewData::NeedsQuery if r.view == View::Collocates => needs_query("collocates"),
-        ViewData::NeedsQuery => needs_query("concordance"),
+    let view = match &answer.data {
+        ViewData::NeedsQuery if r.view == View::Collocates => needs_query(&app, r, "collocates"),
+        ViewData::NeedsQuery => needs_query(&app, r, "concordance"),
         ViewData::Concordance(c) => concordance::view(&app, r, c),
         ViewData::Words(w) => words::view(&app, r, w),
         ViewData::Keyness(k) => keyness::view(&app, r, k),
         ViewData::Collocates(c) => collocates::view(&app, r, c),
         ViewData::Distribution(series) => distribution::view(&app, r, series),
         ViewData::Trends { terms, points } => trends::view(&app, r, terms, points),
+        ViewData::Periods { terms, by, periods } => periods::view(&app, r, terms, by, periods),
+        ViewData::NeedsSides => compare::needs_sides(&app, r),
+        ViewData::Compare(c) => compare::view(&app, r, c),
+        ViewData::Ngrams(n) => ngrams::view(&app, r, n),
+        ViewData::Summary(s) => summary::view(&app, r, s),
         ViewData::None => html! {},
+    };
+    html! {
+        <>
+            if !answer.notes.is_empty() {
+                <ul id="view-notes" class="notices view-notes">
+                    { for answer.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
+                </ul>
+            }
+            { view }
+        </>
+    }
+}
+
+/// How the analysis views match a query's words (`match=form|stem`): a menu, and a line saying
+/// which is in force.
+pub fn match_menu(app: &AppContext, m: Matching) -> Html {
+    let options = [(Matching::Form, "the word's own form"), (Matching::Stem, "every form of its stem")]
+        .map(|(m, text)| (m.key().to_owned(), text.to_owned()));
+    let onchange = app.callback(|e: Event| {
+        Action::Change(Change::Matching(Matching::from_key(&field_value(&e)).unwrap_or_default()))
+    });
+    let said = match m {
+        Matching::Form => "Counting each word as written (case and accents aside; a possessive ’s counts as the word); end a word with * for every word it begins.",
+        Matching::Stem => "Counting every form of each word's stem, as the search does (stalin: Stalin, Stalinism, …).",
+    };
+    html! {
+        <div class="match-mode">
+            { menu("Match ", "match-mode", options, m.key(), onchange) }
+            <p class="hint" id="match-said">{ said }</p>
+        </div>
     }
 }
 
@@ -91,10 +132,19 @@ pub fn field_checked(e: &Event) -> bool {
     e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked())
 }
 
-/// The message shown by a query-based view when there is no query.
-pub fn needs_query(what: &str) -> Html {
+/// The message shown by a query-based view when there is no query (or none of its words is
+/// in the corpus as the view matches them), with the match menu.
+pub fn needs_query(app: &AppContext, r: &ViewRequest, what: &str) -> Html {
+    let text = if r.query.trim().is_empty() {
+        format!("Type a word, a \"phrase\" or a prefix* in the search box to see its {what}.")
+    } else {
+        format!("The query has no word to show the {what} of.")
+    };
     html! {
-        <p class="empty-view">{ format!("Type a word, a \"phrase\" or a prefix* in the search box to see its {what}.") }</p>
+        <>
+            <div class="view-controls">{ match_menu(app, r.analysis.matching) }</div>
+            <p class="empty-view">{ text }</p>
+        </>
     }
 }
 

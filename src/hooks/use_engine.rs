@@ -6,7 +6,7 @@
 
 use crate::engine::client::{Client, Kind, Slot};
 use crate::engine::protocol::Working;
-use explorer_core::api::{DocumentView, Request, Response, SearchPage, SearchRequest, ViewData, ViewRequest};
+use explorer_core::api::{DocumentView, Request, Response, SearchPage, SearchRequest, ViewAnswer, ViewRequest};
 use explorer_core::suggest::Suggestion;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -94,7 +94,7 @@ pub fn use_search(client: &Client, request: SearchRequest) -> Answer<SearchPage>
 
 /// What an analysis view shows.
 #[hook]
-pub fn use_view(client: Option<&Client>, request: ViewRequest) -> Answer<ViewData> {
+pub fn use_view(client: Option<&Client>, request: ViewRequest) -> Answer<ViewAnswer> {
     use_answer(client, Kind::View, Request::View(request), |r, _| match r {
         Response::View(v) => Some(v),
         _ => None,

@@ -53,6 +53,9 @@ pub enum Action {
     SetQuery(String),
     /// A whole new query was chosen (a suggestion, an example, a correction): a new history entry.
     PickQuery(String),
+    /// Look up a query in a view (an n-gram searched as a phrase, a word of a cloud in the
+    /// concordance): a new history entry.
+    QueryIn(String, View),
     /// The order of the results changed.
     SetSort(Sort),
     /// A facet value was ticked (true) or unticked (false).
@@ -123,6 +126,13 @@ impl State {
             }
             Action::PickQuery(q) => {
                 next.view.query = q.chars().take(MAX_QUERY_CHARS).collect();
+                next.hit = 0;
+                next.ui.dialog = None;
+            }
+            Action::QueryIn(q, view) => {
+                next.view.query = q.chars().take(MAX_QUERY_CHARS).collect();
+                next.view.view = if view == View::Reader && next.view.doc.is_none() { View::Search } else { view };
+                next.view.analysis.page = 1;
                 next.hit = 0;
                 next.ui.dialog = None;
             }

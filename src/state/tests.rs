@@ -113,3 +113,22 @@ fn the_page_s_own_state() {
     assert_eq!(s.apply(Action::SetSort(Sort::Newest)).ui.shown, SHOWN);
     assert_eq!(s.apply(Action::NextHit(2)).ui.shown, 3 * SHOWN);
 }
+
+#[test]
+fn a_query_looked_up_in_a_view_is_one_new_history_entry() {
+    let s = state("?view=ngrams&page=3").apply(Action::QueryIn("\"soviet union\"".into(), View::Search));
+    assert_eq!((s.history, s.view.view, s.view.query.as_str()), (HistoryWrite::Push, View::Search, "\"soviet union\""));
+    assert_eq!(s.view.to_query_string(), "?q=%22soviet+union%22");
+    let s = s.apply(Action::QueryIn("stalin".into(), View::Concordance));
+    assert_eq!(s.view.to_query_string(), "?q=stalin&view=concordance");
+}
+
+#[test]
+fn a_trends_period_the_corpus_lacks_is_dropped_with_a_notice() {
+    let s = state("?view=trends&by=party");
+    assert_eq!(s.view.analysis.by, explorer_core::analysis::trends::Period::Doc);
+    assert!(s.notices[0].contains("no metadata field “party”"), "{:?}", s.notices);
+    let s = state("?view=trends&by=outlet");
+    assert_eq!(s.view.analysis.by, explorer_core::analysis::trends::Period::Field("outlet".into()));
+    assert!(s.notices.is_empty());
+}

@@ -114,6 +114,32 @@ impl BenchEngine {
     pub fn view_trends(&self, word: &str) -> u32 {
         views::trends(&self.engine, word) as u32
     }
+
+    /// The trends view by year for the term `word`; returns its number of hits.
+    pub fn view_trends_by_year(&self, word: &str) -> u32 {
+        views::trends_by_year(&self.engine, word) as u32
+    }
+
+    /// The comparison of the first half of the documents with the second (by form, min. 3),
+    /// with `word` as its term (rates and lines on both sides); returns the rows of its tables.
+    pub fn view_compare(&self, word: &str) -> u32 {
+        views::compare(&self.engine, word) as u32
+    }
+
+    /// The phrases view (2-grams, min. 3); returns the number of rows.
+    pub fn view_ngrams(&self) -> u32 {
+        views::ngrams(&self.engine) as u32
+    }
+
+    /// The overview; returns its number of tokens (mod 2³²).
+    pub fn view_summary(&self) -> u32 {
+        views::summary(&self.engine) as u32
+    }
+
+    /// The word cloud of the word list (its 100 most frequent words); returns the words placed.
+    pub fn view_cloud(&self) -> u32 {
+        views::cloud(&self.engine) as u32
+    }
 }
 
 /// The analysis views as the app computes them: the core's view recipes
@@ -122,13 +148,17 @@ impl BenchEngine {
 /// service would keep each view's unpaged result between requests).
 pub mod views {
     use super::*;
-    use explorer_core::api::views::{self as recipes, Scope};
-    use explorer_core::view_state::{Analysis, Target};
+    use explorer_core::analysis::trends::Period;
+    use explorer_core::api::views::{self as recipes, Scope, Sides};
+    use explorer_core::api::ViewRequest;
+    use explorer_core::matching::Matching;
+    use explorer_core::pace::finish;
+    use explorer_core::view_state::{Analysis, Target, View};
 
-    /// The scope of a query typed as `word` (without a trailing space, so its last word is
-    /// matched as a prefix, as in the app when the query box holds `word`), no filters.
+    /// The scope of a query typed as `word` in an analysis view: the word as written (the
+    /// default `match=form`), no filters.
     pub fn typed(engine: &Engine, word: &str) -> Scope {
-        recipes::scope(engine, &recipes::searched(engine, word, &Filters::default()), &Filters::default())
+        recipes::analysis_scope(engine, word, &Filters::default(), Matching::Form)
     }
 
     /// Concordance lines, sorted by the 1st word right, and the first page of them cut to the
@@ -136,7 +166,7 @@ pub mod views {
     pub fn concordance(engine: &Engine, word: &str) -> usize {
         let a = Analysis { kwic_sort: KwicSort::Right(1), ..Analysis::default() };
         let lines = recipes::concordance_lines(engine, &typed(engine, word), a.kwic_sort);
-        std::hint::black_box(recipes::concordance_page(engine, &lines, &a));
+        std::hint::black_box(recipes::concordance_page(engine, &lines, &a, word));
         lines.len()
     }
 
@@ -168,16 +198,71 @@ pub mod views {
     /// Hits of the term in the distribution view.
     pub fn dispersion(engine: &Engine, word: &str) -> usize {
         let docs = allowed_docs(engine, &Filters::default());
-        recipes::distribution(engine, &docs, &[word.to_owned()]).iter().map(|s| s.hits as usize).sum()
+        recipes::distribution(engine, &docs, &[word.to_owned()], Matching::Form).iter().map(|s| s.hits as usize).sum()
     }
 
     /// Hits of the term in the trends view (summed over the documents).
     pub fn trends(engine: &Engine, word: &str) -> usize {
         let docs = allowed_docs(engine, &Filters::default());
-        recipes::trend_points(engine, &docs, &[word.to_owned()])
+        recipes::trend_points(engine, &docs, &[word.to_owned()], Matching::Form)
             .iter()
             .map(|p| p.hits.iter().sum::<u32>() as usize)
             .sum()
+    }
+
+    /// Hits of the term in the trends view by year.
+    pub fn trends_by_year(engine: &Engine, word: &str) -> usize {
+        let docs = allowed_docs(engine, &Filters::default());
+        let compiled = recipes::compile_terms(engine, &[word.to_owned()], Matching::Form);
+        let p = explorer_core::analysis::trends::trends_by(engine, &compiled, &docs, &Period::Year);
+        p.rows.iter().map(|r| r.hits.iter().sum::<u64>() as usize).sum()
+    }
+
+    /// The comparison view: the first half of the documents (A) against the second (B), `word`
+    /// its term; rows of its three tables.
+    pub fn compare(engine: &Engine, word: &str) -> usize {
+        let docs = allowed_docs(engine, &Filters::default());
+        let (a, b) = docs.split_at(docs.len() / 2);
+        let sides = Sides { a: a.to_vec(), b: b.to_vec(), a_notes: Vec::new(), b_notes: Vec::new() };
+        let analysis = Analysis { side_a: "first half".into(), ..Analysis::default() };
+        let c = recipes::comparison(engine, &sides, &analysis);
+        let request = ViewRequest {
+            view: View::Compare,
+            query: word.to_owned(),
+            filters: Filters::default(),
+            analysis,
+            open_doc: None,
+        };
+        let data = finish(recipes::compare_data_paced(engine, &sides, &c, &request, &mut explorer_core::pace::Unpaced));
+        std::hint::black_box(data);
+        c.more_in_a.len() + c.more_in_b.len() + c.lockwords.len()
+    }
+
+    /// Rows of the phrases view (2-grams, min. 3, stopwords kept).
+    pub fn ngrams(engine: &Engine) -> usize {
+        let a = Analysis::default();
+        let docs = allowed_docs(engine, &Filters::default());
+        let (options, _) = recipes::ngram_options(engine, "", &a);
+        let n = explorer_core::analysis::ngrams::ngrams(engine, &docs, &options, &recipes::stop_list(&a));
+        std::hint::black_box(recipes::ngrams_page(&n, Vec::new(), &a));
+        n.rows.len()
+    }
+
+    /// Tokens of the overview.
+    pub fn summary(engine: &Engine) -> usize {
+        let a = Analysis::default();
+        let docs = allowed_docs(engine, &Filters::default());
+        let s = explorer_core::analysis::summary::summary(engine, &docs, &recipes::stop_list(&a));
+        std::hint::black_box(recipes::summary_data(engine, &s, &a));
+        s.tokens as usize
+    }
+
+    /// Words placed in the word list's cloud (of its rows as the view shows them).
+    pub fn cloud(engine: &Engine) -> usize {
+        let a = Analysis::default();
+        let list = recipes::word_list(engine, &allowed_docs(engine, &Filters::default()), &a);
+        let rows = recipes::word_rows(&list, &a);
+        recipes::words_cloud(&rows).words.len()
     }
 }
 
@@ -246,10 +331,10 @@ mod tests {
         let corpus =
             Corpus::new("t", vec![doc("a", text), doc("b", "the union of the states, the people and the union")]);
         let e = BenchEngine::new(&serde_json::to_string(&corpus).unwrap()).unwrap();
-        // "government" typed: 3 lines in one document; "the" typed is a prefix (their too).
+        // "government" typed: 3 lines in one document; "the" as written (not "their").
         assert_eq!(e.view_concordance("government"), 3);
         assert_eq!(e.concordance_docs("government"), 1);
-        assert_eq!(e.view_concordance("the"), 9);
+        assert_eq!(e.view_concordance("the"), 8);
         assert_eq!(e.concordance_docs("the"), 2);
         // The finished word "the" (distribution, trends) is not a prefix.
         assert_eq!(e.view_dispersion("the"), 8);
@@ -262,5 +347,12 @@ mod tests {
         assert!(e.view_collocates("government") > 0);
         assert_eq!(e.view_collocates("nothing"), 0);
         assert_eq!(e.view_concordance("nothing"), 0);
+        // The new views: both documents are dated 2001.
+        assert_eq!(e.view_trends_by_year("government"), 3);
+        assert!(e.view_compare("government") > 0);
+        // "the government", "of the", "the people", "the union": at least 3 times in all.
+        assert!(e.view_ngrams() > 0);
+        assert_eq!(e.view_summary(), 14 + 1 + 10 + 1);
+        assert!(e.view_cloud() > 0);
     }
 }

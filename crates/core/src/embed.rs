@@ -211,6 +211,12 @@ pub fn snippets(view: &ViewState, base_url: &str, options: EmbedOptions) -> Snip
     if let Some(doc) = &embedded.doc {
         data_attrs.push_str(&format!(" data-doc=\"{}\"", attr_escape(doc)));
     }
+    // The view's settings (`term`, `a`, `b`, `by`, …) as URL parameters, which embed.js
+    // passes on as they are.
+    let settings = ViewState { analysis: embedded.analysis.clone(), ..ViewState::default() }.to_query_string();
+    if let Some(settings) = settings.strip_prefix('?') {
+        data_attrs.push_str(&format!(" data-settings=\"{}\"", attr_escape(settings)));
+    }
     if options.theme != Theme::Auto {
         data_attrs.push_str(&format!(" data-theme=\"{}\"", options.theme.key()));
     }
@@ -270,6 +276,20 @@ mod tests {
             let e = parse_command(json).unwrap_err();
             assert!(e.contains(why), "{json}: {e}");
         }
+    }
+
+    #[test]
+    fn the_script_snippet_carries_the_view_s_settings() {
+        let (view, _) = ViewState::from_query_string("?view=compare&a=outlet%3Art&b=kind%3A%22blog+post%22&by=year");
+        let s = snippets(&view, "https://e.org/x/", EmbedOptions::default());
+        assert!(
+            s.script.contains(" data-settings=\"by=year&amp;a=outlet%3Art&amp;b=kind%3A%22blog+post%22\""),
+            "{}",
+            s.script
+        );
+        assert!(!snippets(&ViewState::default(), "https://e.org/x/", EmbedOptions::default())
+            .script
+            .contains("data-settings"));
     }
 
     #[test]

@@ -152,7 +152,7 @@ fn markdown_front_matter_and_sidecar() {
 #[test]
 fn json_and_csv_ids_and_fields() {
     let dir = TempDir::new(&[
-        ("d.json", format!("[{{\"text\": \"{LONG}\", \"n\": 1.5, \"flag\": true}}, {{\"id\": \"x\", \"title\": \"X\", \"text\": \"b {LONG}\"}}]").as_bytes()),
+        ("d.json", format!("[{{\"text\": \"{LONG}\", \"score\": 1.5, \"flag\": true}}, {{\"id\": \"x\", \"title\": \"X\", \"text\": \"b {LONG}\"}}]").as_bytes()),
         ("r.csv", format!("text,party\n\"c {LONG}\",Red\n\"d {LONG}\",Red\n\"e {LONG}\",Blue\n").as_bytes()),
     ]);
     let c = dir.corpus();
@@ -160,7 +160,7 @@ fn json_and_csv_ids_and_fields() {
     assert_eq!(ids, ["d-1", "r-1", "r-2", "r-3", "x"]);
     let d1 = doc(&c, "d-1");
     assert_eq!(d1.title, "one two three four five six seven eight nine ten…", "untitled: the first words");
-    assert_eq!((d1.fields["n"].as_str(), d1.fields["flag"].as_str()), ("1.5", "true"));
+    assert_eq!((d1.fields["score"].as_str(), d1.fields["flag"].as_str()), ("1.5", "true"));
     assert_eq!(c.meta.facets, ["party"], "3 documents, 2 values: automatic");
 }
 

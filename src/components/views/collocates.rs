@@ -1,6 +1,6 @@
 //! Collocates: the words near the query's hits, with association measures.
 
-use super::{data_table, field_value, stopwords_toggle, view_frame};
+use super::{data_table, field_value, match_menu, stopwords_toggle, view_frame};
 use crate::components::export_buttons::{slug, ExportButtons};
 use crate::components::pager::pager;
 use crate::context::AppContext;
@@ -58,6 +58,7 @@ pub fn view(app: &AppContext, request: &ViewRequest, c: &CollocatesPage) -> Html
                 <label>{ "Window " }{ window("coll-left", left, on_left) }{ " left, " }</label>
                 <label>{ window("coll-right", right, on_right) }{ " right" }</label>
                 <label>{ "Min. frequency " }<input id="coll-min" type="number" min="1" max="1000" value={min.to_string()} onchange={on_min} /></label>
+                { match_menu(app, a.matching) }
                 { stopwords_toggle(app, "coll-stop", a.show_stopwords) }
                 <ExportButtons name={format!("collocates-{}", slug(&request.query))} request={request.clone()} view="collocates" />
             </div>

@@ -1,6 +1,6 @@
 //! Concordance (keyword in context): every hit, aligned on the keyword, sortable, paged.
 
-use super::{field_value, menu, view_frame};
+use super::{field_value, match_menu, menu, view_frame};
 use crate::components::export_buttons::{slug, ExportButtons};
 use crate::components::pager::pager;
 use crate::context::AppContext;
@@ -28,6 +28,7 @@ pub fn view(app: &AppContext, request: &ViewRequest, c: &ConcordancePage) -> Htm
                     <input id="kwic-width" type="number" min="1" max="20" value={a.width.to_string()} onchange={on_width} />
                     { " words" }</label>
                 { menu("Sort by ", "kwic-sort", KwicSort::ALL.map(|s| (s.key(), labels::kwic_sort(s))), &a.kwic_sort.key(), on_sort) }
+                { match_menu(app, a.matching) }
                 <ExportButtons name={format!("concordance-{}", slug(&request.query))} request={request.clone()}
                     view="concordance" />
             </div>

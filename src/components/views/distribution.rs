@@ -2,7 +2,7 @@
 //! hits per 10,000 words and Gries's DP.
 
 use super::terms::terms_editor;
-use super::{data_table, view_frame};
+use super::{data_table, match_menu, view_frame};
 use crate::components::export_buttons::{slug, ExportButtons};
 use crate::context::AppContext;
 use explorer_core::api::{Series, ViewRequest};
@@ -51,6 +51,7 @@ pub fn view(app: &AppContext, request: &ViewRequest, all: &[Series]) -> Html {
         <>
             <div class="view-controls">
                 { terms_editor(app, &terms) }
+                { match_menu(app, request.analysis.matching) }
                 if !terms.is_empty() {
                     <ExportButtons name={format!("distribution-{}", slug(&terms.join(" ")))} request={request.clone()}
                         view="distribution" />

@@ -2,7 +2,7 @@
 //! (SVG, with its data table as the text alternative).
 
 use super::terms::terms_editor;
-use super::{data_table, field_value, menu, view_frame};
+use super::{data_table, field_value, match_menu, menu, view_frame};
 use crate::components::export_buttons::{slug, ExportButtons};
 use crate::context::AppContext;
 use crate::labels::clipped;
@@ -11,12 +11,12 @@ use explorer_core::api::{TrendPoint, ViewRequest};
 use explorer_core::view_state::{Change, Chart};
 use yew::prelude::*;
 
-const W: f64 = 640.0;
-const H: f64 = 300.0;
-const LEFT: f64 = 58.0;
-const RIGHT: f64 = 12.0;
-const TOP: f64 = 14.0;
-const BOTTOM: f64 = 86.0;
+pub const W: f64 = 640.0;
+pub const H: f64 = 300.0;
+pub const LEFT: f64 = 58.0;
+pub const RIGHT: f64 = 12.0;
+pub const TOP: f64 = 14.0;
+pub const BOTTOM: f64 = 86.0;
 
 /// A "nice" axis maximum and tick step for values up to `max` (1, 2 or 5 times a power of ten).
 pub fn nice_axis(max: f64) -> (f64, f64) {
@@ -98,7 +98,7 @@ fn chart(rows: &[TrendPoint], terms: &[String], bars: bool) -> Html {
     }
 }
 
-fn format_tick(v: f64) -> String {
+pub fn format_tick(v: f64) -> String {
     if v.fract() == 0.0 {
         format!("{v:.0}")
     } else {
@@ -117,6 +117,8 @@ pub fn view(app: &AppContext, request: &ViewRequest, terms: &[String], points: &
                 { terms_editor(app, terms) }
                 { menu("Chart ", "trend-chart-type", [(Chart::Line, "lines"), (Chart::Bar, "bars")]
                     .map(|(c, text)| (c.key().to_owned(), text.to_owned())), request.analysis.chart.key(), on_chart) }
+                { super::periods::by_menu(app, &request.analysis.by) }
+                { match_menu(app, request.analysis.matching) }
                 if !terms.is_empty() {
                     <ExportButtons name={format!("trends-{}", slug(&terms.join(" ")))} request={request.clone()} view="trends" />
                 }

@@ -86,8 +86,14 @@ pub fn view(app: &AppContext, request: &ViewRequest, w: &WordsPage) -> Html {
                 { stopwords_toggle(app, "words-stop", a.show_stopwords) }
                 <label>{ "Filter " }<input id="words-filter" type="search" value={a.words_filter.clone()} oninput={on_filter}
                     placeholder="part of a word" /></label>
+                { super::cloud::toggle(app, a.cloud) }
                 <ExportButtons name="wordlist" request={request.clone()} view="wordlist" />
             </div>
+            if let Some(c) = &w.cloud {
+                if !c.words.is_empty() {
+                    { super::cloud::cloud(app, c, "words-table", "the most frequent words listed") }
+                }
+            }
             if w.words.rows.is_empty() {
                 <p class="empty-view">{ "No words to list." }</p>
             } else {

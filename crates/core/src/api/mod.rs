@@ -10,9 +10,14 @@
 pub mod service;
 pub mod views;
 
+use crate::analysis::cloud::Cloud;
 use crate::analysis::collocates::CollocateRow;
+use crate::analysis::compare::{CompareRow, TermRates};
 use crate::analysis::export::Table;
 use crate::analysis::keyness::KeyRow;
+use crate::analysis::ngrams::NgramRow;
+use crate::analysis::trends::Period;
+use crate::analysis::trends::Periods;
 use crate::analysis::wordlist::WordRow;
 use crate::examples::Example;
 use crate::facets::{Facet, FacetCounts, Filters};
@@ -66,7 +71,7 @@ pub enum Response {
     /// See [`Request::Document`]; `None` when there is no such document.
     Document(Option<DocumentView>),
     /// See [`Request::View`].
-    View(ViewData),
+    View(ViewAnswer),
     /// See [`Request::Export`].
     Export(Table),
 }
@@ -145,6 +150,16 @@ impl CorpusInfo {
     /// returning a message for each.
     pub fn validate(&self, view: &mut ViewState) -> Vec<String> {
         let mut notes = view.filters.retain_known(&self.facets);
+        if let Period::Field(name) = &view.analysis.by {
+            let known = Facet::from_param(name).is_some_and(|f| self.facets.iter().any(|(k, _)| *k == f));
+            if !known {
+                notes.push(format!(
+                    "This corpus has no metadata field “{}” to group the trends by; each document is shown.",
+                    crate::view_state::clip(name, 40)
+                ));
+                view.analysis.by = Period::Doc;
+            }
+        }
         if let Some(id) = &view.doc {
             if !self.has_document(id) {
                 notes.push(format!("There is no document “{id}” in this corpus; showing the search results instead."));
@@ -300,6 +315,8 @@ pub struct WordsPage {
     pub type_token_ratio: f64,
     /// The stopwords in effect.
     pub stop_words: Vec<String>,
+    /// The most frequent words of the rows as a cloud, when asked for (`cloud=1`).
+    pub cloud: Option<Cloud>,
 }
 
 /// The distinctive words of a target.
@@ -386,6 +403,119 @@ pub struct TrendPoint {
     pub words: u32,
 }
 
+/// One side of the comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Side {
+    /// The selection as written (`outlet:rt`); empty for "the rest" (side B only).
+    pub expr: String,
+    /// Its documents and tokens (within the filters).
+    pub size: Size,
+    /// How the selection was read (a stray parenthesis, a wildcard's cap, …).
+    pub notes: Vec<String>,
+}
+
+/// One term in both sides: its rates and the first lines of its concordance in each.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TermComparison {
+    /// The term (the first of the terms in effect: `term`, else the query).
+    pub term: String,
+    /// Hits and hits per 10,000 tokens in A and in B.
+    pub rates: TermRates,
+    /// The first concordance lines in A (document order).
+    pub a_lines: Vec<KwicRow>,
+    /// The first concordance lines in B.
+    pub b_lines: Vec<KwicRow>,
+}
+
+/// What the comparison view shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompareData {
+    /// Side A.
+    pub a: Side,
+    /// Side B (its `expr` empty: the allowed documents not in A).
+    pub b: Side,
+    /// Documents in both sides (they count in both).
+    pub overlap: usize,
+    /// Words tested.
+    pub tested: usize,
+    /// Words used significantly more in A (the first [`views::KEYNESS_SHOWN`]).
+    pub more_in_a: Vec<CompareRow>,
+    /// Words used significantly more in B.
+    pub more_in_b: Vec<CompareRow>,
+    /// Words both use at similar rates (the first [`views::KEYNESS_SHOWN`]).
+    pub lockwords: Vec<CompareRow>,
+    /// The query's term in both sides, when there is a query or a term.
+    pub term: Option<TermComparison>,
+    /// The words used more in each side as a cloud (A's side 0, B's side 1), when asked for.
+    pub cloud: Option<Cloud>,
+}
+
+/// The n-grams: one page of rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NgramsPage {
+    /// The n-grams, most frequent first.
+    pub ngrams: Page<NgramRow>,
+    /// Words in each.
+    pub n: usize,
+    /// Tokens in the documents (the per-million base).
+    pub tokens: u64,
+    /// Distinct sequences counted before the minimum frequency.
+    pub distinct: u64,
+    /// The query's words an n-gram must contain (`nquery=1`), as matched.
+    pub containing: Vec<String>,
+}
+
+/// One document's figures in the overview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocFigures {
+    /// The document.
+    pub doc: DocRef,
+    /// Its tokens.
+    pub tokens: u32,
+    /// Its most distinctive words (empty in the longest/shortest lists).
+    pub distinctive: Vec<String>,
+}
+
+/// What the overview shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryData {
+    /// Documents.
+    pub docs: usize,
+    /// Tokens.
+    pub tokens: u64,
+    /// Distinct word forms.
+    pub types: u64,
+    /// Types over tokens.
+    pub ttr: f64,
+    /// Moving-average type/token ratio, when a document is long enough for a window.
+    pub mattr: Option<f64>,
+    /// The MATTR window, in tokens.
+    pub mattr_window: usize,
+    /// Documents long enough for a window.
+    pub mattr_docs: usize,
+    /// Sentences in the paragraphs.
+    pub sentences: u64,
+    /// Body words per sentence.
+    pub mean_sentence: Option<f64>,
+    /// The longest documents.
+    pub longest: Vec<DocFigures>,
+    /// The shortest documents.
+    pub shortest: Vec<DocFigures>,
+    /// The most frequent words, stopwords left out.
+    pub top_words: Vec<(String, u64)>,
+    /// Each document with its three most distinctive words (one page).
+    pub documents: Page<DocFigures>,
+}
+
+/// An analysis view's answer, with what the page should say about how it was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewAnswer {
+    /// What the view shows.
+    pub data: ViewData,
+    /// Notes on the query and terms as the view read them (a wildcard's cap, …).
+    pub notes: Vec<String>,
+}
+
 /// What an analysis view shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ViewData {
@@ -407,6 +537,23 @@ pub enum ViewData {
         terms: Vec<String>,
         /// The documents, oldest first.
         points: Vec<TrendPoint>,
+    },
+    /// The comparison needs side A.
+    NeedsSides,
+    /// See [`CompareData`].
+    Compare(Box<CompareData>),
+    /// See [`NgramsPage`].
+    Ngrams(NgramsPage),
+    /// See [`SummaryData`].
+    Summary(Box<SummaryData>),
+    /// The terms compared, period by period (`by` other than `doc`).
+    Periods {
+        /// The terms.
+        terms: Vec<String>,
+        /// What a period is.
+        by: Period,
+        /// The periods, in order, gaps included.
+        periods: Periods,
     },
     /// The view shows no analysis (search, reader).
     None,

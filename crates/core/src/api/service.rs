@@ -2,19 +2,23 @@
 //! result of each view (all concordance lines, the whole word list, …) for the next request
 //! that only turns a page, changes the context width or a filter of the rows.
 
-use super::views::{self, Scope};
-use super::{CorpusInfo, DocRef, Request, Response, ViewData, ViewRequest};
+use super::views::{self, Scope, Sides};
+use super::{CorpusInfo, DocRef, Request, Response, ViewAnswer, ViewData, ViewRequest};
 use crate::analysis::collocates::{self, Collocates};
+use crate::analysis::compare::{self, Comparison};
 use crate::analysis::concordance::{self, KwicLine, KwicSort};
 use crate::analysis::dispersion::{self, dispersion};
 use crate::analysis::export::Table;
 use crate::analysis::keyness::{self, Keyness};
-use crate::analysis::trends::{self, trends};
+use crate::analysis::ngrams::{self, Ngrams};
+use crate::analysis::summary::{self, Summary};
+use crate::analysis::trends::{self, trends, trends_by, Period};
 use crate::analysis::wordlist::{self, WordList, WordRow};
 use crate::analysis::Unit;
 use crate::engine::Engine;
 use crate::examples::examples;
 use crate::facets::Filters;
+use crate::matching::Matching;
 use crate::pace::{finish, Cancelled, Pace, Unpaced};
 use crate::search::SearchOutcome;
 use crate::suggest::completions;
@@ -57,18 +61,27 @@ type StopKey = (Vec<String>, Vec<String>);
 /// What the rows of the word list depend on: the list's key, then the rows' own settings.
 type WordRowsKey = (Filters, Unit, StopKey, bool, String, wordlist::WordSort);
 type KeynessKey = (Filters, Option<Target>, Unit, u32);
-type CollocatesKey = (String, Filters, u8, u8, u32, StopKey, collocates::CollocateSort);
+type CollocatesKey = (String, Filters, Matching, u8, u8, u32, StopKey, collocates::CollocateSort);
+/// What the comparison depends on: the filters, both selections, the unit and the minimum.
+type CompareKey = (Filters, String, String, Unit, u32);
+/// What the n-grams depend on: the filters, n, the minimum, the query's words (when asked),
+/// dropping stopword edges, and the stopwords.
+type NgramsKey = (Filters, u8, u32, Option<Vec<u32>>, bool, StopKey);
 
 /// The engine and what it keeps between requests.
 pub struct Service {
     engine: Engine,
     searched: Memo<(String, Filters), SearchOutcome>,
-    scope: Memo<(String, Filters), Scope>,
-    kwic: Memo<(String, Filters, KwicSort), Vec<KwicLine>>,
+    scope: Memo<(String, Filters, Matching), Scope>,
+    kwic: Memo<(String, Filters, Matching, KwicSort), Vec<KwicLine>>,
     words: Memo<(Filters, Unit, StopKey), WordList>,
     word_rows: Memo<WordRowsKey, Vec<WordRow>>,
     keyness: Memo<KeynessKey, (usize, Keyness)>,
     collocates: Memo<CollocatesKey, Collocates>,
+    sides: Memo<(Filters, String, String), Sides>,
+    compare: Memo<CompareKey, Comparison>,
+    ngrams: Memo<NgramsKey, Ngrams>,
+    summary: Memo<(Filters, StopKey), Summary>,
 }
 
 impl Service {
@@ -83,6 +96,10 @@ impl Service {
             word_rows: Memo::new(),
             keyness: Memo::new(),
             collocates: Memo::new(),
+            sides: Memo::new(),
+            compare: Memo::new(),
+            ngrams: Memo::new(),
+            summary: Memo::new(),
         }
     }
 
@@ -135,9 +152,11 @@ impl Service {
         self.searched.get((query.to_owned(), filters.clone()), || views::searched(&self.engine, query, filters))
     }
 
-    fn scope(&self, query: &str, filters: &Filters) -> Rc<Scope> {
-        self.scope.get((query.to_owned(), filters.clone()), || {
-            views::scope(&self.engine, &self.searched(query, filters), filters)
+    /// The scope of an analysis view: the query as the view matches words.
+    fn scope(&self, r: &ViewRequest) -> Rc<Scope> {
+        let m = r.analysis.matching;
+        self.scope.get((r.query.clone(), r.filters.clone(), m), || {
+            views::analysis_scope(&self.engine, &r.query, &r.filters, m)
         })
     }
 
@@ -151,7 +170,7 @@ impl Service {
         scope: &Scope,
         pace: &mut impl Pace,
     ) -> Result<Rc<Vec<KwicLine>>, Cancelled> {
-        let key = (r.query.clone(), r.filters.clone(), r.analysis.kwic_sort);
+        let key = (r.query.clone(), r.filters.clone(), r.analysis.matching, r.analysis.kwic_sort);
         if let Some(lines) = self.kwic.kept(&key) {
             return Ok(lines);
         }
@@ -183,7 +202,16 @@ impl Service {
         pace: &mut impl Pace,
     ) -> Result<Rc<Collocates>, Cancelled> {
         let a = &r.analysis;
-        let key = (r.query.clone(), r.filters.clone(), a.left, a.right, a.min_freq, Self::stop_key(r), a.coll_sort);
+        let key = (
+            r.query.clone(),
+            r.filters.clone(),
+            a.matching,
+            a.left,
+            a.right,
+            a.min_freq,
+            Self::stop_key(r),
+            a.coll_sort,
+        );
         if let Some(c) = self.collocates.kept(&key) {
             return Ok(c);
         }
@@ -191,28 +219,86 @@ impl Service {
         Ok(self.collocates.keep(key, c))
     }
 
+    fn sides(&self, r: &ViewRequest, allowed: &[usize]) -> Option<Rc<Sides>> {
+        let a = &r.analysis;
+        let key = (r.filters.clone(), a.side_a.clone(), a.side_b.clone());
+        if let Some(s) = self.sides.kept(&key) {
+            return Some(s);
+        }
+        let sides = views::sides(&self.engine, allowed, a, &r.filters)?;
+        Some(self.sides.keep(key, sides))
+    }
+
+    fn comparison(&self, r: &ViewRequest, sides: &Sides) -> Rc<Comparison> {
+        let a = &r.analysis;
+        let key = (r.filters.clone(), a.side_a.clone(), a.side_b.clone(), a.unit, a.min_freq);
+        self.compare.get(key, || views::comparison(&self.engine, sides, a))
+    }
+
+    async fn ngrams(
+        &self,
+        r: &ViewRequest,
+        allowed: &[usize],
+        pace: &mut impl Pace,
+    ) -> Result<(Rc<Ngrams>, Vec<String>), Cancelled> {
+        let a = &r.analysis;
+        let (options, words) = views::ngram_options(&self.engine, &r.query, a);
+        let key =
+            (r.filters.clone(), a.n, a.min_freq, options.containing.clone(), a.ngram_drop_stop, Self::stop_key(r));
+        if let Some(n) = self.ngrams.kept(&key) {
+            return Ok((n, words));
+        }
+        let n = ngrams::ngrams_paced(&self.engine, allowed, &options, &views::stop_list(a), pace).await?;
+        Ok((self.ngrams.keep(key, n), words))
+    }
+
+    async fn summary(
+        &self,
+        r: &ViewRequest,
+        allowed: &[usize],
+        pace: &mut impl Pace,
+    ) -> Result<Rc<Summary>, Cancelled> {
+        let key = (r.filters.clone(), Self::stop_key(r));
+        if let Some(s) = self.summary.kept(&key) {
+            return Ok(s);
+        }
+        let s = summary::summary_paced(&self.engine, allowed, &views::stop_list(&r.analysis), pace).await?;
+        Ok(self.summary.keep(key, s))
+    }
+
     fn target(&self, r: &ViewRequest, allowed: &[usize]) -> Option<Target> {
         views::effective_target(&self.engine, allowed, &r.analysis, r.open_doc.as_deref())
     }
 
     /// What an analysis view shows.
-    pub fn view(&self, r: &ViewRequest) -> ViewData {
+    pub fn view(&self, r: &ViewRequest) -> ViewAnswer {
         finish(self.view_paced(r, &mut Unpaced))
     }
 
     /// [`Service::view`], telling `pace` how far a long computation has got (a concordance or
     /// the collocates of a frequent word on a large corpus take seconds); `pace` may stop it.
-    pub async fn view_paced(&self, r: &ViewRequest, pace: &mut impl Pace) -> Result<ViewData, Cancelled> {
+    pub async fn view_paced(&self, r: &ViewRequest, pace: &mut impl Pace) -> Result<ViewAnswer, Cancelled> {
         let e = &self.engine;
         let a = &r.analysis;
-        let scope = self.scope(&r.query, &r.filters);
+        let scope = self.scope(r);
+        let terms = a.terms_in_effect(&r.query);
+        let mut notes = Vec::new();
+        let uses_query =
+            matches!(r.view, View::Concordance | View::Collocates) || (r.view == View::Ngrams && a.ngram_query);
+        if uses_query {
+            notes.extend(scope.compiled.cap_notes());
+        }
+        if matches!(r.view, View::Distribution | View::Trends | View::Compare) {
+            let compiled = views::compile_terms(e, &terms, a.matching);
+            notes.extend(views::term_notes(&compiled));
+        }
         let needs_query = matches!(r.view, View::Concordance | View::Collocates) && scope.compiled.is_empty();
         if needs_query {
-            return Ok(ViewData::NeedsQuery);
+            return Ok(ViewAnswer { data: ViewData::NeedsQuery, notes });
         }
-        Ok(match r.view {
+        let data = match r.view {
             View::Concordance => {
-                ViewData::Concordance(views::concordance_page(e, &self.lines(r, &scope, pace).await?, a))
+                ViewData::Concordance(views::concordance_page(e, &self.lines(r, &scope, pace).await?, a, &r.query))
             }
             View::Words => {
                 let list = self.word_list(r, &scope.allowed);
@@ -227,16 +313,32 @@ impl Service {
             View::Collocates => {
                 ViewData::Collocates(views::collocates_page(self.collocates(r, &scope, pace).await?.as_ref(), a))
             }
-            View::Distribution => {
-                ViewData::Distribution(views::distribution(e, &scope.allowed, &a.terms_in_effect(&r.query)))
+            View::Distribution => ViewData::Distribution(views::distribution(e, &scope.allowed, &terms, a.matching)),
+            View::Trends if a.by != Period::Doc => {
+                let compiled = views::compile_terms(e, &terms, a.matching);
+                ViewData::Periods { periods: trends_by(e, &compiled, &scope.allowed, &a.by), terms, by: a.by.clone() }
             }
             View::Trends => {
-                let terms = a.terms_in_effect(&r.query);
-                let points = views::trend_points(e, &scope.allowed, &terms);
+                let points = views::trend_points(e, &scope.allowed, &terms, a.matching);
                 ViewData::Trends { terms, points }
             }
+            View::Compare => match self.sides(r, &scope.allowed) {
+                None => ViewData::NeedsSides,
+                Some(sides) => {
+                    let c = self.comparison(r, &sides);
+                    ViewData::Compare(Box::new(views::compare_data_paced(e, &sides, &c, r, pace).await?))
+                }
+            },
+            View::Ngrams => {
+                let (ng, words) = self.ngrams(r, &scope.allowed, pace).await?;
+                ViewData::Ngrams(views::ngrams_page(&ng, words, a))
+            }
+            View::Summary => {
+                ViewData::Summary(Box::new(views::summary_data(e, &*self.summary(r, &scope.allowed, pace).await?, a)))
+            }
             View::Search | View::Reader => ViewData::None,
-        })
+        };
+        Ok(ViewAnswer { data, notes })
     }
 
     /// Every row of an analysis view (an empty table for a view without rows).
@@ -248,9 +350,12 @@ impl Service {
     pub async fn export_paced(&self, r: &ViewRequest, pace: &mut impl Pace) -> Result<Table, Cancelled> {
         let e = &self.engine;
         let a = &r.analysis;
-        let scope = self.scope(&r.query, &r.filters);
+        let scope = self.scope(r);
         let terms = a.terms_in_effect(&r.query);
+        let empty = Table { columns: Vec::new(), rows: Vec::new() };
         Ok(match r.view {
+            View::Concordance if scope.compiled.is_empty() => empty,
+            View::Collocates if scope.compiled.is_empty() => empty,
             View::Concordance => {
                 let lines = self.lines(r, &scope, pace).await?;
                 concordance::table_paced(e, &lines, usize::from(a.width), pace).await?
@@ -269,11 +374,25 @@ impl Service {
                 keyness::table(&self.keyness(r, &scope.allowed, target.as_ref()).1)
             }
             View::Collocates => collocates::table(self.collocates(r, &scope, pace).await?.as_ref()),
-            View::Distribution => {
-                dispersion::table(e, &terms, &dispersion(e, &views::compile_terms(e, &terms), &scope.allowed))
+            View::Distribution => dispersion::table(
+                e,
+                &terms,
+                &dispersion(e, &views::compile_terms(e, &terms, a.matching), &scope.allowed),
+            ),
+            View::Trends if a.by != Period::Doc => {
+                let compiled = views::compile_terms(e, &terms, a.matching);
+                trends::period_table(&terms, &a.by, &trends_by(e, &compiled, &scope.allowed, &a.by))
             }
-            View::Trends => trends::table(e, &terms, &trends(e, &views::compile_terms(e, &terms), &scope.allowed)),
-            View::Search | View::Reader => Table { columns: Vec::new(), rows: Vec::new() },
+            View::Trends => {
+                trends::table(e, &terms, &trends(e, &views::compile_terms(e, &terms, a.matching), &scope.allowed))
+            }
+            View::Compare => match self.sides(r, &scope.allowed) {
+                None => empty,
+                Some(sides) => compare::table(&self.comparison(r, &sides)),
+            },
+            View::Ngrams => ngrams::table(&self.ngrams(r, &scope.allowed, pace).await?.0),
+            View::Summary => summary::table(e, &*self.summary(r, &scope.allowed, pace).await?),
+            View::Search | View::Reader => empty,
         })
     }
 }
@@ -301,6 +420,11 @@ mod tests {
             })
             .collect();
         Service::new(Engine::new(Corpus::new("v1", docs)))
+    }
+
+    /// What a view shows, without the notes.
+    fn data(s: &Service, r: &ViewRequest) -> ViewData {
+        s.view(r).data
     }
 
     fn view(view: View, query: &str, analysis: Analysis) -> ViewRequest {
@@ -406,10 +530,10 @@ mod tests {
     fn views_are_paged_and_need_a_query_where_they_show_its_hits() {
         let s = service();
         for v in [View::Concordance, View::Collocates] {
-            assert_eq!(s.view(&view(v, " ", Analysis::default())), ViewData::NeedsQuery);
+            assert_eq!(data(&s, &view(v, " ", Analysis::default())), ViewData::NeedsQuery);
         }
         let ViewData::Concordance(c) =
-            s.view(&view(View::Concordance, "army", Analysis { page: 9, ..Default::default() }))
+            data(&s, &view(View::Concordance, "army", Analysis { page: 9, ..Default::default() }))
         else {
             panic!()
         };
@@ -419,7 +543,7 @@ mod tests {
         assert_eq!(c.lines.rows[0].left.split_whitespace().count(), 6);
         // Every export row of the concordance, not the page.
         assert_eq!(s.export(&view(View::Concordance, "army", Analysis::default())).rows.len(), 360);
-        let ViewData::Words(w) = s.view(&view(View::Words, "", Analysis::default())) else { panic!() };
+        let ViewData::Words(w) = data(&s, &view(View::Words, "", Analysis::default())) else { panic!() };
         assert!(w.words.rows.iter().all(|r| !r.stopword) && w.words.rows.len() <= PAGE_SIZE);
         assert_eq!(w.words.rows[0].word, "army");
     }
@@ -428,24 +552,26 @@ mod tests {
     fn keyness_targets_the_open_document_else_the_first() {
         let s = service();
         let mut r = view(View::Keyness, "", Analysis::default());
-        let ViewData::Keyness(k) = s.view(&r) else { panic!() };
+        let ViewData::Keyness(k) = data(&s, &r) else { panic!() };
         assert_eq!((k.target, k.target_size.docs, k.reference_size.docs), (Some(Target::Doc("d0".into())), 1, 2));
         r.open_doc = Some("d2".into());
-        let ViewData::Keyness(k) = s.view(&r) else { panic!() };
+        let ViewData::Keyness(k) = data(&s, &r) else { panic!() };
         assert_eq!(k.target, Some(Target::Doc("d2".into())));
         r.analysis.target = Some(Target::Outlet("RT".into()));
-        let ViewData::Keyness(k) = s.view(&r) else { panic!() };
+        let ViewData::Keyness(k) = data(&s, &r) else { panic!() };
         assert_eq!((k.target_size.docs, k.reference_size.docs, k.choices.len()), (2, 1, 3));
     }
 
     #[test]
     fn terms_default_to_the_query() {
         let s = service();
-        let ViewData::Distribution(d) = s.view(&view(View::Distribution, "army", Analysis::default())) else {
+        let ViewData::Distribution(d) = data(&s, &view(View::Distribution, "army", Analysis::default())) else {
             panic!()
         };
         assert_eq!((d.len(), d[0].term.as_str(), d[0].hits), (1, "army", 360));
-        let ViewData::Trends { terms, points } = s.view(&view(View::Trends, "", Analysis::default())) else { panic!() };
+        let ViewData::Trends { terms, points } = data(&s, &view(View::Trends, "", Analysis::default())) else {
+            panic!()
+        };
         assert!(terms.is_empty() && points.len() == 3);
     }
 

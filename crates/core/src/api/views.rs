@@ -3,27 +3,39 @@
 //! the bench calls them to time the views as the app computes them.
 
 use super::{
-    CollocatesPage, ConcordancePage, DocDistribution, DocRef, DocSummary, DocumentView, KeynessData, KwicRow, Page,
-    ResultItem, SearchPage, SearchRequest, Series, Size, TrendPoint, WordsPage,
+    CollocatesPage, CompareData, ConcordancePage, DocDistribution, DocFigures, DocRef, DocSummary, DocumentView,
+    KeynessData, KwicRow, NgramsPage, Page, ResultItem, SearchPage, SearchRequest, Series, Side, Size, SummaryData,
+    TermComparison, TrendPoint, WordsPage,
 };
+use crate::analysis::cloud::{layout, Cloud};
 use crate::analysis::collocates::{collocates_paced, sort_collocates, Collocates};
+use crate::analysis::compare::{term_rates, Comparison};
 use crate::analysis::concordance::{concordance_paced, sort_lines_paced, KwicLine, KwicSort};
 use crate::analysis::dispersion::dispersion;
 use crate::analysis::keyness::{keyness, Direction, Keyness};
+use crate::analysis::ngrams::{NgramOptions, Ngrams};
+use crate::analysis::summary::{Summary, MATTR_WINDOW};
 use crate::analysis::trends::trends;
 use crate::analysis::wordlist::{sort_words, wordlist, WordList, WordRow};
-use crate::analysis::{allowed_docs, compile, target_docs, StopList};
+use crate::analysis::{allowed_docs, compile, compile_as, doc_mask, target_docs, StopList};
 use crate::engine::Engine;
 use crate::facets::Filters;
 use crate::highlight;
+use crate::matching::Matching;
 use crate::normalize::fold;
 use crate::pace::{finish, Cancelled, Pace, Unpaced};
-use crate::search::{search, sort_hits, Compiled, SearchOutcome, Sort};
+use crate::search::{matching_docs, search, sort_hits, Compiled, SearchOutcome, Sort};
 use crate::snippet::{self, SNIPPET_CHARS};
 use crate::view_state::{Analysis, Target};
 
 /// Rows shown in each of the distinctive words' tables (the download has them all).
 pub const KEYNESS_SHOWN: usize = 50;
+/// Concordance lines of the term shown for each side of the comparison.
+pub const COMPARE_LINES: usize = 25;
+/// Words in a cloud at most.
+pub const CLOUD_WORDS: usize = 100;
+/// The cloud's box, in SVG units (its `viewBox`; the page scales it to the screen).
+pub const CLOUD_BOX: (f32, f32) = (960.0, 540.0);
 
 /// The documents an analysis view works on, for a query and filters.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -48,6 +60,21 @@ pub fn scope(engine: &Engine, outcome: &SearchOutcome, filters: &Filters) -> Sco
     let mut matching: Vec<usize> = outcome.hits.iter().map(|h| h.doc).collect();
     matching.sort_unstable();
     Scope { compiled: outcome.compiled.clone(), allowed: allowed_docs(engine, filters), matching }
+}
+
+/// The scope of an analysis view: the query compiled as the view matches words (`match`), read
+/// as finished (its last word is not a prefix unless it ends in `*`), the documents the filters
+/// allow, and those of them the query matches.
+pub fn analysis_scope(engine: &Engine, query: &str, filters: &Filters, matching: Matching) -> Scope {
+    let compiled = compile_as(engine, query, matching);
+    let allowed = allowed_docs(engine, filters);
+    let matching = if compiled.is_empty() {
+        Vec::new()
+    } else {
+        let mask = doc_mask(&engine.index, &allowed);
+        matching_docs(engine, &compiled).into_iter().filter(|&d| mask[d]).collect()
+    };
+    Scope { compiled, allowed, matching }
 }
 
 /// Id and title of a document by number.
@@ -99,7 +126,7 @@ pub fn search_page(engine: &Engine, outcome: &SearchOutcome, request: &SearchReq
         total: outcome.hits.len(),
         query_matches: outcome.query_matches,
         facets: outcome.facets.clone(),
-        notes: outcome.query.notes.clone(),
+        notes: outcome.query.notes.iter().cloned().chain(compiled.cap_notes()).collect(),
         corrections: outcome.compiled.corrections.clone(),
         ignored: outcome.compiled.ignored.clone(),
         did_you_mean: outcome.did_you_mean.clone(),
@@ -147,26 +174,43 @@ pub async fn concordance_lines_paced(
     Ok(lines)
 }
 
-/// One page of concordance lines, cut to the context width.
-pub fn concordance_page(engine: &Engine, lines: &[KwicLine], a: &Analysis) -> ConcordancePage {
+/// One page of concordance lines, cut to the context width; `query` is the query as typed,
+/// whose marks the reader shows (see [`kwic_rows`]).
+pub fn concordance_page(engine: &Engine, lines: &[KwicLine], a: &Analysis, query: &str) -> ConcordancePage {
     let mut seen = vec![false; engine.corpus.documents.len()];
     let documents = lines.iter().filter(|l| !std::mem::replace(&mut seen[l.doc], true)).count();
-    let lines = Page::new(lines.len(), a.page, |range| {
-        lines[range]
-            .iter()
-            .map(|l| {
-                let c = l.context(engine, usize::from(a.width));
-                KwicRow {
-                    doc: doc_ref(engine, l.doc),
-                    hit: l.hit,
-                    left: c.left.to_owned(),
-                    keyword: c.keyword.to_owned(),
-                    right: c.right.to_owned(),
-                }
-            })
-            .collect()
-    });
+    let lines = Page::new(lines.len(), a.page, |range| kwic_rows(engine, &lines[range], a.width, query));
     ConcordancePage { lines, documents }
+}
+
+/// Concordance rows of some lines, cut to the context width. Each row's `hit` is the number of
+/// the reader's mark at that place: the reader marks the hits of the query as the search reads
+/// it (every form of the word's stem), which can be more than a view that counts word forms
+/// shows, so a line opens the reader at its own hit.
+pub fn kwic_rows(engine: &Engine, lines: &[KwicLine], width: u8, query: &str) -> Vec<KwicRow> {
+    let reader = compile(engine, query);
+    // The reader's marks of the document of the last line (lines come grouped by document).
+    let mut marks_of = usize::MAX;
+    let mut marks = Vec::new();
+    lines
+        .iter()
+        .map(|l| {
+            if marks_of != l.doc {
+                marks = reader.spans(&engine.index, l.doc);
+                marks_of = l.doc;
+            }
+            let spans = marks.as_slice();
+            let hit = spans.iter().position(|&(start, len, _)| start <= l.position && l.position < start + len.max(1));
+            let c = l.context(engine, usize::from(width));
+            KwicRow {
+                doc: doc_ref(engine, l.doc),
+                hit: hit.unwrap_or(l.hit),
+                left: c.left.to_owned(),
+                keyword: c.keyword.to_owned(),
+                right: c.right.to_owned(),
+            }
+        })
+        .collect()
 }
 
 /// The stop list of the settings.
@@ -194,7 +238,7 @@ pub fn word_rows(list: &WordList, a: &Analysis) -> Vec<WordRow> {
     rows
 }
 
-/// One page of the word list.
+/// One page of the word list (and its cloud, when asked for).
 pub fn words_page(list: &WordList, rows: &[WordRow], documents: usize, a: &Analysis) -> WordsPage {
     WordsPage {
         words: Page::new(rows.len(), a.page, |range| rows[range].to_vec()),
@@ -202,7 +246,17 @@ pub fn words_page(list: &WordList, rows: &[WordRow], documents: usize, a: &Analy
         documents,
         type_token_ratio: list.type_token_ratio,
         stop_words: a.stop_words(),
+        cloud: a.cloud.then(|| words_cloud(rows)),
     }
+}
+
+/// The cloud of the [`CLOUD_WORDS`] most frequent of the rows shown (stopwords hidden unless
+/// shown, the filter applied), whatever their order in the table.
+pub fn words_cloud(rows: &[WordRow]) -> Cloud {
+    let mut top: Vec<&WordRow> = rows.iter().collect();
+    crate::sort::sort_by(&mut top, |x, y| y.count.cmp(&x.count).then_with(|| x.word.cmp(&y.word)));
+    let words: Vec<(String, u64, u8)> = top.iter().take(CLOUD_WORDS).map(|r| (r.word.clone(), r.count, 0)).collect();
+    layout(&words, CLOUD_BOX.0, CLOUD_BOX.1)
 }
 
 /// The keyness target in effect: the settings', else the open document, else the first
@@ -271,14 +325,20 @@ pub fn collocates_page(c: &Collocates, a: &Analysis) -> CollocatesPage {
     }
 }
 
-/// Each term compiled as a finished query (its last word is not a prefix unless it ends in `*`).
-pub fn compile_terms(engine: &Engine, terms: &[String]) -> Vec<Compiled> {
-    terms.iter().map(|t| compile(engine, &format!("{t} "))).collect()
+/// Each term compiled as a finished query (its last word is not a prefix unless it ends in
+/// `*`), its words matched as `matching` says.
+pub fn compile_terms(engine: &Engine, terms: &[String], matching: Matching) -> Vec<Compiled> {
+    terms.iter().map(|t| compile_as(engine, t, matching)).collect()
+}
+
+/// What the page should say about how the terms were read (a wildcard's cap).
+pub fn term_notes(compiled: &[Compiled]) -> Vec<String> {
+    compiled.iter().flat_map(Compiled::cap_notes).collect()
 }
 
 /// The distribution of each term over the allowed documents.
-pub fn distribution(engine: &Engine, allowed: &[usize], terms: &[String]) -> Vec<Series> {
-    let series = dispersion(engine, &compile_terms(engine, terms), allowed);
+pub fn distribution(engine: &Engine, allowed: &[usize], terms: &[String], matching: Matching) -> Vec<Series> {
+    let series = dispersion(engine, &compile_terms(engine, terms, matching), allowed);
     terms
         .iter()
         .zip(series)
@@ -303,8 +363,8 @@ pub fn distribution(engine: &Engine, allowed: &[usize], terms: &[String]) -> Vec
 }
 
 /// The trend points of the allowed documents, oldest first.
-pub fn trend_points(engine: &Engine, allowed: &[usize], terms: &[String]) -> Vec<TrendPoint> {
-    trends(engine, &compile_terms(engine, terms), allowed)
+pub fn trend_points(engine: &Engine, allowed: &[usize], terms: &[String], matching: Matching) -> Vec<TrendPoint> {
+    trends(engine, &compile_terms(engine, terms, matching), allowed)
         .into_iter()
         .map(|r| TrendPoint {
             doc: doc_ref(engine, r.doc),
@@ -314,4 +374,171 @@ pub fn trend_points(engine: &Engine, allowed: &[usize], terms: &[String]) -> Vec
             words: r.words,
         })
         .collect()
+}
+
+/// The documents of the comparison's two sides.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Sides {
+    /// Side A's documents, ascending.
+    pub a: Vec<usize>,
+    /// Side B's documents, ascending (the allowed documents not in A when `b` is empty).
+    pub b: Vec<usize>,
+    /// How A's selection was read.
+    pub a_notes: Vec<String>,
+    /// How B's selection was read.
+    pub b_notes: Vec<String>,
+}
+
+/// The allowed documents a selection (`outlet:rt`, `kind:news -putin`) matches, ascending,
+/// searched as a finished query, and what the page should say about how it was read.
+pub fn selection(engine: &Engine, expr: &str, filters: &Filters) -> (Vec<usize>, Vec<String>) {
+    let outcome = search(engine, &format!("{expr} "), filters, Sort::Relevance);
+    let mut docs: Vec<usize> = outcome.hits.iter().map(|h| h.doc).collect();
+    docs.sort_unstable();
+    let mut notes = outcome.query.notes.clone();
+    notes.extend(outcome.compiled.corrections.iter().map(|(typed, found)| format!("“{typed}” was read as “{found}”.")));
+    notes.extend(outcome.compiled.cap_notes());
+    (docs, notes)
+}
+
+/// The documents of both sides (`None` when side A is not chosen): B is its selection, or the
+/// allowed documents not in A when `b` is empty.
+pub fn sides(engine: &Engine, allowed: &[usize], a: &Analysis, filters: &Filters) -> Option<Sides> {
+    if a.side_a.trim().is_empty() {
+        return None;
+    }
+    let (a_docs, a_notes) = selection(engine, &a.side_a, filters);
+    let (b_docs, b_notes) = if a.side_b.trim().is_empty() {
+        let in_a = doc_mask(&engine.index, &a_docs);
+        (allowed.iter().copied().filter(|&d| !in_a[d]).collect(), Vec::new())
+    } else {
+        selection(engine, &a.side_b, filters)
+    };
+    Some(Sides { a: a_docs, b: b_docs, a_notes, b_notes })
+}
+
+/// The comparison of the two sides' words.
+pub fn comparison(engine: &Engine, sides: &Sides, a: &Analysis) -> Comparison {
+    crate::analysis::compare::compare(engine, &sides.a, &sides.b, a.unit, u64::from(a.min_freq))
+}
+
+/// What the comparison view shows: both sides' sizes, the first rows of each table, the term
+/// of the query in both sides (rates and the first concordance lines), and the cloud.
+pub async fn compare_data_paced(
+    engine: &Engine,
+    sides: &Sides,
+    c: &Comparison,
+    r: &super::ViewRequest,
+    pace: &mut impl Pace,
+) -> Result<CompareData, Cancelled> {
+    let a = &r.analysis;
+    let in_b = doc_mask(&engine.index, &sides.b);
+    let overlap = sides.a.iter().filter(|&&d| in_b[d]).count();
+    let shown = |rows: &[crate::analysis::compare::CompareRow]| rows.iter().take(KEYNESS_SHOWN).cloned().collect();
+    let term = match a.terms_in_effect(&r.query).into_iter().next() {
+        None => None,
+        Some(term) => {
+            let compiled = compile_as(engine, &term, a.matching);
+            if compiled.is_empty() {
+                None
+            } else {
+                let mut side_lines = Vec::new();
+                for docs in [&sides.a, &sides.b] {
+                    let mut lines = concordance_paced(engine, &compiled, docs, pace).await?;
+                    lines.truncate(COMPARE_LINES);
+                    side_lines.push(kwic_rows(engine, &lines, a.width, &term));
+                }
+                let b_lines = side_lines.pop().unwrap_or_default();
+                let a_lines = side_lines.pop().unwrap_or_default();
+                Some(TermComparison {
+                    rates: term_rates(engine, &compiled, &sides.a, &sides.b),
+                    term,
+                    a_lines,
+                    b_lines,
+                })
+            }
+        }
+    };
+    let cloud = a.cloud.then(|| {
+        let half = CLOUD_WORDS / 2;
+        let words: Vec<(String, u64, u8)> = (c.more_in_a.iter().take(half).map(|r| (r.word.clone(), r.a, 0)))
+            .chain(c.more_in_b.iter().take(half).map(|r| (r.word.clone(), r.b, 1)))
+            .collect();
+        layout(&words, CLOUD_BOX.0, CLOUD_BOX.1)
+    });
+    Ok(CompareData {
+        a: Side {
+            expr: a.side_a.clone(),
+            size: Size { docs: c.a_docs, tokens: c.a_tokens },
+            notes: sides.a_notes.clone(),
+        },
+        b: Side {
+            expr: a.side_b.clone(),
+            size: Size { docs: c.b_docs, tokens: c.b_tokens },
+            notes: sides.b_notes.clone(),
+        },
+        overlap,
+        tested: c.tested,
+        more_in_a: shown(&c.more_in_a),
+        more_in_b: shown(&c.more_in_b),
+        lockwords: shown(&c.lockwords),
+        term,
+        cloud,
+    })
+}
+
+/// The n-gram settings of a view, and the query's words an n-gram must contain (`nquery=1`
+/// with a query), as the view matches them.
+pub fn ngram_options(engine: &Engine, query: &str, a: &Analysis) -> (NgramOptions, Vec<String>) {
+    let containing =
+        (a.ngram_query && !query.trim().is_empty()).then(|| compile_as(engine, query, a.matching).term_ids());
+    let words = containing.iter().flatten().map(|&t| engine.index.term(t).to_owned()).collect();
+    let options = NgramOptions {
+        n: usize::from(a.n),
+        min_freq: u64::from(a.min_freq),
+        containing,
+        drop_stop_edges: a.ngram_drop_stop,
+    };
+    (options, words)
+}
+
+/// One page of the n-grams.
+pub fn ngrams_page(ng: &Ngrams, containing: Vec<String>, a: &Analysis) -> NgramsPage {
+    NgramsPage {
+        ngrams: Page::new(ng.rows.len(), a.page, |range| ng.rows[range].to_vec()),
+        n: ng.n,
+        tokens: ng.tokens,
+        distinct: ng.distinct,
+        containing,
+    }
+}
+
+/// What the overview shows: the figures, and one page of the documents.
+pub fn summary_data(engine: &Engine, s: &Summary, a: &Analysis) -> SummaryData {
+    let figures = |&(d, tokens): &(usize, u32)| DocFigures { doc: doc_ref(engine, d), tokens, distinctive: Vec::new() };
+    let documents = Page::new(s.distinctive.len(), a.page, |range| {
+        s.distinctive[range]
+            .iter()
+            .map(|(d, words)| DocFigures {
+                doc: doc_ref(engine, *d),
+                tokens: engine.index.doc_tokens(*d),
+                distinctive: words.clone(),
+            })
+            .collect()
+    });
+    SummaryData {
+        docs: s.docs,
+        tokens: s.tokens,
+        types: s.types,
+        ttr: s.ttr,
+        mattr: s.mattr,
+        mattr_window: MATTR_WINDOW,
+        mattr_docs: s.mattr_docs,
+        sentences: s.sentences,
+        mean_sentence: s.mean_sentence,
+        longest: s.longest.iter().map(figures).collect(),
+        shortest: s.shortest.iter().map(figures).collect(),
+        top_words: s.top_words.clone(),
+        documents,
+    }
 }

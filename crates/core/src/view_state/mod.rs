@@ -34,11 +34,17 @@ pub enum View {
     Distribution,
     /// Terms over time.
     Trends,
+    /// Two selections side by side.
+    Compare,
+    /// Frequent word sequences (n-grams).
+    Ngrams,
+    /// The corpus at a glance.
+    Summary,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 11] = [
         View::Search,
         View::Reader,
         View::Concordance,
@@ -47,6 +53,9 @@ impl View {
         View::Collocates,
         View::Distribution,
         View::Trends,
+        View::Compare,
+        View::Ngrams,
+        View::Summary,
     ];
 
     /// The URL value.
@@ -60,6 +69,9 @@ impl View {
             View::Collocates => "collocates",
             View::Distribution => "distribution",
             View::Trends => "trends",
+            View::Compare => "compare",
+            View::Ngrams => "ngrams",
+            View::Summary => "summary",
         }
     }
 

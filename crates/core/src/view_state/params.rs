@@ -5,13 +5,16 @@
 //! percent-encoding and over-long or out-of-range values are read as well as they can be and
 //! reported as short warnings for the page to show.
 
-use super::settings::{clip_chars, Chart, Target, MAX_TERMS, MAX_TERM_CHARS, MIN_FREQ, WIDTH, WINDOW};
+use super::settings::{clip_chars, Chart, Target, MAX_SIDE_CHARS, MAX_TERMS, MAX_TERM_CHARS, MIN_FREQ, WIDTH, WINDOW};
 use super::{clip, decode, encode, normalize_origin, Theme, View, ViewState, MAX_QUERY_CHARS};
 use crate::analysis::collocates::CollocateSort;
 use crate::analysis::concordance::KwicSort;
+use crate::analysis::ngrams::N_BOUNDS;
+use crate::analysis::trends::Period;
 use crate::analysis::wordlist::WordSort;
 use crate::analysis::Unit;
 use crate::facets::Facet;
+use crate::matching::Matching;
 use crate::search::Sort;
 
 /// A query string being read.
@@ -147,6 +150,22 @@ pub const PARAMS: &[Param] = &[
     ),
     Param { key: "term", read: read_term, write: |s| s.analysis.terms.clone() },
     choice!("chart", analysis.chart, [Chart::Line, Chart::Bar], |c: Chart| c.key().to_owned(), Chart::Line),
+    Param { key: "by", read: read_by, write: |s| unless_default(&s.analysis.by, &Period::Doc, |p| p.key().to_owned()) },
+    choice!("match", analysis.matching, Matching::ALL, |m: Matching| m.key().to_owned(), Matching::Form),
+    Param {
+        key: "a",
+        read: |r, v| r.state.analysis.side_a = clip(v.trim(), MAX_SIDE_CHARS),
+        write: |s| non_empty(&s.analysis.side_a),
+    },
+    Param {
+        key: "b",
+        read: |r, v| r.state.analysis.side_b = clip(v.trim(), MAX_SIDE_CHARS),
+        write: |s| non_empty(&s.analysis.side_b),
+    },
+    number!("n", analysis.n, N_BOUNDS, 2),
+    choice!("nquery", analysis.ngram_query, [false, true], flag, false),
+    choice!("nstop", analysis.ngram_drop_stop, [false, true], |b| if b { "drop" } else { "keep" }.to_owned(), false),
+    choice!("cloud", analysis.cloud, [false, true], flag, false),
     choice!("embed", presentation.embed, [false, true], flag, false),
     Param {
         key: "theme",
@@ -238,6 +257,19 @@ fn read_term(r: &mut Reading, value: &str) {
         r.warn(format!("At most {MAX_TERMS} terms are compared; “{t}” was ignored."));
     } else {
         terms.push(t);
+    }
+}
+
+/// `by`: `doc`, `year`, `month` or the name of a metadata field (whether the corpus has it is
+/// checked once the corpus is known, by `CorpusInfo::validate`).
+fn read_by(r: &mut Reading, value: &str) {
+    match Period::from_key(value.trim()) {
+        Some(Period::Field(name)) if Facet::from_param(&name).is_none() => r.warn(format!(
+            "“{}” is not a period or a metadata field (use doc, year, month or a field's name); it was ignored.",
+            clip(&name, 40)
+        )),
+        Some(by) => r.state.analysis.by = by,
+        None => r.warn("The trends' period (by) was empty; each document is shown.".into()),
     }
 }
 
@@ -400,6 +432,14 @@ mod tests {
         s.analysis.stop_del = vec!["the".into()];
         s.analysis.target = Some(Target::Doc("a&b=c".into()));
         s.analysis.right = 2;
+        s.analysis.by = Period::Field("party".into());
+        s.analysis.matching = Matching::Stem;
+        s.analysis.side_a = "outlet:rt -putin".into();
+        s.analysis.side_b = "year:2020..2022".into();
+        s.analysis.n = 4;
+        s.analysis.ngram_query = true;
+        s.analysis.ngram_drop_stop = true;
+        s.analysis.cloud = true;
         s.presentation.embed = true;
         s.presentation.search_box = false;
         s.presentation.theme = Theme::Dark;
@@ -412,6 +452,13 @@ mod tests {
 
     #[test]
     fn bad_values_name_what_is_allowed() {
+        let (s, w) = read("?by=%3Cb%3E&match=lemma&n=7&nstop=x");
+        assert_eq!(s.analysis, crate::view_state::Analysis::default());
+        assert!(w[0].contains("“<b>” is not a period or a metadata field"), "{w:?}");
+        assert_eq!(w[1], "Unknown match “lemma” was ignored (use form, stem).");
+        assert_eq!(w[2], "“7” is not a valid n (use 2–6); it was ignored.");
+        assert_eq!(w[3], "Unknown nstop “x” was ignored (use keep, drop).");
+        assert_eq!(read("?by=year").0.analysis.by, Period::Year);
         let (_, w) = read("?wsort=zz&ksort=l4&chart=pie&unit=lemma");
         assert_eq!(w[0], "Unknown wsort “zz” was ignored (use count, docs, alpha).");
         assert_eq!(w[1], "Unknown ksort “l4” was ignored (use doc, kw, l1, l2, l3, r1, r2, r3).");

@@ -6,8 +6,11 @@
 
 use crate::analysis::collocates::CollocateSort;
 use crate::analysis::concordance::KwicSort;
+use crate::analysis::ngrams::N_BOUNDS;
+use crate::analysis::trends::Period;
 use crate::analysis::wordlist::WordSort;
 use crate::analysis::Unit;
+use crate::matching::Matching;
 use crate::normalize::fold;
 use crate::stopwords::is_stopword;
 
@@ -21,6 +24,8 @@ pub const WIDTH: (u8, u8) = (1, 20);
 pub const WINDOW: (u8, u8) = (1, 10);
 /// Bounds of the minimum frequency of collocates and distinctive words.
 pub const MIN_FREQ: (u32, u32) = (1, 1000);
+/// Longest selection (`a`, `b`) of the comparison kept, in characters.
+pub const MAX_SIDE_CHARS: usize = 300;
 
 /// What the distinctive words are of.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -119,6 +124,22 @@ pub struct Analysis {
     pub terms: Vec<String>,
     /// `chart`: trends as lines or bars.
     pub chart: Chart,
+    /// `by`: the trends' x axis: each document, or periods (year, month, a metadata field).
+    pub by: Period,
+    /// `match`: how the analysis views match a word: its own form (default) or its stem.
+    pub matching: Matching,
+    /// `a`: side A of the comparison, in the query language (`outlet:rt`, `year:..2022`).
+    pub side_a: String,
+    /// `b`: side B of the comparison (empty: the allowed documents not in A).
+    pub side_b: String,
+    /// `n`: words in an n-gram ([`N_BOUNDS`]).
+    pub n: u8,
+    /// `nquery=1`: only the n-grams that contain one of the query's words.
+    pub ngram_query: bool,
+    /// `nstop=drop`: leave out the n-grams that begin or end with a stopword.
+    pub ngram_drop_stop: bool,
+    /// `cloud=1`: the word list or the comparison as a word cloud above the table.
+    pub cloud: bool,
 }
 
 impl Default for Analysis {
@@ -140,6 +161,14 @@ impl Default for Analysis {
             coll_sort: CollocateSort::LogDice,
             terms: Vec::new(),
             chart: Chart::Line,
+            by: Period::Doc,
+            matching: Matching::Form,
+            side_a: String::new(),
+            side_b: String::new(),
+            n: 2,
+            ngram_query: false,
+            ngram_drop_stop: false,
+            cloud: false,
         }
     }
 }
@@ -181,8 +210,28 @@ pub enum Change {
     AddTerm(String),
     /// Remove a term from those in effect.
     RemoveTerm(String),
+    /// Compare this term alone (a word clicked in a table).
+    OnlyTerm(String),
     /// Lines or bars.
     Chart(Chart),
+    /// The trends' x axis.
+    By(Period),
+    /// Word forms or stems in the analysis views.
+    Matching(Matching),
+    /// Side A of the comparison (back to page 1).
+    SideA(String),
+    /// Side B of the comparison (back to page 1).
+    SideB(String),
+    /// A becomes B and B becomes A (back to page 1; nothing happens while B is "the rest").
+    SwapSides,
+    /// Words in an n-gram (clamped to [`N_BOUNDS`]; back to page 1).
+    N(u8),
+    /// Only n-grams with the query's words (back to page 1).
+    NgramQuery(bool),
+    /// Leave out n-grams that begin or end with a stopword (back to page 1).
+    NgramDropStop(bool),
+    /// Show the word cloud.
+    Cloud(bool),
 }
 
 /// Text clipped to `max` characters.
@@ -281,7 +330,45 @@ impl Analysis {
             Change::RemoveTerm(t) => {
                 self.terms = self.terms_in_effect(query).into_iter().filter(|x| *x != t).collect();
             }
+            Change::OnlyTerm(t) => {
+                let t = clip_chars(t.trim(), MAX_TERM_CHARS);
+                if !t.is_empty() {
+                    self.terms = vec![t];
+                }
+            }
             Change::Chart(c) => self.chart = c,
+            Change::By(by) => self.by = by,
+            Change::Matching(m) => {
+                self.matching = m;
+                self.page = 1;
+            }
+            Change::SideA(expr) => {
+                self.side_a = clip_chars(expr.trim(), MAX_SIDE_CHARS);
+                self.page = 1;
+            }
+            Change::SideB(expr) => {
+                self.side_b = clip_chars(expr.trim(), MAX_SIDE_CHARS);
+                self.page = 1;
+            }
+            Change::SwapSides => {
+                if !self.side_b.is_empty() {
+                    std::mem::swap(&mut self.side_a, &mut self.side_b);
+                    self.page = 1;
+                }
+            }
+            Change::N(n) => {
+                self.n = n.clamp(N_BOUNDS.0, N_BOUNDS.1);
+                self.page = 1;
+            }
+            Change::NgramQuery(on) => {
+                self.ngram_query = on;
+                self.page = 1;
+            }
+            Change::NgramDropStop(on) => {
+                self.ngram_drop_stop = on;
+                self.page = 1;
+            }
+            Change::Cloud(on) => self.cloud = on,
         }
     }
 }
@@ -324,9 +411,23 @@ mod tests {
 
     #[test]
     fn numbers_are_clamped() {
-        let a = applied(&[Change::Width(99), Change::Left(0), Change::Right(200), Change::MinFreq(0)], "");
-        assert_eq!((a.width, a.left, a.right, a.min_freq), (20, 1, 10, 1));
+        let a =
+            applied(&[Change::Width(99), Change::Left(0), Change::Right(200), Change::MinFreq(0), Change::N(9)], "");
+        assert_eq!((a.width, a.left, a.right, a.min_freq, a.n), (20, 1, 10, 1, 6));
+        assert_eq!(applied(&[Change::N(0)], "").n, 2);
         assert_eq!(applied(&[Change::MinFreq(5000)], "").min_freq, 1000);
+    }
+
+    #[test]
+    fn sides_are_trimmed_cut_and_swapped_only_when_both_are_set() {
+        let a = applied(&[Change::SideA(" outlet:rt ".into())], "");
+        assert_eq!((a.side_a.as_str(), a.page), ("outlet:rt", 1));
+        // B is "the rest": swapping would lose A.
+        let b = applied(&[Change::SideA("outlet:rt".into()), Change::Page(3), Change::SwapSides], "");
+        assert_eq!((b.side_a.as_str(), b.side_b.as_str(), b.page), ("outlet:rt", "", 3));
+        let c = applied(&[Change::SideA("outlet:rt".into()), Change::SideB("kind:blog".into()), Change::SwapSides], "");
+        assert_eq!((c.side_a.as_str(), c.side_b.as_str()), ("kind:blog", "outlet:rt"));
+        assert_eq!(applied(&[Change::SideB("x".repeat(999))], "").side_b.chars().count(), MAX_SIDE_CHARS);
     }
 
     #[test]
