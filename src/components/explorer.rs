@@ -73,7 +73,8 @@ fn main_view(app: &AppContext, search: Option<&SearchPage>, busy: bool, settled:
     let view = app.state.view.view;
     match (view, app.state.reader_doc()) {
         (View::Reader, Some(id)) => html! {
-            <Reader id={id.to_owned()} query={app.state.view.query.clone()} hit={app.state.hit} />
+            <Reader id={id.to_owned()} query={app.state.view.query.clone()} hit={app.state.hit}
+                matching={app.state.reader_matching} />
         },
         (View::Search | View::Reader, _) => results(app, search, busy),
         _ => html! { <AnalysisView request={app.view_request(view, settled)} /> },

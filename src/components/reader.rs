@@ -7,6 +7,7 @@ use crate::hooks::use_focus::use_pending_focus;
 use crate::hooks::use_key::use_shortcuts;
 use crate::labels::meta_line;
 use crate::state::Action;
+use explorer_core::matching::Matching;
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -19,6 +20,9 @@ pub struct ReaderProps {
     pub query: String,
     /// The current hit (wraps around the hit count).
     pub hit: usize,
+    /// How the query's words are marked: as the search reads them, or as the analysis view
+    /// whose line opened the reader matched them.
+    pub matching: Option<Matching>,
 }
 
 /// Scrolls the current hit to the middle of the window.
@@ -34,7 +38,7 @@ fn scroll_to_current() {
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let app = use_app();
-    let answer = use_document(app.as_ref().map(|a| &a.client), props.id.clone(), props.query.clone());
+    let answer = use_document(app.as_ref().map(|a| &a.client), props.id.clone(), props.query.clone(), props.matching);
     // The answer for this document (while a new query's marks are worked out, the previous
     // ones stay; another document's text never shows under this one's id).
     let doc = answer.value.filter(|d| match d.as_ref() {
@@ -103,6 +107,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     { highlighted(&d.summary.doc.title, &d.title_marks, 0, current) }
                 </h2>
                 <p class="reader-meta">{ meta_line(&d.summary) }</p>
+                if props.matching == Some(Matching::Form) && !props.query.trim().is_empty() {
+                    <p class="hint" id="reader-matching">{ "The query's words are marked as written, as in the view this was opened from." }</p>
+                } else if props.matching == Some(Matching::Stem) && !props.query.trim().is_empty() {
+                    <p class="hint" id="reader-matching">{ "Every form of the query's words is marked, as in the view this was opened from." }</p>
+                }
                 if !d.people.is_empty() {
                     <p class="reader-people">{ format!("Mentions: {}", d.people.join(", ")) }</p>
                 }

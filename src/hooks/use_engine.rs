@@ -7,6 +7,7 @@
 use crate::engine::client::{Client, Kind, Slot};
 use crate::engine::protocol::Working;
 use explorer_core::api::{DocumentView, Request, Response, SearchPage, SearchRequest, ViewAnswer, ViewRequest};
+use explorer_core::matching::Matching;
 use explorer_core::suggest::Suggestion;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -101,10 +102,16 @@ pub fn use_view(client: Option<&Client>, request: ViewRequest) -> Answer<ViewAns
     })
 }
 
-/// A document for the reader (`Some(None)` for an unknown id).
+/// A document for the reader (`Some(None)` for an unknown id), the query's words marked as the
+/// search reads them or as `matching` says.
 #[hook]
-pub fn use_document(client: Option<&Client>, id: String, query: String) -> Answer<Option<DocumentView>> {
-    use_answer(client, Kind::Document, Request::Document { id, query }, |r, _| match r {
+pub fn use_document(
+    client: Option<&Client>,
+    id: String,
+    query: String,
+    matching: Option<Matching>,
+) -> Answer<Option<DocumentView>> {
+    use_answer(client, Kind::Document, Request::Document { id, query, matching }, |r, _| match r {
         Response::Document(d) => Some(d),
         _ => None,
     })

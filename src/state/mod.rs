@@ -10,6 +10,7 @@ pub mod ui;
 
 use explorer_core::api::CorpusInfo;
 use explorer_core::facets::{Facet, Filters};
+use explorer_core::matching::Matching;
 use explorer_core::search::Sort;
 use explorer_core::view_state::{Change, Theme, View, ViewState, MAX_QUERY_CHARS};
 use std::rc::Rc;
@@ -36,6 +37,9 @@ pub struct State {
     pub view: ViewState,
     /// The current hit in the reader (0-based, wraps around).
     pub hit: usize,
+    /// How the reader marks the query: as the search reads it (none), or as the analysis view
+    /// whose line opened it matched words, so that the line's hit is the reader's.
+    pub reader_matching: Option<Matching>,
     /// Messages about the URL or the last action, shown until the next action.
     pub notices: Vec<String>,
     /// How the last change goes into the browser history.
@@ -66,8 +70,11 @@ pub enum Action {
     SetFilters(Filters),
     /// Open a document in the reader.
     OpenDoc(String),
-    /// Open a document in the reader at a given hit (from a concordance line).
+    /// Open a document in the reader at a given hit (from a concordance line), marking the
+    /// query's words as the view matched them.
     OpenHit(String, usize),
+    /// Open a document at a hit of a term of the comparison (which becomes the query).
+    OpenTermHit(String, usize, String),
     /// Show another tab.
     SetView(View),
     /// Change a setting of the analysis views.
@@ -102,7 +109,16 @@ impl State {
     pub fn new(info: Rc<CorpusInfo>, query_string: &str, stored_theme: Theme) -> State {
         let (mut view, mut notices) = ViewState::from_query_string(query_string);
         notices.extend(info.validate(&mut view));
-        State { info, view, hit: 0, notices, history: HistoryWrite::Replace, ui: Ui::new(stored_theme), typing: false }
+        State {
+            info,
+            view,
+            hit: 0,
+            reader_matching: None,
+            notices,
+            history: HistoryWrite::Replace,
+            ui: Ui::new(stored_theme),
+            typing: false,
+        }
     }
 
     /// The id of the document shown in the reader, when the reader is the tab shown.
@@ -143,12 +159,21 @@ impl State {
                 next.view.filters = f;
                 next.notices = next.info.validate(&mut next.view);
             }
-            Action::OpenDoc(id) => return self.apply(Action::OpenHit(id, 0)),
+            Action::OpenDoc(id) => {
+                let mut opened = self.apply(Action::OpenHit(id, 0));
+                opened.reader_matching = None;
+                return opened;
+            }
             Action::OpenHit(id, hit) => {
                 next.view.doc = Some(id);
                 next.view.view = View::Reader;
                 next.hit = hit;
+                next.reader_matching = Some(self.view.analysis.matching);
                 next.notices = next.info.validate(&mut next.view);
+            }
+            Action::OpenTermHit(id, hit, term) => {
+                next.view.query = term.chars().take(MAX_QUERY_CHARS).collect();
+                return next.apply(Action::OpenHit(id, hit));
             }
             Action::SetView(view) => {
                 next.view.view = if view == View::Reader && next.view.doc.is_none() { View::Search } else { view };
@@ -158,6 +183,7 @@ impl State {
             Action::CloseDoc => {
                 next.view.doc = None;
                 next.view.view = View::Search;
+                next.reader_matching = None;
             }
             Action::NextHit(count) => {
                 next.history = HistoryWrite::None;

@@ -132,3 +132,18 @@ fn a_trends_period_the_corpus_lacks_is_dropped_with_a_notice() {
     assert_eq!(s.view.analysis.by, explorer_core::analysis::trends::Period::Field("outlet".into()));
     assert!(s.notices.is_empty());
 }
+
+#[test]
+fn the_reader_marks_as_the_view_whose_line_opened_it() {
+    let s = state("?q=stalin&view=concordance&match=stem").apply(Action::OpenHit("a".into(), 3));
+    assert_eq!((s.reader_matching, s.hit), (Some(Matching::Stem), 3));
+    // A result, a host page or closing the reader: the search's reading again.
+    assert_eq!(s.apply(Action::OpenDoc("b".into())).reader_matching, None);
+    assert_eq!(s.apply(Action::CloseDoc).reader_matching, None);
+    // A line of the comparison's term makes the term the query.
+    let s = state("?view=compare&a=outlet:rt&q=x").apply(Action::OpenTermHit("b".into(), 1, "union".into()));
+    assert_eq!(
+        (s.view.query.as_str(), s.view.doc.as_deref(), s.reader_matching),
+        ("union", Some("b"), Some(Matching::Form))
+    );
+}

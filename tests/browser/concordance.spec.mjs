@@ -32,7 +32,8 @@ function expectOrdered(lines, keyOf, what) {
 const lineId = (l) => `${l.doc}#${l.hit}`;
 
 test('sorted by the first word right, "stalin" lines are ordered by that word, lines without one first', async ({ page }) => {
-  await openView(page, '/?q=stalin&view=concordance', 'concordance');
+  // Every form of the stem (Stalinism too): more lines, some at a paragraph's end.
+  await openView(page, '/?q=stalin&view=concordance&match=stem', 'concordance');
   const byDoc = await allPages(page, kwicLines);
   const count = await kwicCount(page);
   expect(byDoc.length, '#kwic-count states the number of lines over all pages').toBe(count.lines);
@@ -81,7 +82,8 @@ test('for "stalin " the concordance has exactly the marks the reader shows in th
   const total = Object.values(marks).reduce((a, b) => a + b, 0);
   expect(total).toBeGreaterThan(10);
 
-  await openView(page, '/?q=stalin%20&view=concordance', 'concordance');
+  // The reader opened from a result marks the search's reading: the view's match=stem.
+  await openView(page, '/?q=stalin%20&view=concordance&match=stem', 'concordance');
   const count = await kwicCount(page);
   expect(count.lines, `"N lines" = marks summed over ${JSON.stringify(marks)}`).toBe(total);
   expect(count.docs, 'documents with lines = matching documents with marks').toBe(Object.values(marks).filter((n) => n > 0).length);
@@ -146,7 +148,7 @@ test('clicking a concordance line opens the reader at that hit, scrolled to it',
   const lines = await kwicLines(page);
   // The last hit of the long podcast transcript: far down the document.
   const deep = lines.filter((l) => l.doc === DOC.podcast).at(-1);
-  expect(deep.hit).toBeGreaterThan(10);
+  expect(deep.hit).toBeGreaterThan(5);
   await openLine(page, deep, 'click');
   expect(params(page).get('q')).toBe('stalin ');
 

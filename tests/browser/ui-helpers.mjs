@@ -13,10 +13,15 @@ export const VIEWS = [
   { name: 'concordance', url: '/?q=stalin&view=concordance', ready: 'table.kwic tr.kwic-line' },
   { name: 'words', url: '/?view=words', ready: 'table.data tbody tr' },
   { name: 'keyness', url: '/?view=keyness', ready: 'table.data tbody tr' },
-  { name: 'collocates', url: '/?q=stalin&view=collocates', ready: 'table.data tbody tr' },
+  { name: 'collocates', url: '/?q=soviet&view=collocates', ready: 'table.data tbody tr' },
   { name: 'distribution', url: '/?q=stalin&view=distribution', ready: 'svg.strip' },
   { name: 'trends', url: '/?q=stalin&view=trends', ready: 'svg#trend-chart' },
   { name: 'trends-bars', url: '/?q=stalin&view=trends&chart=bar', ready: 'svg#trend-chart' },
+  { name: 'trends-by-year', url: '/?q=soviet&view=trends&by=year', ready: 'svg#trend-chart' },
+  { name: 'compare', url: '/?q=soviet&view=compare&a=outlet:rt&b=outlet:politsturm&cloud=1', ready: '#compare-term tr.kwic-line' },
+  { name: 'phrases', url: '/?view=ngrams&n=3', ready: 'table.data tbody tr' },
+  { name: 'overview', url: '/?view=summary', ready: '#summary-docs-table tbody tr' },
+  { name: 'word-cloud', url: '/?view=words&cloud=1', ready: 'svg#word-cloud a' },
 ];
 
 /**

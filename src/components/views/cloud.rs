@@ -24,9 +24,24 @@ pub fn cloud(app: &AppContext, c: &Cloud, table: &'static str, what: &str) -> Ht
         if c.left_out > 0 { format!(" ({} more did not fit)", c.left_out) } else { String::new() },
         table_where = if table == "compare-tables" { "below" } else { "below it" }
     );
+    // The box the words take (the layout's box can be far larger than a few words need).
+    let (mut x0, mut y0, mut x1, mut y1) = (c.width, c.height, 0.0f32, 0.0f32);
+    for w in &c.words {
+        x0 = x0.min(w.x - w.width / 2.0);
+        x1 = x1.max(w.x + w.width / 2.0);
+        y0 = y0.min(w.y - w.size / 2.0);
+        y1 = y1.max(w.y + w.size / 2.0);
+    }
+    let pad = 8.0;
+    let (view_box, width) = if x1 > x0 {
+        let w = x1 - x0 + 2.0 * pad;
+        (format!("{:.0} {:.0} {w:.0} {:.0}", x0 - pad, y0 - pad, y1 - y0 + 2.0 * pad), w)
+    } else {
+        (format!("0 0 {} {}", c.width, c.height), c.width)
+    };
     html! {
         <div class="cloud-box">
-            <svg id="word-cloud" class="word-cloud" viewBox={format!("0 0 {} {}", c.width, c.height)} role="group"
+            <svg id="word-cloud" class="word-cloud" viewBox={view_box} width={format!("{width:.0}")} role="group"
                 aria-label={label} aria-describedby={table}>
                 { for c.words.iter().map(|w| {
                     let href = concordance_href(app, &w.word);

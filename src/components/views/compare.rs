@@ -115,7 +115,7 @@ fn rows_table(app: &AppContext, rows: &[CompareRow], caption: String, id: &'stat
                             <td class="num">{ format!("{:.2}", r.b_per_10k) }</td>
                             <td class="num">{ format!("{:.2}", r.g2) }</td>
                             <td class="num">{ format!("{:+.2}", r.log_ratio) }</td>
-                            <td class="sig">{ if r.p01 { "< 0.01" } else if r.p05 { "< 0.05" } else { "n.s." } }</td>
+                            <td class="sig">{ if r.p01 { "<\u{a0}0.01" } else if r.p05 { "<\u{a0}0.05" } else { "n.s." } }</td>
                         </tr>
                     }
                 }) }
@@ -124,7 +124,7 @@ fn rows_table(app: &AppContext, rows: &[CompareRow], caption: String, id: &'stat
     }
 }
 
-fn lines_table(app: &AppContext, side: &str, lines: &[KwicRow], hits: u64) -> Html {
+fn lines_table(app: &AppContext, side: &str, term: &str, lines: &[KwicRow], hits: u64) -> Html {
     let id = format!("compare-kwic-{}", side.to_lowercase());
     html! {
         <div class="compare-lines">
@@ -141,8 +141,8 @@ fn lines_table(app: &AppContext, side: &str, lines: &[KwicRow], hits: u64) -> Ht
                     </tr></thead>
                     <tbody>
                         { for lines.iter().map(|l| {
-                            let (id, hit) = (l.doc.id.clone(), l.hit);
-                            let open = app.callback(move |_: ()| Action::OpenHit(id.clone(), hit));
+                            let (id, hit, term) = (l.doc.id.clone(), l.hit, term.to_owned());
+                            let open = app.callback(move |_: ()| Action::OpenTermHit(id.clone(), hit, term.clone()));
                             let onclick = { let open = open.clone(); Callback::from(move |_: MouseEvent| open.emit(())) };
                             let onkeydown = Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" { open.emit(()) });
                             html! {
@@ -226,8 +226,8 @@ pub fn view(app: &AppContext, request: &ViewRequest, c: &CompareData) -> Html {
                             t.rates.b_per_10k, labels::count(t.rates.b_hits as usize, "hit")) }
                     </p>
                     <div class="compare-kwic">
-                        { lines_table(app, "A", &t.a_lines, t.rates.a_hits) }
-                        { lines_table(app, "B", &t.b_lines, t.rates.b_hits) }
+                        { lines_table(app, "A", &t.term, &t.a_lines, t.rates.a_hits) }
+                        { lines_table(app, "B", &t.term, &t.b_lines, t.rates.b_hits) }
                     </div>
                 </section>
             }

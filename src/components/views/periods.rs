@@ -36,9 +36,12 @@ fn what(by: &Period) -> String {
         Period::Doc => "document".into(),
         Period::Year => "year".into(),
         Period::Month => "month".into(),
-        Period::Field(name) => {
-            labels::facet(&Facet::from_param(name).unwrap_or(Facet::Field(name.clone()))).to_lowercase()
-        }
+        // Named as in the facets' headings, in lower case, without `str::to_lowercase` (its
+        // tables are 4 kB of wasm).
+        Period::Field(name) => match Facet::from_param(name) {
+            Some(Facet::Person) => "person".into(),
+            _ => name.replace(['_', '-'], " "),
+        },
     }
 }
 

@@ -18,8 +18,8 @@
 //! sequences, so a sequence's rate compares with its words' rates.
 //!
 //! Each sequence is counted in a hash map keyed by its term numbers packed into one integer
-//! (`n` numbers of `b` bits, `b` the bits of the largest term number: a `u64` when
-//! `n·b ≤ 64`, a `u128` when `n·b ≤ 128`, else `[u32; 6]`), with its count, its number of
+//! (`n` numbers of `b` bits, `b` the bits of the largest term number: a `u128` when
+//! `n·b ≤ 128`, else `[u32; 6]`), with its count, its number of
 //! documents and the last document it was seen in (documents are read in order, so `docs`
 //! grows when that stamp changes); the map is cut into 256 by hash, filled a batch at a time
 //! (see `Tallies`).
@@ -148,7 +148,6 @@ const SKETCH_AT: usize = 1 << 21;
 /// Which key the map uses (tests force each kind).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum KeyKind {
-    Narrow,
     Wide,
     Array,
 }
@@ -183,21 +182,6 @@ fn mix64(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
-}
-
-impl Packed for u64 {
-    fn pack(window: &[u32], bits: u32) -> u64 {
-        window.iter().fold(0, |k, &t| k << bits | u64::from(t))
-    }
-    fn unpack(mut self, n: usize, bits: u32, out: &mut [u32; 6]) {
-        for slot in out[..n].iter_mut().rev() {
-            *slot = (self & ((1 << bits) - 1)) as u32;
-            self >>= bits;
-        }
-    }
-    fn mix(self) -> u64 {
-        mix64(self)
-    }
 }
 
 impl Packed for u128 {
@@ -557,12 +541,12 @@ async fn compute(
         sketch_at: if min_freq >= 2 { tuning.sketch_at } else { usize::MAX },
     };
     let kind = tuning.key.unwrap_or(match n as u32 * bits {
-        0..=64 => KeyKind::Narrow,
-        65..=128 => KeyKind::Wide,
+        // A u64 key for short sequences of small term numbers would save 8 bytes a sequence,
+        // but a third copy of the counting costs 7 kB of wasm on every page load.
+        0..=128 => KeyKind::Wide,
         _ => KeyKind::Array,
     });
     let (kept, distinct) = match kind {
-        KeyKind::Narrow => counting.count::<u64>(pace).await?,
         KeyKind::Wide => counting.count::<u128>(pace).await?,
         KeyKind::Array => counting.count::<[u32; 6]>(pace).await?,
     };
@@ -588,7 +572,7 @@ mod tests {
     /// Every way of counting (each key kind, with and without the sketch) gives the same.
     fn every_way(e: &Engine, docs: &[usize], o: &NgramOptions, stop: &StopList) -> Ngrams {
         let plain = ngrams(e, docs, o, stop);
-        for key in [KeyKind::Narrow, KeyKind::Wide, KeyKind::Array] {
+        for key in [KeyKind::Wide, KeyKind::Array] {
             for sketch_at in [0, 1, 3, usize::MAX] {
                 let tuning = Tuning { sketch_at, key: Some(key) };
                 let other = run(compute(e, docs, o, stop, tuning, &mut Unpaced)).unwrap();

@@ -21,6 +21,7 @@ use crate::analysis::trends::Periods;
 use crate::analysis::wordlist::WordRow;
 use crate::examples::Example;
 use crate::facets::{Facet, FacetCounts, Filters};
+use crate::matching::Matching;
 use crate::model::Document;
 use crate::search::Sort;
 use crate::snippet::Snippet;
@@ -52,6 +53,9 @@ pub enum Request {
         id: String,
         /// The query as typed.
         query: String,
+        /// How its words are matched: as the search reads the query (none), or as an
+        /// analysis view does, when the reader was opened at one of its lines.
+        matching: Option<Matching>,
     },
     /// What an analysis view shows.
     View(ViewRequest),

@@ -128,7 +128,7 @@ impl Service {
             Request::Info => Response::Info(self.info()),
             Request::Search(r) => Response::Search(views::search_page(e, &self.searched(&r.query, &r.filters), r)),
             Request::Suggest { query } => Response::Suggest(completions(&e.index, query)),
-            Request::Document { id, query } => Response::Document(views::document(e, id, query)),
+            Request::Document { id, query, matching } => Response::Document(views::document(e, id, query, *matching)),
             Request::View(_) | Request::Export(_) => return None,
         })
     }
@@ -298,7 +298,7 @@ impl Service {
         }
         let data = match r.view {
             View::Concordance => {
-                ViewData::Concordance(views::concordance_page(e, &self.lines(r, &scope, pace).await?, a, &r.query))
+                ViewData::Concordance(views::concordance_page(e, &self.lines(r, &scope, pace).await?, a))
             }
             View::Words => {
                 let list = self.word_list(r, &scope.allowed);
@@ -461,8 +461,8 @@ mod tests {
                 shown: 2,
             }),
             Request::Suggest { query: "sta".into() },
-            Request::Document { id: "d1".into(), query: "red".into() },
-            Request::Document { id: "nope".into(), query: "".into() },
+            Request::Document { id: "d1".into(), query: "red".into(), matching: Some(Matching::Form) },
+            Request::Document { id: "nope".into(), query: "".into(), matching: None },
         ];
         for v in View::ALL {
             requests.push(Request::View(view(v, "red", a.clone())));
@@ -515,7 +515,8 @@ mod tests {
     #[test]
     fn documents_mark_hits_and_link_only_web_addresses() {
         let s = service();
-        let Response::Document(Some(d)) = s.handle(&Request::Document { id: "d0".into(), query: "stalin red".into() })
+        let Response::Document(Some(d)) =
+            s.handle(&Request::Document { id: "d0".into(), query: "stalin red".into(), matching: None })
         else {
             panic!()
         };
@@ -523,7 +524,10 @@ mod tests {
         assert_eq!(d.title_marks, vec![0..6]);
         assert_eq!(d.hits, 1 + 60);
         assert_eq!(d.paragraphs[0].1.len(), 60);
-        assert_eq!(s.handle(&Request::Document { id: "x".into(), query: "".into() }), Response::Document(None));
+        assert_eq!(
+            s.handle(&Request::Document { id: "x".into(), query: "".into(), matching: None }),
+            Response::Document(None)
+        );
     }
 
     #[test]

@@ -134,11 +134,17 @@ pub fn search_page(engine: &Engine, outcome: &SearchOutcome, request: &SearchReq
     }
 }
 
-/// A document for the reader with the hits of `query` marked; `None` for an unknown id.
-pub fn document(engine: &Engine, id: &str, query: &str) -> Option<DocumentView> {
+/// A document for the reader with the hits of `query` marked — as the search reads it, or as an
+/// analysis view matches words (`matching`), so that a concordance line's hit number is the
+/// reader's; `None` for an unknown id.
+pub fn document(engine: &Engine, id: &str, query: &str, matching: Option<Matching>) -> Option<DocumentView> {
     let d = engine.corpus.position(id)?;
     let doc = &engine.corpus.documents[d];
-    let marks = highlight::document(&engine.index, &compile(engine, query), d, doc);
+    let compiled = match matching {
+        None => compile(engine, query),
+        Some(m) => compile_as(engine, query, m),
+    };
+    let marks = highlight::document(&engine.index, &compiled, d, doc);
     let hits = marks.count();
     Some(DocumentView {
         summary: DocSummary::of(doc),
@@ -174,37 +180,24 @@ pub async fn concordance_lines_paced(
     Ok(lines)
 }
 
-/// One page of concordance lines, cut to the context width; `query` is the query as typed,
-/// whose marks the reader shows (see [`kwic_rows`]).
-pub fn concordance_page(engine: &Engine, lines: &[KwicLine], a: &Analysis, query: &str) -> ConcordancePage {
+/// One page of concordance lines, cut to the context width.
+pub fn concordance_page(engine: &Engine, lines: &[KwicLine], a: &Analysis) -> ConcordancePage {
     let mut seen = vec![false; engine.corpus.documents.len()];
     let documents = lines.iter().filter(|l| !std::mem::replace(&mut seen[l.doc], true)).count();
-    let lines = Page::new(lines.len(), a.page, |range| kwic_rows(engine, &lines[range], a.width, query));
+    let lines = Page::new(lines.len(), a.page, |range| kwic_rows(engine, &lines[range], a.width));
     ConcordancePage { lines, documents }
 }
 
-/// Concordance rows of some lines, cut to the context width. Each row's `hit` is the number of
-/// the reader's mark at that place: the reader marks the hits of the query as the search reads
-/// it (every form of the word's stem), which can be more than a view that counts word forms
-/// shows, so a line opens the reader at its own hit.
-pub fn kwic_rows(engine: &Engine, lines: &[KwicLine], width: u8, query: &str) -> Vec<KwicRow> {
-    let reader = compile(engine, query);
-    // The reader's marks of the document of the last line (lines come grouped by document).
-    let mut marks_of = usize::MAX;
-    let mut marks = Vec::new();
+/// Concordance rows of some lines, cut to the context width (each with the number of its hit
+/// in its document, which the reader marks when it matches words as the view does).
+pub fn kwic_rows(engine: &Engine, lines: &[KwicLine], width: u8) -> Vec<KwicRow> {
     lines
         .iter()
         .map(|l| {
-            if marks_of != l.doc {
-                marks = reader.spans(&engine.index, l.doc);
-                marks_of = l.doc;
-            }
-            let spans = marks.as_slice();
-            let hit = spans.iter().position(|&(start, len, _)| start <= l.position && l.position < start + len.max(1));
             let c = l.context(engine, usize::from(width));
             KwicRow {
                 doc: doc_ref(engine, l.doc),
-                hit: hit.unwrap_or(l.hit),
+                hit: l.hit,
                 left: c.left.to_owned(),
                 keyword: c.keyword.to_owned(),
                 right: c.right.to_owned(),
@@ -446,7 +439,7 @@ pub async fn compare_data_paced(
                 for docs in [&sides.a, &sides.b] {
                     let mut lines = concordance_paced(engine, &compiled, docs, pace).await?;
                     lines.truncate(COMPARE_LINES);
-                    side_lines.push(kwic_rows(engine, &lines, a.width, &term));
+                    side_lines.push(kwic_rows(engine, &lines, a.width));
                 }
                 let b_lines = side_lines.pop().unwrap_or_default();
                 let a_lines = side_lines.pop().unwrap_or_default();
