@@ -272,3 +272,44 @@ test('the distribution counts the word as written: stalin 7 times in the podcast
   await expect(page.locator('#reader-matching')).toContainText('as written');
   await expect(page.locator('article#reader mark.current')).toHaveText(/^Stalin(['’]s)?$/);
 });
+
+test('the new views download as CSV and JSON, every row with its columns', async ({ page }) => {
+  const cases = [
+    ['/?view=compare&a=outlet:rt&min=2', 'compare-outlet-rt-rest', ['word', 'group', 'a', 'b', 'c', 'd', 'a_per_10k', 'b_per_10k', 'g2', 'log_ratio', 'p']],
+    ['/?view=ngrams&n=3', 'ngrams-3', ['ngram', 'count', 'per_million', 'docs']],
+    ['/?view=summary', 'overview', ['doc_id', 'title', 'tokens', 'types', 'ttr', 'mattr', 'sentences', 'words_per_sentence', 'words']],
+    ['/?view=trends&term=soviet&by=year', 'trends-soviet-by-year', ['period:year', 'docs', 'words', 'hits:soviet', 'per_10k:soviet']],
+  ];
+  for (const [url, name, columns] of cases) {
+    await openApp(page, url);
+    await expect(page.locator('button.export-json')).toBeVisible();
+    const json = await download(page, page.locator('button.export-json'));
+    expect(json.name).toBe(`${name}.json`);
+    const data = JSON.parse(json.text);
+    expect(data.columns, url).toEqual(columns);
+    expect(data.rows.length, `${url}: rows`).toBeGreaterThan(0);
+    const csv = await download(page, page.locator('button.export-csv'));
+    expect(csv.name).toBe(`${name}.csv`);
+    const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    expect(lines[0].startsWith(columns.join(','))).toBe(true);
+  }
+  // The overview's first row is the whole selection, then one row per document.
+  await openApp(page, '/?view=summary');
+  const { rows } = JSON.parse((await download(page, page.locator('button.export-json'))).text);
+  expect(rows.length).toBe(CORPUS_SIZE + 1);
+  // A year without documents has an empty rate, not a zero.
+  await openApp(page, '/?view=trends&term=soviet&by=year');
+  const years = JSON.parse((await download(page, page.locator('button.export-json'))).text).rows;
+  const gap = years.find((r) => r['period:year'] === '2023');
+  expect([gap.docs, gap['per_10k:soviet']]).toEqual([0, '']);
+});
+
+test('an embedded comparison shows its sides; the embed snippet carries them', async ({ page }) => {
+  await page.goto('/?embed=1&view=compare&a=outlet:rt&b=outlet:politsturm');
+  await expect(page.locator('#size-a')).toContainText('1 document');
+  await expect(page.locator('#size-b')).toContainText('1 document');
+  await expect(page.locator('#add-texts-button')).toHaveCount(0);
+  await openApp(page, '/?view=compare&a=outlet:rt&b=outlet:politsturm');
+  await page.locator('#embed-button').click();
+  await expect(page.locator('#embed-script')).toHaveValue(/ data-settings="a=outlet%3Art&amp;b=outlet%3Apolitsturm"/);
+});

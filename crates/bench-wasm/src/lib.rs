@@ -242,7 +242,7 @@ pub mod views {
     pub fn ngrams(engine: &Engine) -> usize {
         let a = Analysis::default();
         let docs = allowed_docs(engine, &Filters::default());
-        let (options, _) = recipes::ngram_options(engine, "", &a);
+        let (options, _, _) = recipes::ngram_options(engine, &docs, "", &a);
         let n = explorer_core::analysis::ngrams::ngrams(engine, &docs, &options, &recipes::stop_list(&a));
         std::hint::black_box(recipes::ngrams_page(&n, Vec::new(), &a));
         n.rows.len()

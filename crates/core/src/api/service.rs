@@ -240,16 +240,16 @@ impl Service {
         r: &ViewRequest,
         allowed: &[usize],
         pace: &mut impl Pace,
-    ) -> Result<(Rc<Ngrams>, Vec<String>), Cancelled> {
+    ) -> Result<(Rc<Ngrams>, Vec<String>, Option<String>), Cancelled> {
         let a = &r.analysis;
-        let (options, words) = views::ngram_options(&self.engine, &r.query, a);
-        let key =
-            (r.filters.clone(), a.n, a.min_freq, options.containing.clone(), a.ngram_drop_stop, Self::stop_key(r));
+        let (options, words, note) = views::ngram_options(&self.engine, allowed, &r.query, a);
+        let min = u32::try_from(options.min_freq).unwrap_or(u32::MAX);
+        let key = (r.filters.clone(), a.n, min, options.containing.clone(), a.ngram_drop_stop, Self::stop_key(r));
         if let Some(n) = self.ngrams.kept(&key) {
-            return Ok((n, words));
+            return Ok((n, words, note));
         }
         let n = ngrams::ngrams_paced(&self.engine, allowed, &options, &views::stop_list(a), pace).await?;
-        Ok((self.ngrams.keep(key, n), words))
+        Ok((self.ngrams.keep(key, n), words, note))
     }
 
     async fn summary(
@@ -330,7 +330,8 @@ impl Service {
                 }
             },
             View::Ngrams => {
-                let (ng, words) = self.ngrams(r, &scope.allowed, pace).await?;
+                let (ng, words, note) = self.ngrams(r, &scope.allowed, pace).await?;
+                notes.extend(note);
                 ViewData::Ngrams(views::ngrams_page(&ng, words, a))
             }
             View::Summary => {

@@ -480,19 +480,37 @@ pub async fn compare_data_paced(
     })
 }
 
-/// The n-gram settings of a view, and the query's words an n-gram must contain (`nquery=1`
-/// with a query), as the view matches them.
-pub fn ngram_options(engine: &Engine, query: &str, a: &Analysis) -> (NgramOptions, Vec<String>) {
+/// Above this many tokens, every n-gram is not listed down to a single occurrence: that is
+/// about one row per token (13.6 million rows and 1.5 GB for the trigrams of a 15-million-token
+/// corpus, measured natively), more than a browser tab holds.
+pub const NGRAM_SINGLES_TOKENS: u64 = 1_000_000;
+
+/// The n-gram settings of a view over the allowed documents, the query's words an n-gram must
+/// contain (`nquery=1` with a query) as the view matches them, and a note when the minimum
+/// was raised (see [`NGRAM_SINGLES_TOKENS`]).
+pub fn ngram_options(
+    engine: &Engine,
+    allowed: &[usize],
+    query: &str,
+    a: &Analysis,
+) -> (NgramOptions, Vec<String>, Option<String>) {
     let containing =
         (a.ngram_query && !query.trim().is_empty()).then(|| compile_as(engine, query, a.matching).term_ids());
     let words = containing.iter().flatten().map(|&t| engine.index.term(t).to_owned()).collect();
-    let options = NgramOptions {
-        n: usize::from(a.n),
-        min_freq: u64::from(a.min_freq),
-        containing,
-        drop_stop_edges: a.ngram_drop_stop,
-    };
-    (options, words)
+    let mut min_freq = u64::from(a.min_freq);
+    let mut note = None;
+    if min_freq < 2 && containing.is_none() {
+        let tokens = crate::analysis::total_tokens(&engine.index, allowed);
+        if tokens > NGRAM_SINGLES_TOKENS {
+            min_freq = 2;
+            note = Some(format!(
+                "These documents have {} tokens: sequences are listed from 2 occurrences (every single one would be about a row per token). Keep only those with the query's words to see them all.",
+                crate::numbers::group_digits(tokens as usize)
+            ));
+        }
+    }
+    let options = NgramOptions { n: usize::from(a.n), min_freq, containing, drop_stop_edges: a.ngram_drop_stop };
+    (options, words, note)
 }
 
 /// One page of the n-grams.
