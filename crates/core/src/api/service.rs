@@ -402,6 +402,7 @@ impl Service {
 mod tests {
     use super::*;
     use crate::analysis::concordance::KwicSort;
+    use crate::api::views::COMPARE_LINES;
     use crate::api::{SearchRequest, ViewRequest, PAGE_SIZE};
     use crate::facets::Facet;
     use crate::model::{Corpus, Document};
@@ -611,6 +612,60 @@ mod tests {
         let table = run(s.export_paced(&r, &mut record)).unwrap();
         assert_eq!(table.rows.len(), 2 * 60 * (1 + 2 + 3));
         assert!(record.steps.iter().any(|(stage, _, _)| *stage == crate::pace::Stage::Rows));
+    }
+
+    #[test]
+    fn the_views_of_issue_14_answer_through_the_service() {
+        let s = service();
+        // The comparison: RT's two documents against the blog; B empty is "the rest".
+        let a = Analysis { side_a: "outlet:rt".into(), min_freq: 1, ..Analysis::default() };
+        let ViewData::Compare(c) = data(&s, &view(View::Compare, "army", a.clone())) else { panic!() };
+        assert_eq!((c.a.size.docs, c.b.size.docs, c.overlap), (2, 1, 0));
+        // Titles "Stalin i" (2 words each) and the body, 7 words 60, 120 and 180 times.
+        assert_eq!((c.a.size.tokens, c.b.size.tokens), (4 + 7 * 180, 2 + 7 * 180));
+        let t = c.term.as_ref().unwrap();
+        assert_eq!((t.term.as_str(), t.rates.a_hits, t.rates.b_hits), ("army", 180, 180));
+        assert_eq!((t.a_lines.len(), t.b_lines.len()), (COMPARE_LINES, COMPARE_LINES));
+        // Same rates on both sides: every word is a lockword, none is significant.
+        assert!(c.more_in_a.is_empty() && c.more_in_b.is_empty() && !c.lockwords.is_empty());
+        assert_eq!(data(&s, &view(View::Compare, "", Analysis::default())), ViewData::NeedsSides);
+        // Overlapping sides count in both.
+        let both = Analysis { side_b: "stalin".into(), ..a };
+        let ViewData::Compare(c) = data(&s, &view(View::Compare, "", both)) else { panic!() };
+        assert_eq!((c.a.size.docs, c.b.size.docs, c.overlap), (2, 3, 2));
+
+        // Phrases, the overview and trends by year (the documents are undated: all left out).
+        let ViewData::Ngrams(n) = data(&s, &view(View::Ngrams, "", Analysis::default())) else { panic!() };
+        // Six bigrams 360 times each (ties in alphabetical order), "state the" one fewer a document.
+        assert_eq!(n.ngrams.rows[0].words, "and the");
+        assert_eq!(n.ngrams.rows[0].count, 60 * (1 + 2 + 3));
+        let ViewData::Summary(m) = data(&s, &view(View::Summary, "", Analysis::default())) else { panic!() };
+        assert_eq!((m.docs, m.tokens, m.documents.rows.len()), (3, 3 * 2 + 7 * 60 * 6, 3));
+        let by_year = Analysis { by: Period::Year, ..Analysis::default() };
+        let ViewData::Periods { periods, .. } = data(&s, &view(View::Trends, "army", by_year)) else { panic!() };
+        assert_eq!((periods.rows.len(), periods.left_out), (0, 3));
+    }
+
+    #[test]
+    fn analysis_views_count_word_forms_unless_asked_for_stems_and_say_what_a_wildcard_left_out() {
+        let doc = |i: usize, text: &str| Document::new(format!("d{i}"), "T", vec![text.into()]);
+        let words: String = (0..250).map(|i| format!("w{i}ism ")).collect();
+        let corpus = Corpus::new("v", vec![doc(0, "Stalin and Stalin's Stalinism, Stalingrad"), doc(1, &words)]);
+        let s = Service::new(Engine::new(corpus));
+        let hits = |m: Matching| {
+            let a = Analysis { matching: m, ..Analysis::default() };
+            let ViewData::Distribution(d) = data(&s, &view(View::Distribution, "stalin", a)) else { panic!() };
+            d[0].hits
+        };
+        assert_eq!((hits(Matching::Form), hits(Matching::Stem)), (2, 3));
+        // The typed query is not a prefix in the concordance: no Stalingrad.
+        let ViewData::Concordance(c) = data(&s, &view(View::Concordance, "stalin", Analysis::default())) else {
+            panic!()
+        };
+        assert_eq!(c.lines.total, 2);
+        let answer = s.view(&view(View::Concordance, "*ism", Analysis::default()));
+        assert_eq!(answer.notes.len(), 1, "{:?}", answer.notes);
+        assert!(answer.notes[0].contains("the 200 most frequent"), "{:?}", answer.notes);
     }
 
     #[test]
