@@ -178,9 +178,14 @@ test('a concordance URL restores width and sort; changing them updates the URL; 
 
   await page.locator('#kwic-sort').selectOption('doc');
   await expectParam(page, 'ksort', null);
-  lines = await kwicLines(page);
-  const order = lines.map((l) => [l.doc, l.hit]);
-  expect(order).toEqual([...order].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1])));
+  // Until the view has answered, the lines in keyword order stay shown: wait for the new order.
+  const byDocument = (o) => [...o].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  await expect
+    .poll(async () => {
+      const order = (await kwicLines(page)).map((l) => [l.doc, l.hit]);
+      return JSON.stringify(order) === JSON.stringify(byDocument(order));
+    }, { message: 'the lines in document order' })
+    .toBe(true);
 
   await page.goBack();
   await expectParam(page, 'ksort', 'kw');
