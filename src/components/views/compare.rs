@@ -77,7 +77,7 @@ fn side_controls(app: &AppContext, side: char, expr: &str, rest_allowed: bool) -
 fn size_line(name: &str, s: &Side, rest: bool) -> Html {
     let what = if rest { "every other document".to_owned() } else { s.expr.clone() };
     html! {
-        <p class="side-size" id={format!("size-{}", name.to_lowercase())}>
+        <p class="side-size" id={format!("size-{}", name.to_ascii_lowercase())}>
             <strong>{ format!("{name}: ") }</strong><code>{ what }</code>
             { format!(" — {}, {} tokens", labels::count(s.size.docs, "document"), group_digits(s.size.tokens as usize)) }
             if s.size.docs == 0 {
@@ -125,7 +125,7 @@ fn rows_table(app: &AppContext, rows: &[CompareRow], caption: String, id: &'stat
 }
 
 fn lines_table(app: &AppContext, side: &str, term: &str, lines: &[KwicRow], hits: u64) -> Html {
-    let id = format!("compare-kwic-{}", side.to_lowercase());
+    let id = format!("compare-kwic-{}", side.to_ascii_lowercase());
     html! {
         <div class="compare-lines">
             <h4>{ format!("In {side}: ") }{ if lines.len() as u64 == hits { labels::count(lines.len(), "line") } else {

@@ -36,8 +36,7 @@ fn what(by: &Period) -> String {
         Period::Doc => "document".into(),
         Period::Year => "year".into(),
         Period::Month => "month".into(),
-        // Named as in the facets' headings, in lower case, without `str::to_lowercase` (its
-        // tables are 4 kB of wasm).
+        // The field's name as a word of a sentence ("each outlet", "each party").
         Period::Field(name) => match Facet::from_param(name) {
             Some(Facet::Person) => "person".into(),
             _ => name.replace(['_', '-'], " "),
