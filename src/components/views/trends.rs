@@ -11,12 +11,12 @@ use explorer_core::api::{TrendPoint, ViewRequest};
 use explorer_core::view_state::{Change, Chart};
 use yew::prelude::*;
 
-pub const W: f64 = 640.0;
-pub const H: f64 = 300.0;
-pub const LEFT: f64 = 58.0;
-pub const RIGHT: f64 = 12.0;
-pub const TOP: f64 = 14.0;
-pub const BOTTOM: f64 = 86.0;
+const W: f64 = 640.0;
+const H: f64 = 300.0;
+const LEFT: f64 = 58.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 14.0;
+const BOTTOM: f64 = 86.0;
 
 /// A "nice" axis maximum and tick step for values up to `max` (1, 2 or 5 times a power of ten).
 pub fn nice_axis(max: f64) -> (f64, f64) {
@@ -29,9 +29,23 @@ pub fn nice_axis(max: f64) -> (f64, f64) {
     ((max / step).ceil() * step, step)
 }
 
-fn chart(rows: &[TrendPoint], terms: &[String], bars: bool) -> Html {
-    let n = rows.len().max(1) as f64;
-    let max = rows.iter().flat_map(|r| r.per_10k.iter().copied()).fold(0.0, f64::max);
+/// One column of the chart: a document, or a period.
+pub struct Column {
+    /// The label under the axis.
+    pub label: String,
+    /// What the label's tooltip says (the document's title, the period's documents).
+    pub title: String,
+    /// A period without documents (its label is set in italics).
+    pub gap: bool,
+    /// Each series' value (hits per 10,000 words); none for a gap.
+    pub values: Vec<Option<f64>>,
+}
+
+/// The chart of the trends view, by document or by period: a line per series (broken where a
+/// column has no value) or grouped bars, in SVG, described by the data table below it.
+pub fn chart(columns: &[Column], terms: &[String], bars: bool, x_title: &str, description: String) -> Html {
+    let n = columns.len().max(1) as f64;
+    let max = columns.iter().flat_map(|c| c.values.iter().flatten().copied()).fold(0.0, f64::max);
     let (top, step) = nice_axis(max);
     let plot_w = W - LEFT - RIGHT;
     let plot_h = H - TOP - BOTTOM;
@@ -39,10 +53,13 @@ fn chart(rows: &[TrendPoint], terms: &[String], bars: bool) -> Html {
     let x = |i: usize| LEFT + band * (i as f64 + 0.5);
     let y = |v: f64| TOP + plot_h * (1.0 - v / top);
     let ticks: Vec<f64> = (0..=((top / step).round() as usize)).map(|k| k as f64 * step).collect();
+    // Every label when they fit, else every k-th.
+    let every = ((columns.len() as f64 / 40.0).ceil() as usize).max(1);
+    let value = |c: &Column, s: usize| c.values.get(s).copied().flatten();
     html! {
         <svg class="trend-chart" viewBox={format!("0 0 {W} {H}")} role="img" id="trend-chart" aria-describedby="trend-table"
-            aria-label={format!("{} chart of hits per 10,000 words for {} across {} documents in date order; the table below has the figures.",
-                if bars { "Bar" } else { "Line" }, terms.join(", "), rows.len())}>
+            aria-label={format!("{} chart of hits per 10,000 words for {} {description}; the table below has the figures.",
+                if bars { "Bar" } else { "Line" }, terms.join(", "))}>
             <g class="axis y-axis">
                 { for ticks.iter().map(|t| html! {
                     <g>
@@ -55,25 +72,23 @@ fn chart(rows: &[TrendPoint], terms: &[String], bars: bool) -> Html {
             </g>
             <g class="axis x-axis">
                 <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(TOP + plot_h).to_string()} y2={(TOP + plot_h).to_string()} />
-                { for rows.iter().enumerate().map(|(i, r)| {
-                    let label = r.date.clone().unwrap_or_else(|| "undated".into());
-                    html! {
-                        <text transform={format!("translate({:.1} {:.1}) rotate(-40)", x(i), TOP + plot_h + 12.0)} text-anchor="end">
-                            <title>{ r.doc.title.clone() }</title>{ clipped(&label, 18) }</text>
-                    }
+                { for columns.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, c)| html! {
+                    <text class={classes!(c.gap.then_some("gap-label"))}
+                        transform={format!("translate({:.1} {:.1}) rotate(-40)", x(i), TOP + plot_h + 12.0)} text-anchor="end">
+                        <title>{ c.title.clone() }</title>{ clipped(&c.label, 18) }</text>
                 }) }
                 <text class="axis-title" x={(LEFT + plot_w / 2.0).to_string()} y={(H - 4.0).to_string()} text-anchor="middle">
-                    { "documents, oldest to newest" }</text>
+                    { x_title.to_owned() }</text>
             </g>
             { for terms.iter().enumerate().map(|(s, term)| {
                 let class = format!("series series-{s}");
+                let points = columns.iter().enumerate().filter_map(|(i, c)| value(c, s).map(|v| (i, v)));
                 if bars {
                     let k = terms.len().max(1) as f64;
                     let bw = (band * 0.8 / k).max(1.0);
                     html! {
                         <g class={class} data-term={term.clone()}>
-                            { for rows.iter().enumerate().map(|(i, r)| {
-                                let v = r.per_10k.get(s).copied().unwrap_or(0.0);
+                            { for points.map(|(i, v)| {
                                 let bx = x(i) - band * 0.4 + bw * s as f64;
                                 html! { <rect class="bar" x={format!("{bx:.1}")} y={format!("{:.1}", y(v))} width={format!("{bw:.1}")}
                                     height={format!("{:.1}", (TOP + plot_h - y(v)).max(0.0))}><title>{ format!("{term}: {v:.1}") }</title></rect> }
@@ -81,14 +96,19 @@ fn chart(rows: &[TrendPoint], terms: &[String], bars: bool) -> Html {
                         </g>
                     }
                 } else {
-                    let points: Vec<String> = rows.iter().enumerate()
-                        .map(|(i, r)| format!("{:.1},{:.1}", x(i), y(r.per_10k.get(s).copied().unwrap_or(0.0)))).collect();
+                    // One polyline per run of columns with a value: a gap breaks the line.
+                    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+                    for c in columns.iter().enumerate() {
+                        match value(c.1, s) {
+                            Some(v) => runs.last_mut().into_iter().for_each(|run| run.push(format!("{:.1},{:.1}", x(c.0), y(v)))),
+                            None => runs.push(Vec::new()),
+                        }
+                    }
                     html! {
                         <g class={class} data-term={term.clone()}>
-                            <polyline class="line" points={points.join(" ")} />
-                            { for rows.iter().enumerate().map(|(i, r)| {
-                                let v = r.per_10k.get(s).copied().unwrap_or(0.0);
-                                html! { <circle class="dot" cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(v))} r="3.5"><title>{ format!("{term}: {v:.1}") }</title></circle> }
+                            { for runs.iter().filter(|r| r.len() > 1).map(|run| html! { <polyline class="line" points={run.join(" ")} /> }) }
+                            { for points.map(|(i, v)| html! {
+                                <circle class="dot" cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(v))} r="3.5"><title>{ format!("{term}: {v:.1}") }</title></circle>
                             }) }
                         </g>
                     }
@@ -98,12 +118,25 @@ fn chart(rows: &[TrendPoint], terms: &[String], bars: bool) -> Html {
     }
 }
 
-pub fn format_tick(v: f64) -> String {
+fn format_tick(v: f64) -> String {
     if v.fract() == 0.0 {
         format!("{v:.0}")
     } else {
         format!("{v:.1}")
     }
+}
+
+/// The chart's columns: each document, labelled by its date.
+fn columns(points: &[TrendPoint]) -> Vec<Column> {
+    points
+        .iter()
+        .map(|p| Column {
+            label: p.date.clone().unwrap_or_else(|| "undated".into()),
+            title: p.doc.title.clone(),
+            gap: false,
+            values: p.per_10k.iter().map(|&v| Some(v)).collect(),
+        })
+        .collect()
 }
 
 /// The trends view.
@@ -128,7 +161,9 @@ pub fn view(app: &AppContext, request: &ViewRequest, terms: &[String], points: &
             } else if points.is_empty() {
                 <p class="empty-view">{ "No documents to chart: the filters allow none." }</p>
             } else {
-                <div class="chart-box" tabindex="0" role="group" aria-label="Chart (scrolls sideways on narrow screens)">{ chart(points, terms, bars) }</div>
+                <div class="chart-box" tabindex="0" role="group" aria-label="Chart (scrolls sideways on narrow screens)">
+                    { chart(&columns(points), terms, bars, "documents, oldest to newest",
+                        format!("across {} documents in date order", points.len())) }</div>
                 { data_table("Trends data table".into(), "trend-table", Some("trend-table"), html! { <>
                         <caption>{ "Hits per 10,000 words, by document in date order" }</caption>
                         <thead><tr>
