@@ -150,10 +150,9 @@ pub mod views {
     use super::*;
     use explorer_core::analysis::trends::Period;
     use explorer_core::api::views::{self as recipes, Scope, Sides};
-    use explorer_core::api::ViewRequest;
     use explorer_core::matching::Matching;
     use explorer_core::pace::finish;
-    use explorer_core::view_state::{Analysis, Target, View};
+    use explorer_core::view_state::{Analysis, Target};
 
     /// The scope of a query typed as `word` in an analysis view: the word as written (the
     /// default `match=form`), no filters.
@@ -198,13 +197,15 @@ pub mod views {
     /// Hits of the term in the distribution view.
     pub fn dispersion(engine: &Engine, word: &str) -> usize {
         let docs = allowed_docs(engine, &Filters::default());
-        recipes::distribution(engine, &docs, &[word.to_owned()], Matching::Form).iter().map(|s| s.hits as usize).sum()
+        let terms = [word.to_owned()];
+        let compiled = recipes::compile_terms(engine, &terms, Matching::Form);
+        recipes::distribution(engine, &docs, &terms, &compiled).iter().map(|s| s.hits as usize).sum()
     }
 
     /// Hits of the term in the trends view (summed over the documents).
     pub fn trends(engine: &Engine, word: &str) -> usize {
         let docs = allowed_docs(engine, &Filters::default());
-        recipes::trend_points(engine, &docs, &[word.to_owned()], Matching::Form)
+        recipes::trend_points(engine, &docs, &recipes::compile_terms(engine, &[word.to_owned()], Matching::Form))
             .iter()
             .map(|p| p.hits.iter().sum::<u32>() as usize)
             .sum()
@@ -226,14 +227,10 @@ pub mod views {
         let sides = Sides { a: a.to_vec(), b: b.to_vec(), a_notes: Vec::new(), b_notes: Vec::new() };
         let analysis = Analysis { side_a: "first half".into(), ..Analysis::default() };
         let c = recipes::comparison(engine, &sides, &analysis);
-        let request = ViewRequest {
-            view: View::Compare,
-            query: word.to_owned(),
-            filters: Filters::default(),
-            analysis,
-            open_doc: None,
-        };
-        let data = finish(recipes::compare_data_paced(engine, &sides, &c, &request, &mut explorer_core::pace::Unpaced));
+        let compiled = recipes::compile_terms(engine, &[word.to_owned()], analysis.matching);
+        let term = Some((word.to_owned(), &compiled[0]));
+        let data =
+            finish(recipes::compare_data_paced(engine, &sides, &c, &analysis, term, &mut explorer_core::pace::Unpaced));
         std::hint::black_box(data);
         c.more_in_a.len() + c.more_in_b.len() + c.lockwords.len()
     }

@@ -141,18 +141,7 @@ fn lines_table(app: &AppContext, side: &str, term: &str, lines: &[KwicRow], hits
                     </tr></thead>
                     <tbody>
                         { for lines.iter().map(|l| {
-                            let (id, hit, term) = (l.doc.id.clone(), l.hit, term.to_owned());
-                            let open = app.callback(move |_: ()| Action::OpenTermHit(id.clone(), hit, term.clone()));
-                            let onclick = { let open = open.clone(); Callback::from(move |_: MouseEvent| open.emit(())) };
-                            let onkeydown = Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" { open.emit(()) });
-                            html! {
-                                <tr class="kwic-line" tabindex="0" data-doc-id={l.doc.id.clone()}
-                                    title={format!("Open “{}” at this hit", l.doc.title)} {onclick} {onkeydown}>
-                                    <td class="kwic-left"><span>{ l.left.clone() }</span></td>
-                                    <td class="kwic-kw"><mark>{ l.keyword.clone() }</mark></td>
-                                    <td class="kwic-right"><span>{ l.right.clone() }</span></td>
-                                </tr>
-                            }
+                            super::concordance::line(app, l, false, Action::OpenTermHit(l.doc.id.clone(), l.hit, term.to_owned()))
                         }) }
                     </tbody>
                 </table>

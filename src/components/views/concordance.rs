@@ -7,9 +7,35 @@ use crate::context::AppContext;
 use crate::labels;
 use crate::state::Action;
 use explorer_core::analysis::concordance::KwicSort;
-use explorer_core::api::{ConcordancePage, ViewRequest};
+use explorer_core::api::{ConcordancePage, KwicRow, ViewRequest};
 use explorer_core::view_state::Change;
 use yew::prelude::*;
+
+/// One concordance line (with its document's title when `with_doc`): clicking it, or Enter on
+/// it, dispatches `open` (the reader at that hit).
+pub fn line(app: &AppContext, l: &KwicRow, with_doc: bool, open: Action) -> Html {
+    let open = app.callback(move |_: ()| open.clone());
+    let onclick = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.emit(()))
+    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" {
+            open.emit(())
+        }
+    });
+    html! {
+        <tr class="kwic-line" tabindex="0" data-doc-id={l.doc.id.clone()} data-hit={l.hit.to_string()}
+            title={format!("Open “{}” at this hit", l.doc.title)} {onclick} {onkeydown}>
+            if with_doc {
+                <td class="kwic-doc">{ l.doc.title.clone() }</td>
+            }
+            <td class="kwic-left"><span>{ l.left.clone() }</span></td>
+            <td class="kwic-kw"><mark>{ l.keyword.clone() }</mark></td>
+            <td class="kwic-right"><span>{ l.right.clone() }</span></td>
+        </tr>
+    }
+}
 
 /// The concordance view.
 pub fn view(app: &AppContext, request: &ViewRequest, c: &ConcordancePage) -> Html {
@@ -43,23 +69,7 @@ pub fn view(app: &AppContext, request: &ViewRequest, c: &ConcordancePage) -> Htm
                         <th scope="col" class="kwic-right">{ "Right" }</th>
                     </tr></thead>
                     <tbody>
-                        { for c.lines.rows.iter().map(|l| {
-                            let open = {
-                                let (id, hit) = (l.doc.id.clone(), l.hit);
-                                app.callback(move |_: ()| Action::OpenHit(id.clone(), hit))
-                            };
-                            let onclick = { let open = open.clone(); Callback::from(move |_: MouseEvent| open.emit(())) };
-                            let onkeydown = Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" { open.emit(()) });
-                            html! {
-                                <tr class="kwic-line" tabindex="0" data-doc-id={l.doc.id.clone()} data-hit={l.hit.to_string()}
-                                    title={format!("Open “{}” at this hit", l.doc.title)} {onclick} {onkeydown}>
-                                    <td class="kwic-doc">{ l.doc.title.clone() }</td>
-                                    <td class="kwic-left"><span>{ l.left.clone() }</span></td>
-                                    <td class="kwic-kw"><mark>{ l.keyword.clone() }</mark></td>
-                                    <td class="kwic-right"><span>{ l.right.clone() }</span></td>
-                                </tr>
-                            }
-                        }) }
+                        { for c.lines.rows.iter().map(|l| line(app, l, true, Action::OpenHit(l.doc.id.clone(), l.hit))) }
                     </tbody>
                 </table>
                 { pager(app, &c.lines) }

@@ -1,10 +1,9 @@
 //! Trends by period (`by=year|month|<field>`): each period's rate is the sum of its documents'
 //! hits over the sum of their tokens; a period without documents is a gap, not a zero.
 
-use super::terms::terms_editor;
-use super::trends::{chart, Column};
-use super::{data_table, field_value, match_menu, menu, view_frame};
-use crate::components::export_buttons::{slug, ExportButtons};
+use super::trends::{chart, controls, Column};
+use super::{data_table, field_value, menu, view_frame};
+use crate::components::export_buttons::slug;
 use crate::context::AppContext;
 use crate::labels::{self, group_digits};
 use crate::state::Action;
@@ -58,23 +57,11 @@ fn columns(rows: &[PeriodRow]) -> Vec<Column> {
 
 /// The trends view by period.
 pub fn view(app: &AppContext, request: &ViewRequest, terms: &[String], by: &Period, p: &Periods) -> Html {
-    let a = &request.analysis;
-    let bars = a.chart == Chart::Bar;
-    let on_chart =
-        app.callback(|e: Event| Action::Change(Change::Chart(Chart::from_key(&field_value(&e)).unwrap_or_default())));
+    let bars = request.analysis.chart == Chart::Bar;
     let unit = what(by);
     let body = html! {
         <>
-            <div class="view-controls">
-                { terms_editor(app, terms) }
-                { menu("Chart ", "trend-chart-type", [(Chart::Line, "lines"), (Chart::Bar, "bars")]
-                    .map(|(c, text)| (c.key().to_owned(), text.to_owned())), a.chart.key(), on_chart) }
-                { by_menu(app, by) }
-                { match_menu(app, a.matching) }
-                if !terms.is_empty() {
-                    <ExportButtons name={format!("trends-{}-by-{}", slug(&terms.join(" ")), slug(by.key()))} request={request.clone()} view="trends" />
-                }
-            </div>
+            { controls(app, request, terms, format!("trends-{}-by-{}", slug(&terms.join(" ")), slug(by.key()))) }
             <p class="method">{ format!("Each {unit}'s rate is the sum of its documents' hits over the sum of their tokens × 10,000 (not a mean of the documents' rates); a {unit} without documents is a gap, not a zero.") }</p>
             if p.left_out > 0 {
                 <p class="hint" id="trend-left-out">{ format!("{} without a {unit} {} left out.", labels::count(p.left_out, "document"), if p.left_out == 1 { "is" } else { "are" }) }</p>

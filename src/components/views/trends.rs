@@ -126,6 +126,26 @@ fn format_tick(v: f64) -> String {
     }
 }
 
+/// The trends' controls, by document or by period: the terms, lines or bars, the period, the
+/// matching, and the downloads (named `export`).
+pub fn controls(app: &AppContext, request: &ViewRequest, terms: &[String], export: String) -> Html {
+    let a = &request.analysis;
+    let on_chart =
+        app.callback(|e: Event| Action::Change(Change::Chart(Chart::from_key(&field_value(&e)).unwrap_or_default())));
+    html! {
+        <div class="view-controls">
+            { terms_editor(app, terms) }
+            { menu("Chart ", "trend-chart-type", [(Chart::Line, "lines"), (Chart::Bar, "bars")]
+                .map(|(c, text)| (c.key().to_owned(), text.to_owned())), a.chart.key(), on_chart) }
+            { super::periods::by_menu(app, &a.by) }
+            { match_menu(app, a.matching) }
+            if !terms.is_empty() {
+                <ExportButtons name={export} request={request.clone()} view="trends" />
+            }
+        </div>
+    }
+}
+
 /// The chart's columns: each document, labelled by its date.
 fn columns(points: &[TrendPoint]) -> Vec<Column> {
     points
@@ -142,20 +162,9 @@ fn columns(points: &[TrendPoint]) -> Vec<Column> {
 /// The trends view.
 pub fn view(app: &AppContext, request: &ViewRequest, terms: &[String], points: &[TrendPoint]) -> Html {
     let bars = request.analysis.chart == Chart::Bar;
-    let on_chart =
-        app.callback(|e: Event| Action::Change(Change::Chart(Chart::from_key(&field_value(&e)).unwrap_or_default())));
     let body = html! {
         <>
-            <div class="view-controls">
-                { terms_editor(app, terms) }
-                { menu("Chart ", "trend-chart-type", [(Chart::Line, "lines"), (Chart::Bar, "bars")]
-                    .map(|(c, text)| (c.key().to_owned(), text.to_owned())), request.analysis.chart.key(), on_chart) }
-                { super::periods::by_menu(app, &request.analysis.by) }
-                { match_menu(app, request.analysis.matching) }
-                if !terms.is_empty() {
-                    <ExportButtons name={format!("trends-{}", slug(&terms.join(" ")))} request={request.clone()} view="trends" />
-                }
-            </div>
+            { controls(app, request, terms, format!("trends-{}", slug(&terms.join(" ")))) }
             if terms.is_empty() {
                 <p class="empty-view">{ "Type a query, or add terms above, to see how often they occur over time." }</p>
             } else if points.is_empty() {

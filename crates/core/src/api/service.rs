@@ -288,10 +288,14 @@ impl Service {
         if uses_query {
             notes.extend(scope.compiled.cap_notes());
         }
-        if matches!(r.view, View::Distribution | View::Trends | View::Compare) {
-            let compiled = views::compile_terms(e, &terms, a.matching);
-            notes.extend(views::term_notes(&compiled));
-        }
+        // The terms compiled once, for the view and for what the page says of them (a wildcard's
+        // cap); the comparison uses the first.
+        let compiled = match r.view {
+            View::Distribution | View::Trends => views::compile_terms(e, &terms, a.matching),
+            View::Compare => views::compile_terms(e, &terms[..terms.len().min(1)], a.matching),
+            _ => Vec::new(),
+        };
+        notes.extend(views::term_notes(&compiled));
         let needs_query = matches!(r.view, View::Concordance | View::Collocates) && scope.compiled.is_empty();
         if needs_query {
             return Ok(ViewAnswer { data: ViewData::NeedsQuery, notes });
@@ -313,20 +317,17 @@ impl Service {
             View::Collocates => {
                 ViewData::Collocates(views::collocates_page(self.collocates(r, &scope, pace).await?.as_ref(), a))
             }
-            View::Distribution => ViewData::Distribution(views::distribution(e, &scope.allowed, &terms, a.matching)),
+            View::Distribution => ViewData::Distribution(views::distribution(e, &scope.allowed, &terms, &compiled)),
             View::Trends if a.by != Period::Doc => {
-                let compiled = views::compile_terms(e, &terms, a.matching);
                 ViewData::Periods { periods: trends_by(e, &compiled, &scope.allowed, &a.by), terms, by: a.by.clone() }
             }
-            View::Trends => {
-                let points = views::trend_points(e, &scope.allowed, &terms, a.matching);
-                ViewData::Trends { terms, points }
-            }
+            View::Trends => ViewData::Trends { points: views::trend_points(e, &scope.allowed, &compiled), terms },
             View::Compare => match self.sides(r, &scope.allowed) {
                 None => ViewData::NeedsSides,
                 Some(sides) => {
                     let c = self.comparison(r, &sides);
-                    ViewData::Compare(Box::new(views::compare_data_paced(e, &sides, &c, r, pace).await?))
+                    let term = terms.first().cloned().zip(compiled.first());
+                    ViewData::Compare(Box::new(views::compare_data_paced(e, &sides, &c, a, term, pace).await?))
                 }
             },
             View::Ngrams => {
@@ -375,17 +376,13 @@ impl Service {
                 keyness::table(&self.keyness(r, &scope.allowed, target.as_ref()).1)
             }
             View::Collocates => collocates::table(self.collocates(r, &scope, pace).await?.as_ref()),
-            View::Distribution => dispersion::table(
-                e,
-                &terms,
-                &dispersion(e, &views::compile_terms(e, &terms, a.matching), &scope.allowed),
-            ),
-            View::Trends if a.by != Period::Doc => {
+            View::Distribution | View::Trends => {
                 let compiled = views::compile_terms(e, &terms, a.matching);
-                trends::period_table(&terms, &a.by, &trends_by(e, &compiled, &scope.allowed, &a.by))
-            }
-            View::Trends => {
-                trends::table(e, &terms, &trends(e, &views::compile_terms(e, &terms, a.matching), &scope.allowed))
+                match (r.view, &a.by) {
+                    (View::Distribution, _) => dispersion::table(e, &terms, &dispersion(e, &compiled, &scope.allowed)),
+                    (_, Period::Doc) => trends::table(e, &terms, &trends(e, &compiled, &scope.allowed)),
+                    (_, by) => trends::period_table(&terms, by, &trends_by(e, &compiled, &scope.allowed, by)),
+                }
             }
             View::Compare => match self.sides(r, &scope.allowed) {
                 None => empty,

@@ -329,9 +329,10 @@ pub fn term_notes(compiled: &[Compiled]) -> Vec<String> {
     compiled.iter().flat_map(Compiled::cap_notes).collect()
 }
 
-/// The distribution of each term over the allowed documents.
-pub fn distribution(engine: &Engine, allowed: &[usize], terms: &[String], matching: Matching) -> Vec<Series> {
-    let series = dispersion(engine, &compile_terms(engine, terms, matching), allowed);
+/// The distribution of each term (`compiled`: the terms as [`compile_terms`] gives them) over
+/// the allowed documents.
+pub fn distribution(engine: &Engine, allowed: &[usize], terms: &[String], compiled: &[Compiled]) -> Vec<Series> {
+    let series = dispersion(engine, compiled, allowed);
     terms
         .iter()
         .zip(series)
@@ -355,9 +356,9 @@ pub fn distribution(engine: &Engine, allowed: &[usize], terms: &[String], matchi
         .collect()
 }
 
-/// The trend points of the allowed documents, oldest first.
-pub fn trend_points(engine: &Engine, allowed: &[usize], terms: &[String], matching: Matching) -> Vec<TrendPoint> {
-    trends(engine, &compile_terms(engine, terms, matching), allowed)
+/// The trend points of the allowed documents for the compiled terms, oldest first.
+pub fn trend_points(engine: &Engine, allowed: &[usize], compiled: &[Compiled]) -> Vec<TrendPoint> {
+    trends(engine, compiled, allowed)
         .into_iter()
         .map(|r| TrendPoint {
             doc: doc_ref(engine, r.doc),
@@ -416,39 +417,34 @@ pub fn comparison(engine: &Engine, sides: &Sides, a: &Analysis) -> Comparison {
 }
 
 /// What the comparison view shows: both sides' sizes, the first rows of each table, the term
-/// of the query in both sides (rates and the first concordance lines), and the cloud.
+/// (as typed and compiled; the first of the terms in effect) in both sides (rates and the
+/// first concordance lines), and the cloud.
 pub async fn compare_data_paced(
     engine: &Engine,
     sides: &Sides,
     c: &Comparison,
-    r: &super::ViewRequest,
+    a: &Analysis,
+    term: Option<(String, &Compiled)>,
     pace: &mut impl Pace,
 ) -> Result<CompareData, Cancelled> {
-    let a = &r.analysis;
     let in_b = doc_mask(&engine.index, &sides.b);
     let overlap = sides.a.iter().filter(|&&d| in_b[d]).count();
     let shown = |rows: &[crate::analysis::compare::CompareRow]| rows.iter().take(KEYNESS_SHOWN).cloned().collect();
-    let term = match a.terms_in_effect(&r.query).into_iter().next() {
+    let term = match term {
         None => None,
-        Some(term) => {
-            let compiled = compile_as(engine, &term, a.matching);
+        Some((term, compiled)) => {
             if compiled.is_empty() {
                 None
             } else {
                 let mut side_lines = Vec::new();
                 for docs in [&sides.a, &sides.b] {
-                    let mut lines = concordance_paced(engine, &compiled, docs, pace).await?;
+                    let mut lines = concordance_paced(engine, compiled, docs, pace).await?;
                     lines.truncate(COMPARE_LINES);
                     side_lines.push(kwic_rows(engine, &lines, a.width));
                 }
                 let b_lines = side_lines.pop().unwrap_or_default();
                 let a_lines = side_lines.pop().unwrap_or_default();
-                Some(TermComparison {
-                    rates: term_rates(engine, &compiled, &sides.a, &sides.b),
-                    term,
-                    a_lines,
-                    b_lines,
-                })
+                Some(TermComparison { rates: term_rates(engine, compiled, &sides.a, &sides.b), term, a_lines, b_lines })
             }
         }
     };
