@@ -200,6 +200,7 @@ async fn yield_to_messages() {
 }
 
 /// Where the corpus to load is.
+#[derive(Clone)]
 enum Source {
     /// The build's files beside the page.
     Built { corpus: String, index: Option<String> },
@@ -234,7 +235,12 @@ impl File {
 /// added is read the same way from its two files kept in this browser.
 fn load(engine: Loaded, source: Source) {
     wasm_bindgen_futures::spawn_local(async move {
-        let ready = open(source).await.and_then(|(service, source)| match service.handle_quick(&Request::Info) {
+        let mut opened = open(source.clone()).await;
+        if matches!(&opened, Err(f) if f.broke_off) {
+            gloo::console::warn!("engine: a download broke off; asking once more.");
+            opened = open(source).await;
+        }
+        let ready = opened.map_err(|f| f.message).and_then(|(service, source)| match service.handle_quick(&Request::Info) {
             Some(Response::Info(info)) => Ok((service, info, source)),
             _ => Err("The engine did not describe the corpus. Reload to try again.".to_owned()),
         });
@@ -250,9 +256,27 @@ fn load(engine: Loaded, source: Source) {
     });
 }
 
+/// Why loading failed: a message for a person, and whether a download broke off (then one more
+/// try may succeed: see [`BROKE_OFF`]).
+struct Failure {
+    message: String,
+    broke_off: bool,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure { message, broke_off: false }
+    }
+}
+
+/// What a download that broke off half-way says: the network failed, or the service worker
+/// found that the copy it was sending from its cache is not its build's (it then drops the
+/// copy, and the next request gets the network's).
+const BROKE_OFF: &str = "the download broke off";
+
 /// The engine over a corpus and its index file (see [`load`]), and where its index came
-/// from; or a message for a person.
-async fn open(source: Source) -> Result<(Service, IndexSource), String> {
+/// from; or why not.
+async fn open(source: Source) -> Result<(Service, IndexSource), Failure> {
     // Both downloads start now. The index file is read first and its bytes freed before the
     // documents are read (the browser holds back the corpus's bytes meanwhile), so that the
     // file, the index and the documents are never all in memory at once.
@@ -284,7 +308,12 @@ async fn open(source: Source) -> Result<(Service, IndexSource), String> {
     };
     let started = now();
     let index_file = match index {
-        Some((name, file)) => Some((name, read_index(file.body().await).await)),
+        Some((name, file)) => match read_index(file.body().await).await {
+            Err(why) if why == BROKE_OFF => {
+                return Err(Failure { message: format!("{unread}: {why}. Reload to try again."), broke_off: true })
+            }
+            read => Some((name, read)),
+        },
         None => None,
     };
     let opened = now();
@@ -328,8 +357,8 @@ async fn stored_files(id: &str) -> Result<Option<(web_sys::Blob, web_sys::Blob)>
 
 /// Reads the documents of a corpus file from its body as they arrive, reporting progress;
 /// `unread` and `damaged` begin and end the messages for a person.
-async fn read_corpus(body: Body, unread: &str, damaged: &str) -> Result<Corpus, String> {
-    let failed = |why: String| format!("{unread}: {why}. Reload to try again.");
+async fn read_corpus(body: Body, unread: &str, damaged: &str) -> Result<Corpus, Failure> {
+    let failed = |why: String| Failure { broke_off: why == BROKE_OFF, message: format!("{unread}: {why}. Reload to try again.") };
     let damaged = |e: String| format!("The corpus file is damaged: {e}. {damaged}.");
     let (body, _) = body.map_err(failed)?;
     let mut reader = CorpusReader::without_index();
@@ -346,7 +375,7 @@ async fn read_corpus(body: Body, unread: &str, damaged: &str) -> Result<Corpus, 
             }));
         }
     }
-    reader.finish_corpus().map_err(damaged)
+    Ok(reader.finish_corpus().map_err(damaged)?)
 }
 
 /// An index file, read from its body and checked in itself.
@@ -411,7 +440,7 @@ async fn body_of(request: js_sys::Promise) -> Result<(ReadableStreamDefaultReade
 
 /// The next piece of a download, or `None` at its end.
 async fn next_chunk(body: &ReadableStreamDefaultReader) -> Result<Option<Vec<u8>>, String> {
-    let step = JsFuture::from(body.read()).await.map_err(|_| "the download broke off".to_owned())?;
+    let step = JsFuture::from(body.read()).await.map_err(|_| BROKE_OFF.to_owned())?;
     let done = js_sys::Reflect::get(&step, &JsValue::from_str("done")).map(|d| d.is_truthy()).unwrap_or(true);
     if done {
         return Ok(None);

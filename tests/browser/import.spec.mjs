@@ -132,6 +132,12 @@ test('a .zip archive with folders, one-object JSON files with nested objects, an
   // The mails' group is a facet, as at build time.
   const group = page.locator('section.facet[data-facet="group"]');
   await expect(group.locator('label.facet-value')).toHaveCount(2);
+  // The nested object became dotted fields, as at build time: `checksum.type` is a facet of
+  // its own (and `checksum.value`, one value per mail, is not).
+  const checksum = page.locator('section.facet[data-facet="checksum.type"]');
+  await expect(checksum.locator('h3')).toHaveText('Checksum.type');
+  await expect(checksum.locator('label.facet-value')).toHaveText([/^md5\s*1$/]);
+  await expect(page.locator('section.facet[data-facet="checksum"]')).toHaveCount(0);
 });
 
 test('Windows-1252 and UTF-16 files are read, with a warning that names the file; a bad file never stops the good ones', async ({ page }) => {
