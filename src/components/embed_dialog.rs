@@ -9,6 +9,10 @@ use explorer_core::embed::{snippets, EmbedOptions, SIZES};
 use explorer_core::view_state::Theme;
 use yew::prelude::*;
 
+/// Said in the dialog when the corpus shown is one a person added in this browser.
+const EMBED_ADDED_CORPUS: &str = "This corpus was added in this browser and lives only here: the embed shows it \
+     in this browser alone. To embed it in a site for everyone, download it in Corpora and build it into the site.";
+
 /// The page's address without its query string (where the explorer is served).
 fn base_url() -> String {
     let loc = gloo::utils::window().location();
@@ -84,6 +88,9 @@ fn dialog_body(
                 { menu("Theme ", "embed-theme", themes, options.theme.key(), on_theme) }
                 <label><input id="embed-searchbox" type="checkbox" checked={options.search_box} onchange={on_search_box} />{ " Show the search box" }</label>
             </div>
+            if crate::load::corpus_in_use().is_some() {
+                <p id="embed-added-note">{ EMBED_ADDED_CORPUS }</p>
+            }
             <label for="embed-code">{ "HTML to paste into your page:" }</label>
             <textarea id="embed-code" readonly=true rows="4" value={s.iframe.clone()} />
             <button type="button" id="embed-copy" onclick={copy(s.iframe.clone(), "iframe")}>{ copy_label("iframe") }</button>

@@ -122,6 +122,8 @@ test('the Embed dialog gives a snippet for exactly the current view, with size p
   await page.locator('#embed-button').click();
   const dialog = page.locator('#embed-dialog');
   await expect(dialog).toBeVisible();
+  // The built-in corpus embeds anywhere: no note about a corpus kept in this browser.
+  await expect(page.locator('#embed-added-note')).toHaveCount(0);
   const code = await page.locator('#embed-code').inputValue();
   expect(code).toMatch(/^<iframe src="[^"]+"/);
   const src = code.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');

@@ -218,6 +218,10 @@ test('a synthetic drop of files anywhere on the page adds them', async ({ page }
   await page.locator('#import-explore').click();
   await waitReady(page);
   expect(await idsFor(page, 'velvetmoth')).toEqual(['moth']);
+  // An embed of an added corpus works only in this browser, and the Embed dialog says so.
+  await page.locator('#embed-button').click();
+  await expect(page.locator('#embed-added-note')).toContainText('lives only here');
+  await expect(page.locator('#embed-code')).toHaveValue(/corpus=/);
 });
 
 test('Cancel stops the reading and keeps nothing', async ({ page }) => {
