@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test, expect, waitReady, idsFor, results, countText, CORPUS_SIZE } from './helpers.mjs';
+import { test, expect, waitReady, idsFor, results, countText, params, CORPUS_SIZE } from './helpers.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
 import { makeZip } from '../support/zip.mjs';
 
@@ -163,6 +163,26 @@ test('Windows-1252 and UTF-16 files are read, with a warning that names the file
   expect(await idsFor(page, 'quorblethorn')).toEqual(['wide']);
   expect(await idsFor(page, 'łódź')).toEqual(['wide']);
   expect(await idsFor(page, 'tamarisk')).toEqual(['good']);
+});
+
+test("a column named like one of the explorer's URL parameters is kept under another name, and the report says so", async ({ page }) => {
+  await page.goto('/');
+  await waitReady(page);
+  await openAdd(page);
+  await page.locator('#add-files').setInputFiles([
+    file('pages.csv', 'title,page,text\nFirst,3,The larkspur grows by the wall.\nSecond,3,The larkspur wilts in June.\nThird,4,A quiet larkspur.\n'),
+  ]);
+  expect(await reportOf(page)).toBe('Read 3 documents from 1 file.');
+  expect((await reportLines(page, 'import-problems')).join('\n')).toContain(
+    "pages.csv:2: warning: the field 'page' has the name of one of the explorer's own URL parameters; it is kept as 'page_'",
+  );
+  await page.locator('#import-explore').click();
+  await waitReady(page);
+  await expect(page.locator('section.facet[data-facet="page_"] label.facet-value')).toHaveCount(2);
+  // Choosing a value filters by it, and the URL names the field as it is kept.
+  await page.locator('section.facet[data-facet="page_"] label.facet-value', { hasText: '4' }).click();
+  await expect(page.locator('#result-count')).toHaveText(countText('1 document matches'));
+  expect(params(page).get('page_')).toBe('4');
 });
 
 test('a pasted poem keeps every line, its refrain included; with cleaning asked for, what was removed is listed', async ({ page }) => {

@@ -75,8 +75,34 @@ pub const MAX_FIELD_NAME_CHARS: usize = 40;
 /// names wherever they enter (corpus files at build, the URL). A name is 1–40 letters or
 /// digits (any script), `_`, `-` or `.` (as in `checksum.type`), starting with a letter or a
 /// digit, and not one of the explorer's own URL parameters (`q`, `doc`, `origins`, …), which
-/// it would be taken for.
+/// it would be taken for. (Corpus files keep a field of such a name under another one:
+/// [`unreserved_field_name`].)
 pub fn field_name_problem(key: &str) -> Option<String> {
+    field_name_form_problem(key).or_else(|| {
+        crate::view_state::params::is_reserved(key).then(|| {
+            let shown: String = key.chars().flat_map(char::escape_debug).collect();
+            format!("the field name '{shown}' is one of the explorer's own URL parameters; rename the field")
+        })
+    })
+}
+
+/// The name a metadata field called `key` is kept under: `key` itself, or, when it is one of
+/// the explorer's own URL parameters (a column called `page`, `n` or `sort` is common), `key`
+/// with `_` added until it is not (`page_`).
+pub fn unreserved_field_name(key: &str) -> std::borrow::Cow<'_, str> {
+    if !crate::view_state::params::is_reserved(key) {
+        return key.into();
+    }
+    let mut name = format!("{key}_");
+    while crate::view_state::params::is_reserved(&name) {
+        name.push('_');
+    }
+    name.into()
+}
+
+/// What is wrong with the form of `key` as the name of a metadata field (see
+/// [`field_name_problem`]), leaving aside whether it is one of the explorer's URL parameters.
+pub fn field_name_form_problem(key: &str) -> Option<String> {
     let shown: String = key.chars().take(MAX_FIELD_NAME_CHARS).flat_map(char::escape_debug).collect();
     if key.is_empty() {
         Some("a field has no name".into())
@@ -88,8 +114,6 @@ pub fn field_name_problem(key: &str) -> Option<String> {
         Some(format!(
             "the field name '{shown}' may hold only letters, digits, '_', '-' and '.', and start with a letter or digit"
         ))
-    } else if crate::view_state::params::is_reserved(key) {
-        Some(format!("the field name '{shown}' is one of the explorer's own URL parameters; rename the field"))
     } else {
         None
     }
@@ -363,6 +387,19 @@ mod tests {
             field_name_problem("origins").unwrap(),
             "the field name 'origins' is one of the explorer's own URL parameters; rename the field"
         );
+    }
+
+    #[test]
+    fn a_field_named_like_a_url_parameter_is_kept_under_a_name_that_is_not() {
+        for key in ["page", "n", "sort", "view", "q", "doc", "by", "corpus", "person"] {
+            assert!(field_name_problem(key).is_some(), "{key}");
+            assert_eq!(field_name_form_problem(key), None, "{key}");
+            let kept = unreserved_field_name(key);
+            assert_eq!(kept, format!("{key}_"));
+            assert_eq!(field_name_problem(&kept), None, "{kept}");
+        }
+        assert_eq!(unreserved_field_name("party"), "party");
+        assert_eq!(unreserved_field_name("Page"), "Page");
     }
     use crate::model::Document;
 

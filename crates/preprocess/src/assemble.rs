@@ -13,9 +13,40 @@ use std::path::Path;
 /// Ends reading a corpus: the checks across documents ([`check_documents`], each document
 /// named by `place`), the people looked for, and the facets ([`choose_facets`]).
 pub(crate) fn finish(loaded: &mut Loaded, setup: Setup, place: fn(&Found) -> String) {
+    rename_reserved_fields(loaded);
     check_documents(loaded, place);
     loaded.people = setup.people.into_iter().map(|p| p.label).collect();
     choose_facets(loaded, &setup.settings_path, setup.settings);
+}
+
+/// Keeps each field named like one of the explorer's URL parameters (a column `page`, `n` or
+/// `sort`: the page would take it for its own) under a name that is not
+/// (`explorer_core::facets::unreserved_field_name`: `page_`), with a warning once per file and
+/// field.
+pub(crate) fn rename_reserved_fields(loaded: &mut Loaded) {
+    let mut said: HashSet<(std::path::PathBuf, String)> = HashSet::new();
+    for f in &mut loaded.found {
+        let fields = &mut f.document.fields;
+        let reserved: Vec<String> =
+            fields.keys().filter(|k| explorer_core::view_state::params::is_reserved(k)).cloned().collect();
+        for key in reserved {
+            let Some(value) = fields.remove(&key) else { continue };
+            let mut name = explorer_core::facets::unreserved_field_name(&key).into_owned();
+            while fields.contains_key(&name) {
+                name.push('_');
+            }
+            fields.insert(name.clone(), value);
+            if said.insert((f.path.clone(), key.clone())) {
+                let msg = format!(
+                    "the field '{key}' has the name of one of the explorer's own URL parameters; it is kept as '{name}'"
+                );
+                loaded.warnings.push(match f.line {
+                    Some(l) => CorpusError::at_line(&f.path, l, msg),
+                    None => CorpusError::new(&f.path, msg),
+                });
+            }
+        }
+    }
 }
 
 /// Checks across documents: ids unique (an error); repeated texts, near-empty documents and
@@ -74,9 +105,12 @@ pub(crate) fn choose_facets(loaded: &mut Loaded, settings_path: &Path, settings:
         }
     }
     let mut facets = Vec::new();
-    for (name, &at) in settings.meta.facets.iter().zip(&settings.facet_lines) {
-        if BUILT_IN_FACETS.contains(&name.to_lowercase().as_str()) {
-            let msg = format!("'{name}' is a built-in facet; list only further metadata fields");
+    for (declared, &at) in settings.meta.facets.iter().zip(&settings.facet_lines) {
+        // A field named like a URL parameter is kept under another name (see
+        // `rename_reserved_fields`), and so is its facet.
+        let name = &explorer_core::facets::unreserved_field_name(declared).into_owned();
+        if BUILT_IN_FACETS.contains(&declared.to_lowercase().as_str()) {
+            let msg = format!("'{declared}' is a built-in facet; list only further metadata fields");
             loaded.errors.push(CorpusError::at_line(settings_path, at, msg));
         } else if !values.contains_key(name.as_str()) && !loaded.found.is_empty() {
             let msg = format!("facet '{name}' is not a metadata field of any document");

@@ -79,13 +79,15 @@ impl Sidecar {
     }
 
     /// What is wrong with `key` as a metadata key: `None` for a known key (`title`, `date`, …,
-    /// compared case-insensitively) and for a further field whose name follows the one rule
-    /// (`explorer_core::facets::field_name_problem`).
+    /// compared case-insensitively) and for a further field whose name has the form of the one
+    /// rule (`explorer_core::facets::field_name_form_problem`). A field named like one of the
+    /// explorer's URL parameters (`page`) is read, and kept under another name once every
+    /// file is read (`assemble::rename_reserved_fields`).
     pub fn key_problem(key: &str) -> Option<String> {
         if KEYS.iter().any(|k| k.eq_ignore_ascii_case(key.trim())) {
             return None;
         }
-        explorer_core::facets::field_name_problem(key.trim())
+        explorer_core::facets::field_name_form_problem(key.trim())
     }
 
     /// This metadata with every value `over` gives replacing ours.

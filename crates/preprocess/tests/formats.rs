@@ -426,6 +426,39 @@ fn warnings_for_repeats_short_documents_and_misspelt_keys() {
     );
 }
 
+#[test]
+fn fields_named_like_url_parameters_are_kept_under_other_names_with_a_warning() {
+    let csv = format!("title,page,n,text\nA,12,3,{LONG}\nB,12,4,{LONG} again\nC,7,3,{LONG} once more\n");
+    let dir = TempDir::new(&[
+        ("corpus.toml", b"facets = [\"page\"]\n"),
+        ("a.csv", csv.as_bytes()),
+        ("b.jsonl", format!("{{\"text\": \"{LONG} b\", \"sort\": \"x\", \"sort_\": \"y\"}}\n").as_bytes()),
+        ("c.md", format!("---\ntitle: C\nview: wide\n---\n\n{LONG} c\n").as_bytes()),
+    ]);
+    let c = dir.corpus();
+    let a = c.documents.iter().find(|d| d.title == "A").unwrap();
+    assert_eq!(a.fields.get("page_").map(String::as_str), Some("12"));
+    assert_eq!(a.fields.get("n_").map(String::as_str), Some("3"));
+    assert!(!a.fields.contains_key("page") && !a.fields.contains_key("n"));
+    // A field already called `sort_` keeps its name; `sort` becomes `sort__`.
+    let b = doc(&c, "b-1");
+    assert_eq!(b.fields.get("sort_").map(String::as_str), Some("y"));
+    assert_eq!(b.fields.get("sort__").map(String::as_str), Some("x"));
+    assert_eq!(doc(&c, "c").fields.get("view_").map(String::as_str), Some("wide"));
+    // The declared facet follows its field; `n_` is an automatic one.
+    assert_eq!(c.meta.facets, ["page_", "n_"]);
+    let own = "has the name of one of the explorer's own URL parameters; it is kept as";
+    assert_eq!(
+        dir.warnings(),
+        [
+            format!("a.csv:2: the field 'n' {own} 'n_'"),
+            format!("a.csv:2: the field 'page' {own} 'page_'"),
+            format!("b.jsonl:1: the field 'sort' {own} 'sort__'"),
+            format!("c.md: the field 'view' {own} 'view_'"),
+        ]
+    );
+}
+
 // ---- the command line ----
 
 fn cli(args: &[&str]) -> (i32, String, String) {
