@@ -1,7 +1,7 @@
 //! The hot loop of reading the explorer's index file, in a crate of its own so that it can be
 //! compiled for speed (`opt-level = 3` in the workspace's release profile) while the rest of
-//! the wasm is compiled for size (`"z"`): reading every word position of the 108 MB
-//! benchmark corpus (18 million) is most of opening its index file in the browser. The file's
+//! the wasm is compiled for size (`"z"`): decoding the word positions of a frequent term
+//! (`the`: a million on the 108 MB benchmark corpus) is most of its first search. The file's
 //! form and checks are described in `explorer_core::index::file`.
 
 /// What is wrong with a posting's positions, or with the file there.
@@ -11,8 +11,8 @@ pub enum Problem {
     Repeated,
     /// A position at or past the document's end.
     PastEnd,
-    /// A position another term (or a gap) already holds.
-    NotFree,
+    /// A position on the gap after the title or after a paragraph.
+    OnGap,
     /// The file ends within a number.
     EndsEarly,
     /// A number longer than 64 bits.
@@ -21,31 +21,25 @@ pub enum Problem {
     TooLarge,
 }
 
-/// Where a posting's positions go and what they are checked against: the document's title
-/// length, its number of positions, and where its bits start in the map of claimed positions.
+/// What a posting's positions are checked against: the document's title length, its number
+/// of positions, and where its bits start in the map of gaps.
 #[derive(Debug, Clone, Copy)]
 pub struct Doc {
     /// Words of the title (positions below this are in the title).
     pub title: u32,
     /// Positions the document has (every position is below this).
     pub limit: u32,
-    /// Its first bit in `claimed`.
+    /// Its first bit in `gaps`.
     pub base: u64,
 }
 
 /// Reads `slots.len()` ascending positions, written as steps (the first as itself) in LEB128
 /// varints, from `bytes[*at..]` into `slots`; each must be below `doc.limit`, greater than the
-/// one before, and not yet claimed (its bit in `claimed` is then set). Returns how many are
-/// in the title. Not inlined: the browser optimizes a function once it has been called often,
-/// and a call per posting gets there early.
+/// one before, and not on a gap (its bit in `gaps` clear). Returns how many are in the title.
+/// Not inlined: the browser optimizes a function once it has been called often, and a call
+/// per posting gets there early.
 #[inline(never)]
-pub fn read_positions(
-    bytes: &[u8],
-    at: &mut usize,
-    slots: &mut [u32],
-    doc: Doc,
-    claimed: &mut [u64],
-) -> Result<u32, Problem> {
+pub fn read_positions(bytes: &[u8], at: &mut usize, slots: &mut [u32], doc: Doc, gaps: &[u64]) -> Result<u32, Problem> {
     let mut last: Option<u32> = None;
     let mut in_title = 0;
     for slot in slots {
@@ -59,12 +53,10 @@ pub fn read_positions(
             return Err(Problem::PastEnd);
         }
         let bit = doc.base + u64::from(p);
-        let Some(word) = claimed.get_mut((bit / 64) as usize) else { return Err(Problem::PastEnd) };
-        let mask = 1u64 << (bit % 64);
-        if *word & mask != 0 {
-            return Err(Problem::NotFree);
+        let Some(word) = gaps.get((bit / 64) as usize) else { return Err(Problem::PastEnd) };
+        if word & (1u64 << (bit % 64)) != 0 {
+            return Err(Problem::OnGap);
         }
-        *word |= mask;
         in_title += u32::from(p < doc.title);
         *slot = p;
         last = Some(p);
@@ -107,26 +99,25 @@ mod tests {
     #[test]
     fn positions_are_read_and_checked() {
         let doc = Doc { title: 2, limit: 300, base: 0 };
-        let mut claimed = vec![0u64; 5];
+        // Gaps at 2 (after the title) and 250.
+        let mut gaps = vec![0u64; 5];
+        gaps[0] |= 1 << 2;
+        gaps[250 / 64] |= 1 << (250 % 64);
         // 1, 3 (step 2), 203 (step 200: two bytes).
         let bytes = [1u8, 2, 0xc8, 0x01];
         let (mut at, mut slots) = (0, [0u32; 3]);
-        assert_eq!(read_positions(&bytes, &mut at, &mut slots, doc, &mut claimed), Ok(1));
+        assert_eq!(read_positions(&bytes, &mut at, &mut slots, doc, &gaps), Ok(1));
         assert_eq!((slots, at), ([1, 3, 203], 4));
-        // The same positions again: already claimed.
-        let (mut at, mut slots) = (0, [0u32; 3]);
-        assert_eq!(read_positions(&bytes, &mut at, &mut slots, doc, &mut claimed), Err(Problem::NotFree));
-        let fresh = || vec![0u64; 5];
-        let read = |bytes: &[u8], n: usize, claimed: &mut Vec<u64>| {
-            read_positions(bytes, &mut 0, &mut vec![0; n], doc, claimed)
-        };
-        assert_eq!(read(&[1, 0], 2, &mut fresh()), Err(Problem::Repeated));
-        assert_eq!(read(&[0xac, 0x02], 1, &mut fresh()), Err(Problem::PastEnd));
-        assert_eq!(read(&[1, 0x80], 2, &mut fresh()), Err(Problem::EndsEarly));
-        assert_eq!(read(&[0xff; 11], 1, &mut fresh()), Err(Problem::TooLong));
-        assert_eq!(read(&[0xff, 0xff, 0xff, 0xff, 0x7f], 1, &mut fresh()), Err(Problem::TooLarge));
+        let read = |bytes: &[u8], n: usize| read_positions(bytes, &mut 0, &mut vec![0; n], doc, &gaps);
+        assert_eq!(read(&[1, 0], 2), Err(Problem::Repeated));
+        assert_eq!(read(&[0xac, 0x02], 1), Err(Problem::PastEnd));
+        assert_eq!(read(&[1, 1], 2), Err(Problem::OnGap));
+        assert_eq!(read(&[0xfa, 0x01], 1), Err(Problem::OnGap));
+        assert_eq!(read(&[1, 0x80], 2), Err(Problem::EndsEarly));
+        assert_eq!(read(&[0xff; 11], 1), Err(Problem::TooLong));
+        assert_eq!(read(&[0xff, 0xff, 0xff, 0xff, 0x7f], 1), Err(Problem::TooLarge));
         // A document whose bits lie past the map is refused, not a panic.
         let far = Doc { title: 0, limit: 10, base: 1 << 20 };
-        assert_eq!(read_positions(&[1], &mut 0, &mut [0], far, &mut fresh()), Err(Problem::PastEnd));
+        assert_eq!(read_positions(&[1], &mut 0, &mut [0], far, &gaps), Err(Problem::PastEnd));
     }
 }

@@ -37,18 +37,19 @@ impl Forward {
         }
         let mut terms = vec![GAP; len];
         let (count, mut since) = (index.term_count(), 0usize);
+        // An index read from its file decodes each term's positions here without keeping them.
+        let mut scratch = Vec::new();
         for t in 0..count as u32 {
-            for p in index.postings(t) {
+            index.each_positions(t, &mut scratch, |p, positions| {
                 let s = start[p.doc as usize];
                 since += 1;
                 if s != usize::MAX {
-                    let positions = index.positions(p);
                     since += positions.len();
                     for &pos in positions {
                         terms[s + pos as usize] = t;
                     }
                 }
-            }
+            });
             if since >= 16 * EVERY {
                 since = 0;
                 pace.step(Stage::Positions, t as usize, count).await?;

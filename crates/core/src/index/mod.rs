@@ -20,6 +20,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 mod file;
 pub use file::{IndexFile, INDEX_FORMAT};
+use file::Encoded;
 
 /// The fields a document is searched in.
 pub const FIELDS: usize = 2;
@@ -44,15 +45,33 @@ pub struct Posting {
     pub doc: u32,
     /// Occurrences in each field (title, body).
     pub tf: [u32; FIELDS],
-    /// Where its positions are in the index's position store.
+    /// Its first position's number among the positions of all postings (numbered document
+    /// by document when built from the texts; term by term, posting by posting, when read
+    /// from an index file).
     start: u32,
+}
+
+/// Where an index keeps its postings' positions.
+enum Positions {
+    /// All of them, a posting's from its `start` on (an index built from the texts).
+    Decoded(Vec<u32>),
+    /// As read from an index file: per term, its positions encoded, decoded and checked the
+    /// first time one of its postings' positions is asked for (see [`file`]).
+    Encoded(Box<Encoded>),
+}
+
+impl Posting {
+    /// Occurrences in the title and the body together (its number of positions).
+    pub fn occurrences(&self) -> u32 {
+        self.tf[TITLE] + self.tf[BODY]
+    }
 }
 
 /// An inverted index over a corpus.
 pub struct Index {
     terms: Vec<String>,
     postings: Vec<Vec<Posting>>,
-    positions: Vec<u32>,
+    positions: Positions,
     by_stem: HashMap<String, Vec<u32>>,
     field_len: Vec<[u32; FIELDS]>,
     /// Letter masks of the terms, for the typo search's quick filter.
@@ -203,7 +222,7 @@ impl IndexBuilder {
             sorted_postings.push(std::mem::take(&mut postings[old as usize]));
             terms.push(term);
         }
-        Index::assemble(terms, sorted_postings, positions, field_len, para_starts)
+        Index::assemble(terms, sorted_postings, Positions::Decoded(positions), field_len, para_starts)
     }
 }
 
@@ -213,7 +232,7 @@ impl Index {
     fn assemble(
         terms: Vec<String>,
         postings: Vec<Vec<Posting>>,
-        positions: Vec<u32>,
+        positions: Positions,
         field_len: Vec<[u32; FIELDS]>,
         para_starts: Vec<Vec<u32>>,
     ) -> Index {
@@ -262,10 +281,58 @@ impl Index {
         &self.postings[id as usize]
     }
 
-    /// The positions of a posting's occurrences, ascending.
+    /// The positions of a posting's occurrences, ascending. An index read from its file
+    /// decodes (and keeps) those of all the postings of the posting's term the first time;
+    /// when they fail their check, the term's postings have none and [`Index::damaged`] says
+    /// why.
     pub fn positions(&self, p: &Posting) -> &[u32] {
-        let start = p.start as usize;
-        &self.positions[start..start + (p.tf[TITLE] + p.tf[BODY]) as usize]
+        let (start, n) = (p.start as usize, p.occurrences() as usize);
+        match &self.positions {
+            Positions::Decoded(all) => all.get(start..start + n).unwrap_or_default(),
+            Positions::Encoded(encoded) => encoded.positions(self, p.start, n),
+        }
+    }
+
+    /// Calls `f` with each posting of a term and its positions, in posting order. An index read
+    /// from its file decodes the term's positions into `scratch` without keeping them (unless
+    /// they were kept already): a pass over every term, as building the forward index is, would
+    /// otherwise keep them all, decoded, beside their encoded form.
+    pub fn each_positions(&self, term: u32, scratch: &mut Vec<u32>, mut f: impl FnMut(&Posting, &[u32])) {
+        let list = self.postings(term);
+        let all = match &self.positions {
+            Positions::Decoded(_) => {
+                for p in list {
+                    f(p, self.positions(p));
+                }
+                return;
+            }
+            Positions::Encoded(encoded) => encoded.term_once(self, term, scratch),
+        };
+        let mut at = 0;
+        for p in list {
+            let n = p.occurrences() as usize;
+            f(p, all.get(at..at + n).unwrap_or_default());
+            at += n;
+        }
+    }
+
+    /// What is wrong with the index file's positions, when the positions of a term read so
+    /// far failed their check (the first such problem): those terms' postings have no
+    /// positions. `None` for an index built from the texts or a sound file.
+    pub fn damaged(&self) -> Option<&str> {
+        match &self.positions {
+            Positions::Decoded(_) => None,
+            Positions::Encoded(encoded) => encoded.damaged(),
+        }
+    }
+
+    /// Bytes the positions take in memory: 4 a position when built from the texts; read from
+    /// a file, the encoded positions and those of the terms decoded so far.
+    pub fn positions_memory(&self) -> usize {
+        match &self.positions {
+            Positions::Decoded(all) => all.len() * 4,
+            Positions::Encoded(encoded) => encoded.memory(),
+        }
     }
 
     /// The posting of a term in a document, if it occurs there.
