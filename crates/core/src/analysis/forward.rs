@@ -45,9 +45,7 @@ impl Forward {
                 since += 1;
                 if s != usize::MAX {
                     since += positions.len();
-                    for &pos in positions {
-                        terms[s + pos as usize] = t;
-                    }
+                    explorer_codec::place(&mut terms, s, positions, t);
                 }
             });
             if since >= 16 * EVERY {

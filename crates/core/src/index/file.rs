@@ -306,9 +306,8 @@ impl IndexFile {
 }
 
 /// Reads the `count` postings of `term`, numbering their positions from `filled` on and
-/// adding their title and body counts to their documents' `counts`. Not inlined, for the
-/// reason given at [`explorer_codec::read_positions`].
-#[inline(never)]
+/// adding their title and body counts to their documents' `counts` (see
+/// [`explorer_codec::read_postings`]: that loop is compiled for speed).
 fn read_postings(
     r: &mut Reader,
     count: usize,
@@ -317,31 +316,18 @@ fn read_postings(
     filled: &mut u64,
     position_count: u64,
 ) -> Result<Vec<Posting>, String> {
-    let n = counts.len();
+    use explorer_codec::Problem;
     let mut list = Vec::with_capacity(count);
-    let mut doc: Option<u32> = None;
-    for _ in 0..count {
-        let step = r.num32()?;
-        let d = match doc {
-            None => step,
-            Some(_) if step == 0 => return Err(format!("term '{term}' lists a document twice")),
-            Some(last) => last.checked_add(step).ok_or_else(|| format!("term '{term}' is damaged"))?,
-        };
-        if d as usize >= n {
-            return Err(format!("term '{term}' names document {}, of {n}", d as u64 + 1));
-        }
-        doc = Some(d);
-        let tf = [r.num32()?, r.num32()?];
-        let occurrences = tf[TITLE] as u64 + tf[BODY] as u64;
-        if occurrences == 0 || *filled + occurrences > position_count {
-            return Err(format!("term '{term}' has a damaged count in document {}", d + 1));
-        }
-        let c = &mut counts[d as usize];
-        c[TITLE] += u64::from(tf[TITLE]);
-        c[BODY] += u64::from(tf[BODY]);
-        list.push(Posting { doc: d, tf, start: *filled as u32 });
-        *filled += occurrences;
-    }
+    explorer_codec::read_postings(r.bytes, &mut r.at, count, counts, filled, position_count, &mut list).map_err(
+        |(e, d)| match e {
+            Problem::Twice => format!("term '{term}' lists a document twice"),
+            Problem::NoDocument => format!("term '{term}' names document {}, of {}", d + 1, counts.len()),
+            Problem::Count => format!("term '{term}' has a damaged count in document {}", d + 1),
+            Problem::EndsEarly => "it ends too early".to_owned(),
+            Problem::TooLong => "it holds a number too long".to_owned(),
+            _ => "it holds a number too large".to_owned(),
+        },
+    )?;
     Ok(list)
 }
 
@@ -409,28 +395,21 @@ impl Encoded {
     }
 
     /// Decodes the positions of term `t`'s postings into `out`, one posting's after the
-    /// other, and checks them (see the module's description).
+    /// other, and checks them (see the module's description and
+    /// [`explorer_codec::read_term`]: that loop is compiled for speed).
     fn decode(&self, index: &Index, t: usize, out: &mut Vec<u32>) -> Result<(), String> {
         let bytes = &self.bytes[self.block[t]..self.block[t + 1]];
-        out.clear();
-        out.resize((self.first[t + 1] - self.first[t]) as usize, 0);
-        let term = || index.term(t as u32);
-        let (mut at, mut filled) = (0, 0);
-        for p in index.postings(t as u32) {
-            let n = p.occurrences() as usize;
-            let d = p.doc as usize;
-            let slots = &mut out[filled..filled + n];
-            let in_title = explorer_codec::read_positions(bytes, &mut at, slots, self.docs[d], &self.gaps)
-                .map_err(|e| format!("term '{}' in document {}: {}", term(), d + 1, problem(e)))?;
-            if in_title != p.tf[TITLE] {
-                return Err(format!("term '{}' has a damaged title count in document {}", term(), d + 1));
+        let list = index.postings(t as u32);
+        explorer_codec::read_term(bytes, list, &self.docs, &self.gaps, out).map_err(|(i, e)| {
+            use explorer_codec::Problem;
+            let term = index.term(t as u32);
+            let doc = list.get(i).map_or(0, |p| p.doc as u64 + 1);
+            match e {
+                Problem::LeftOver => format!("term '{term}' has bytes after its positions"),
+                Problem::TitleCount => format!("term '{term}' has a damaged title count in document {doc}"),
+                e => format!("term '{term}' in document {doc}: {}", problem(e)),
             }
-            filled += n;
-        }
-        if at != bytes.len() {
-            return Err(format!("term '{}' has {} bytes after its positions", term(), bytes.len() - at));
-        }
-        Ok(())
+        })
     }
 
     fn damage(&self, why: String) {
@@ -460,6 +439,9 @@ fn problem(p: explorer_codec::Problem) -> &'static str {
         Problem::EndsEarly => "its positions end too early",
         Problem::TooLong => "a number too long",
         Problem::TooLarge => "a number too large",
+        Problem::TitleCount => "a damaged title count",
+        Problem::LeftOver => "bytes after its positions",
+        Problem::Twice | Problem::NoDocument | Problem::Count => "a damaged posting",
     }
 }
 
@@ -696,7 +678,7 @@ mod tests {
         let repeated = damaged(&[("a", &[[0, 2]], &[1, 0], None)]);
         assert_eq!(repeated.as_deref(), Some("term 'a' in document 1: a position repeated"));
         let left = damaged(&[("a", BODY1, &[1, 5], None), ("b", BODY1, &[2], None)]);
-        assert_eq!(left.as_deref(), Some("term 'a' has 1 bytes after its positions"));
+        assert_eq!(left.as_deref(), Some("term 'a' has bytes after its positions"));
         let early = damaged(&[("a", BODY1, &[1], None), ("b", BODY1, &[0x82], None)]);
         assert_eq!(early.as_deref(), Some("term 'b' in document 1: its positions end too early"));
     }

@@ -38,18 +38,9 @@ pub const PREFIX_WEIGHT: f32 = 0.5;
 /// A wildcard pattern expands to at most this many terms (the ones with most occurrences).
 pub const MAX_WILDCARD_TERMS: usize = 200;
 
-/// One document's occurrences of one term.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Posting {
-    /// Document number (position in the corpus).
-    pub doc: u32,
-    /// Occurrences in each field (title, body).
-    pub tf: [u32; FIELDS],
-    /// Its first position's number among the positions of all postings (numbered document
-    /// by document when built from the texts; term by term, posting by posting, when read
-    /// from an index file).
-    start: u32,
-}
+/// One document's occurrences of one term: its document, its counts in the title and the
+/// body, and (private to the index) where its positions are.
+pub use explorer_codec::Posting;
 
 /// Where an index keeps its postings' positions.
 enum Positions {
@@ -58,13 +49,6 @@ enum Positions {
     /// As read from an index file: per term, its positions encoded, decoded and checked the
     /// first time one of its postings' positions is asked for (see [`file`]).
     Encoded(Box<Encoded>),
-}
-
-impl Posting {
-    /// Occurrences in the title and the body together (its number of positions).
-    pub fn occurrences(&self) -> u32 {
-        self.tf[TITLE] + self.tf[BODY]
-    }
 }
 
 /// An inverted index over a corpus.
