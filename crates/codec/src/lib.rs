@@ -175,27 +175,49 @@ pub fn read_positions(bytes: &[u8], at: &mut usize, slots: &mut [u32], doc: Doc,
     Ok(in_title)
 }
 
-/// Writes `value` at `out[offset + p]` for each position `p` of `positions` (a term's, in
-/// building the forward index: the term at every position); one past `out` is left out. Here
-/// rather than in the caller, compiled for size, which calls a function to index a slice.
+/// Writes `value` at `out[starts[posting.doc] + p]` for each position `p` of each posting, in
+/// building the forward index (the term at every position): a posting's positions are
+/// `positions[posting.start - first..]` (as many as its counts say). A document whose start
+/// is `usize::MAX` is left out, and so is a position past `out`. Returns how many positions
+/// were read. Here rather than in the caller, compiled for size, which calls a function to
+/// index a slice.
 #[inline(never)]
-pub fn place(out: &mut [u32], offset: usize, positions: &[u32], value: u32) {
-    let Some(out) = out.get_mut(offset..) else { return };
-    for &p in positions {
-        if let Some(slot) = out.get_mut(p as usize) {
-            *slot = value;
+pub fn place(out: &mut [u32], starts: &[usize], postings: &[Posting], positions: &[u32], first: u32, value: u32) -> usize {
+    let mut read = 0;
+    for p in postings {
+        let Some(&start) = starts.get(p.doc as usize) else { continue };
+        if start == usize::MAX {
+            continue;
+        }
+        let from = p.start.wrapping_sub(first) as usize;
+        let n = p.tf[0] as usize + p.tf[1] as usize;
+        let these = positions.get(from..from.saturating_add(n)).unwrap_or_default();
+        read += these.len();
+        let Some(out) = out.get_mut(start..) else { continue };
+        for &pos in these {
+            if let Some(slot) = out.get_mut(pos as usize) {
+                *slot = value;
+            }
         }
     }
+    read
 }
 
 /// One LEB128 number of at most 32 bits from `bytes[*at..]`.
 #[inline(always)]
 pub fn num32(bytes: &[u8], at: &mut usize) -> Result<u32, Problem> {
-    // Most numbers are steps between positions and take one byte.
+    // Most numbers are steps between positions and take one byte; most others (a posting's
+    // first position, a rare word's steps) two.
     if let Some(&b) = bytes.get(*at) {
         if b < 0x80 {
             *at += 1;
             return Ok(u32::from(b));
+        }
+        if let Some(&c) = bytes.get(*at + 1) {
+            if c < 0x80 {
+                *at += 2;
+                return Ok(u32::from(b & 0x7f) | u32::from(c) << 7);
+            }
         }
     }
     u32::try_from(long(bytes, at)?).map_err(|_| Problem::TooLarge)
@@ -268,10 +290,16 @@ mod tests {
 
     #[test]
     fn positions_are_placed() {
-        let mut out = [0u32; 6];
-        place(&mut out, 2, &[0, 2, 9], 7);
-        place(&mut out, 9, &[0], 8);
-        assert_eq!(out, [0, 0, 7, 0, 7, 0]);
+        let mut out = [0u32; 8];
+        let posting = |doc, tf, start| Posting { doc, tf, start };
+        // Document 0 from 2 on, document 1 left out, document 2 from 6 on; positions numbered
+        // from 10.
+        let starts = [2, usize::MAX, 6];
+        let postings = [posting(0, [1, 1], 10), posting(1, [0, 1], 12), posting(2, [0, 2], 13), posting(3, [0, 1], 15)];
+        assert_eq!(place(&mut out, &starts, &postings, &[0, 2, 1, 1, 9, 0], 10, 7), 4);
+        assert_eq!(out, [0, 0, 7, 0, 7, 0, 0, 7]);
+        // Positions past the slice given are left out.
+        assert_eq!(place(&mut out, &starts, &postings[2..3], &[0, 0, 1], 0, 8), 0);
     }
 
     #[test]

@@ -40,14 +40,7 @@ impl Forward {
         // An index read from its file decodes each term's positions here without keeping them.
         let mut scratch = Vec::new();
         for t in 0..count as u32 {
-            index.each_positions(t, &mut scratch, |p, positions| {
-                let s = start[p.doc as usize];
-                since += 1;
-                if s != usize::MAX {
-                    since += positions.len();
-                    explorer_codec::place(&mut terms, s, positions, t);
-                }
-            });
+            since += index.postings(t).len() + index.place_positions(t, &mut scratch, &mut terms, &start);
             if since >= 16 * EVERY {
                 since = 0;
                 pace.step(Stage::Positions, t as usize, count).await?;

@@ -277,27 +277,35 @@ impl Index {
         }
     }
 
-    /// Calls `f` with each posting of a term and its positions, in posting order. An index read
-    /// from its file decodes the term's positions into `scratch` without keeping them (unless
-    /// they were kept already): a pass over every term, as building the forward index is, would
-    /// otherwise keep them all, decoded, beside their encoded form.
-    pub fn each_positions(&self, term: u32, scratch: &mut Vec<u32>, mut f: impl FnMut(&Posting, &[u32])) {
+    /// Calls `f` with the postings of a term, in runs, each with the positions of its postings
+    /// one after the other (the run's first posting's, then the next's, …): the whole term at
+    /// once when the index was read from its file, a posting at a time when built from the
+    /// texts. An index read from its file decodes the term's positions into `scratch` without
+    /// keeping them (unless they were kept already): a pass over every term, as building the
+    /// forward index is, would otherwise keep them all, decoded, beside their encoded form.
+    pub fn each_positions(&self, term: u32, scratch: &mut Vec<u32>, mut f: impl FnMut(&[Posting], &[u32])) {
         let list = self.postings(term);
-        let all = match &self.positions {
+        match &self.positions {
             Positions::Decoded(_) => {
                 for p in list {
-                    f(p, self.positions(p));
+                    f(std::slice::from_ref(p), self.positions(p));
                 }
-                return;
             }
-            Positions::Encoded(encoded) => encoded.term_once(self, term, scratch),
-        };
-        let mut at = 0;
-        for p in list {
-            let n = p.occurrences() as usize;
-            f(p, all.get(at..at + n).unwrap_or_default());
-            at += n;
+            Positions::Encoded(encoded) => f(list, encoded.term_once(self, term, scratch)),
         }
+    }
+
+    /// Writes term number `term` at `out[starts[doc] + position]` for each of its positions in
+    /// each document whose start is not `usize::MAX` (building the forward index); returns how
+    /// many positions were read. Decodes the positions of an index read from its file into
+    /// `scratch` without keeping them, as [`Index::each_positions`] does.
+    pub(crate) fn place_positions(&self, term: u32, scratch: &mut Vec<u32>, out: &mut [u32], starts: &[usize]) -> usize {
+        let list = self.postings(term);
+        let (positions, first) = match &self.positions {
+            Positions::Decoded(all) => (all.as_slice(), 0),
+            Positions::Encoded(encoded) => (encoded.term_once(self, term, scratch), list.first().map_or(0, |p| p.start)),
+        };
+        explorer_codec::place(out, starts, list, positions, first, term)
     }
 
     /// What is wrong with the index file's positions, when the positions of a term read so
@@ -311,7 +319,8 @@ impl Index {
     }
 
     /// Bytes the positions take in memory: 4 a position when built from the texts; read from
-    /// a file, the encoded positions and those of the terms decoded so far.
+    /// a file, the encoded positions, those of the terms decoded so far, and what decoding
+    /// them reads.
     pub fn positions_memory(&self) -> usize {
         match &self.positions {
             Positions::Decoded(all) => all.len() * 4,
