@@ -365,7 +365,7 @@ impl Encoded {
         }
         let all = self.term(index, t);
         let from = start.saturating_sub(self.first[t]) as usize;
-        all.get(from..from + n).unwrap_or_default()
+        all.get(from..from.saturating_add(n)).unwrap_or_default()
     }
 
     /// The positions of term `t`'s postings one after the other, decoded and kept the first
@@ -734,7 +734,10 @@ mod tests {
         let order = file_of(&[("b", BODY1, &[1], None), ("a", BODY1, &[2], None)]);
         assert_eq!(refused(&order, &corpus), "term 2 ('a') is out of order");
         let title = file_of(&[("a", &[[1, 0]], &[1], None), ("b", BODY1, &[2], None)]);
-        assert_eq!(refused(&title, &corpus), "its terms count 1 title words and 1 body words in document 1, of 0 and 2");
+        assert_eq!(
+            refused(&title, &corpus),
+            "its terms count 1 title words and 1 body words in document 1, of 0 and 2"
+        );
         let more = file_of(&[("a", &[[0, 2]], &[1, 1], None), ("b", BODY1, &[2], None)]);
         assert_eq!(refused(&more, &corpus), "term 'b' has a damaged count in document 1");
         let fewer = file_of(&[("a", BODY1, &[1], None)]);
@@ -774,7 +777,8 @@ mod tests {
         assert_eq!(names, ["b", "|", "|", "b", "|", "b", "|", "|", "|", "b", "|"]);
         let service = Service::new(Engine::with_index(corpus, index));
         for q in ["a", "b", "c", "\"a b\"", "\"b a\"", "a*", "a OR b", ""] {
-            let search = SearchRequest { query: q.into(), filters: Default::default(), sort: Default::default(), shown: 10 };
+            let search =
+                SearchRequest { query: q.into(), filters: Default::default(), sort: Default::default(), shown: 10 };
             service.handle(&Request::Search(search));
             service.handle(&Request::Document { id: "d0".into(), query: q.into(), matching: None });
             for view in View::ALL {

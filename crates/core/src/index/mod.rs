@@ -19,8 +19,8 @@ use crate::tokenize::for_each_word;
 use rustc_hash::FxHashMap as HashMap;
 
 mod file;
-pub use file::{IndexFile, INDEX_FORMAT};
 use file::Encoded;
+pub use file::{IndexFile, INDEX_FORMAT};
 
 /// The fields a document is searched in.
 pub const FIELDS: usize = 2;
@@ -272,7 +272,7 @@ impl Index {
     pub fn positions(&self, p: &Posting) -> &[u32] {
         let (start, n) = (p.start as usize, p.occurrences() as usize);
         match &self.positions {
-            Positions::Decoded(all) => all.get(start..start + n).unwrap_or_default(),
+            Positions::Decoded(all) => all.get(start..start.saturating_add(n)).unwrap_or_default(),
             Positions::Encoded(encoded) => encoded.positions(self, p.start, n),
         }
     }
@@ -299,11 +299,19 @@ impl Index {
     /// each document whose start is not `usize::MAX` (building the forward index); returns how
     /// many positions were read. Decodes the positions of an index read from its file into
     /// `scratch` without keeping them, as [`Index::each_positions`] does.
-    pub(crate) fn place_positions(&self, term: u32, scratch: &mut Vec<u32>, out: &mut [u32], starts: &[usize]) -> usize {
+    pub(crate) fn place_positions(
+        &self,
+        term: u32,
+        scratch: &mut Vec<u32>,
+        out: &mut [u32],
+        starts: &[usize],
+    ) -> usize {
         let list = self.postings(term);
         let (positions, first) = match &self.positions {
             Positions::Decoded(all) => (all.as_slice(), 0),
-            Positions::Encoded(encoded) => (encoded.term_once(self, term, scratch), list.first().map_or(0, |p| p.start)),
+            Positions::Encoded(encoded) => {
+                (encoded.term_once(self, term, scratch), list.first().map_or(0, |p| p.start))
+            }
         };
         explorer_codec::place(out, starts, list, positions, first, term)
     }
