@@ -7,7 +7,8 @@
 //!
 //! `cargo run --release -p explorer-core --example index_read_bench -- CORPUS.jsonl INDEX.bin`
 //! With `--write INDEX.bin` instead of an index file, indexes the corpus and writes its file;
-//! with `--built`, times the forward index of the index built from the texts; with
+//! with `--check INDEX.bin`, checks that the file reads back as the index built from the
+//! texts; with `--built`, times the forward index of the index built from the texts; with
 //! `READ_ONLY=1` it only reads the index file (`RUNS` times, 3 by default).
 
 use explorer_core::analysis::allowed_docs;
@@ -67,6 +68,26 @@ fn main() {
         let bytes = Index::build(&corpus).to_bytes(&corpus.version);
         std::fs::write(&args[2], &bytes).expect("index file written");
         println!("indexed and written in {:.0} ms: {} bytes", ms(t), bytes.len());
+        return;
+    }
+    if args[1] == "--check" {
+        // The index file read back is the index built from the texts: every posting's positions.
+        let built = Index::build(&corpus);
+        let bytes = std::fs::read(&args[2]).expect("index file");
+        let read = Index::from_bytes(&bytes, &corpus).expect("index file read");
+        assert_eq!(read.term_count(), built.term_count());
+        let mut positions = 0usize;
+        for t in 0..built.term_count() as u32 {
+            assert_eq!(read.term(t), built.term(t));
+            assert_eq!(read.postings(t).len(), built.postings(t).len());
+            for (a, b) in read.postings(t).iter().zip(built.postings(t)) {
+                assert_eq!((a.doc, a.tf, read.positions(a)), (b.doc, b.tf, built.positions(b)));
+                positions += read.positions(a).len();
+            }
+        }
+        assert_eq!(read.damaged(), None);
+        assert_eq!(read.to_bytes(&corpus.version), bytes);
+        println!("the same index: {} terms, {positions} positions", read.term_count());
         return;
     }
     if args[1] == "--built" {
