@@ -37,18 +37,10 @@ impl Forward {
         }
         let mut terms = vec![GAP; len];
         let (count, mut since) = (index.term_count(), 0usize);
+        // An index read from its file decodes each term's positions here without keeping them.
+        let mut scratch = Vec::new();
         for t in 0..count as u32 {
-            for p in index.postings(t) {
-                let s = start[p.doc as usize];
-                since += 1;
-                if s != usize::MAX {
-                    let positions = index.positions(p);
-                    since += positions.len();
-                    for &pos in positions {
-                        terms[s + pos as usize] = t;
-                    }
-                }
-            }
+            since += index.postings(t).len() + index.place_positions(t, &mut scratch, &mut terms, &start);
             if since >= 16 * EVERY {
                 since = 0;
                 pace.step(Stage::Positions, t as usize, count).await?;

@@ -126,11 +126,23 @@ impl Service {
         let e = &self.engine;
         Some(match request {
             Request::Info => Response::Info(self.info()),
-            Request::Search(r) => Response::Search(views::search_page(e, &self.searched(&r.query, &r.filters), r)),
+            Request::Search(r) => {
+                let mut page = views::search_page(e, &self.searched(&r.query, &r.filters), r);
+                page.notes.extend(self.damage_note());
+                Response::Search(page)
+            }
             Request::Suggest { query } => Response::Suggest(completions(&e.index, query)),
             Request::Document { id, query, matching } => Response::Document(views::document(e, id, query, *matching)),
             Request::View(_) | Request::Export(_) => return None,
         })
+    }
+
+    /// What the page says when the positions of the index file turned out damaged (they are
+    /// checked as each term's are first read, see [`crate::index::Index::damaged`]): that term's
+    /// occurrences are not marked or listed, so the answer may lack some.
+    fn damage_note(&self) -> Option<String> {
+        let why = self.engine.index.damaged()?;
+        Some(format!("The index file is damaged ({why}): reload the page; if it stays, rebuild the app."))
     }
 
     fn info(&self) -> CorpusInfo {
@@ -298,6 +310,7 @@ impl Service {
         notes.extend(views::term_notes(&compiled));
         let needs_query = matches!(r.view, View::Concordance | View::Collocates) && scope.compiled.is_empty();
         if needs_query {
+            notes.extend(self.damage_note());
             return Ok(ViewAnswer { data: ViewData::NeedsQuery, notes });
         }
         let data = match r.view {
@@ -340,6 +353,7 @@ impl Service {
             }
             View::Search | View::Reader => ViewData::None,
         };
+        notes.extend(self.damage_note());
         Ok(ViewAnswer { data, notes })
     }
 

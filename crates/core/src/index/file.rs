@@ -2,38 +2,78 @@
 //! the page instead of tokenizing every text again (tokenizing is most of loading: 2.6 s of
 //! 2.9 s natively on the 108 MB benchmark corpus).
 //!
-//! The form, every number an unsigned LEB128 varint:
+//! The form (form 2), every number an unsigned LEB128 varint:
 //!
 //! ```text
-//! magic "CXINDEX\0", format, corpus version (length, UTF-8), documents
+//! magic "CXINDEX\0", form, corpus version (length, UTF-8), documents
 //! per document: title words, paragraphs, then each paragraph's words
-//! total positions, terms
+//! total positions, bytes of all positions blocks, terms
 //! per term (ascending): bytes shared with the previous term, the rest (length, UTF-8),
-//!   postings; per posting: document (the first as is, then the step from the previous),
-//!   title and body counts, positions (the first as is, then each step)
+//!   postings, bytes of its positions block,
+//!   per posting: document (the first as is, then the step from the previous), title and
+//!     body counts;
+//!   its positions block: per posting, its positions (the first as is, then each step)
 //! ```
 //!
-//! Everything read is checked before it is used, so that a damaged or hostile file is
-//! refused with a message rather than a panic or an out-of-range position later: terms
-//! strictly ascending, documents ascending and in the corpus, the corpus's version, number
-//! of documents and paragraphs, title and body word counts, and every word position of every
-//! document held by exactly one term (none on the gap after a title or paragraph). Each count
-//! is also checked against the bytes left before anything is allocated for it.
+//! Reading parses the terms and their postings and keeps the positions blocks as they are,
+//! one after the other (28 MB on the 108 MB benchmark corpus, where its 18 million positions
+//! took 72 MB decoded); a term's positions are decoded, checked and kept the first time the
+//! positions of one of its postings are asked for ([`Index::positions`]). Each posting's
+//! `start` numbers its first position among all the file's positions (term by term, posting
+//! by posting, from the counts), so that it finds its term.
+//!
+//! Checked when the file is read, before anything of it is used, so that a damaged or
+//! hostile file is refused with a message rather than a panic or an out-of-range number
+//! later: its magic, form and corpus version (the version against the corpus, with the number
+//! of documents, their paragraphs and their title and body word counts, in
+//! [`IndexFile::fit`]); each count against the bytes left before anything is allocated for
+//! it; terms strictly ascending, each with postings; each posting's document in the corpus
+//! and after the one before; its title and body counts not both 0; each positions block
+//! within the file and at least a byte a position; and per document, the title counts of all
+//! the terms adding up to its title's words and the body counts to its body's words.
+//!
+//! Checked when a term's positions are decoded: per posting, its positions ascending, below
+//! its document's end and none on the gap after the title or a paragraph, as many in the
+//! title as its title count says; and the block read exactly to its end. When they fail, the
+//! term's postings have no positions (its documents are still found, no occurrence is marked
+//! or listed) and [`Index::damaged`] says what is wrong, for the page to say it. That no
+//! position is held by two terms is not checked (it would take decoding every position at
+//! load): in such a file the forward index holds one of them there and a gap where the other
+//! term's word would be, and the views that read it take gaps anywhere.
 
-use super::{Index, Posting, BODY, FIELDS, TITLE};
+use super::{Index, Positions, Posting, BODY, FIELDS, TITLE};
 use crate::model::Corpus;
 use crate::tokenize::count_words;
+use std::sync::OnceLock;
 
 /// Version of the binary form; a file of another version is refused (and the corpus is
 /// indexed in the page instead). Change it whenever the form or the tokenizer changes.
-pub const INDEX_FORMAT: u64 = 1;
+pub const INDEX_FORMAT: u64 = 2;
 
 const MAGIC: &[u8; 8] = b"CXINDEX\0";
 
 impl Index {
     /// The index in its binary form, for the corpus of version `corpus_version`.
     pub fn to_bytes(&self, corpus_version: &str) -> Vec<u8> {
-        let mut w = Vec::with_capacity(self.positions.len() * 2 + self.terms.len() * 8);
+        // The positions blocks first: the header gives their length.
+        let mut blocks = Vec::with_capacity(self.positions_memory() / 2);
+        let mut ends = Vec::with_capacity(self.terms.len());
+        let mut scratch = Vec::new();
+        for t in 0..self.terms.len() as u32 {
+            self.each_positions(t, &mut scratch, |postings, mut positions| {
+                for p in postings {
+                    let (these, rest) = positions.split_at((p.occurrences() as usize).min(positions.len()));
+                    positions = rest;
+                    let mut last = None;
+                    for &pos in these {
+                        put(&mut blocks, last.map_or(pos, |l| pos - l) as u64);
+                        last = Some(pos);
+                    }
+                }
+            });
+            ends.push(blocks.len());
+        }
+        let mut w = Vec::with_capacity(blocks.len() + self.postings.len() * 8 + self.terms.len() * 8);
         w.extend_from_slice(MAGIC);
         put(&mut w, INDEX_FORMAT);
         put_str(&mut w, corpus_version);
@@ -48,9 +88,12 @@ impl Index {
                 put(&mut w, (next - s - 1) as u64);
             }
         }
-        put(&mut w, self.positions.len() as u64);
+        let positions: u64 = self.postings.iter().flatten().map(|p| u64::from(p.occurrences())).sum();
+        put(&mut w, positions);
+        put(&mut w, blocks.len() as u64);
         put(&mut w, self.terms.len() as u64);
         let mut previous: &str = "";
+        let mut block_start = 0;
         for (t, term) in self.terms.iter().enumerate() {
             let shared = common_prefix(previous, term);
             put(&mut w, shared as u64);
@@ -58,18 +101,16 @@ impl Index {
             previous = term;
             let list = &self.postings[t];
             put(&mut w, list.len() as u64);
+            put(&mut w, (ends[t] - block_start) as u64);
             let mut last_doc = None;
             for p in list {
                 put(&mut w, last_doc.map_or(p.doc, |l| p.doc - l) as u64);
                 last_doc = Some(p.doc);
                 put(&mut w, p.tf[TITLE] as u64);
                 put(&mut w, p.tf[BODY] as u64);
-                let mut last = None;
-                for &pos in self.positions(p) {
-                    put(&mut w, last.map_or(pos, |l| pos - l) as u64);
-                    last = Some(pos);
-                }
             }
+            w.extend_from_slice(&blocks[block_start..ends[t]]);
+            block_start = ends[t];
         }
         w
     }
@@ -133,7 +174,8 @@ impl IndexFile {
         Ok(index)
     }
 
-    /// Reads an index file and checks it in itself (see the module's description).
+    /// Reads an index file and checks it in itself (see the module's description): its terms
+    /// and postings; the positions are kept encoded, to be decoded and checked on first use.
     pub fn read(bytes: &[u8]) -> Result<IndexFile, String> {
         let mut r = Reader { bytes, at: 0 };
         if !bytes.starts_with(MAGIC) {
@@ -148,15 +190,14 @@ impl IndexFile {
         let n = r.count()?;
         let mut field_len = Vec::with_capacity(n);
         let mut para_starts = Vec::with_capacity(n);
-        // Where each document's positions start in `claimed`, a bit per position of every
-        // document: gaps are set now, each word position when a term claims it.
-        let mut offset = Vec::with_capacity(n);
+        // What each document's positions are checked against when decoded, and the gaps after
+        // its title and paragraphs, as bits of a map of every document's positions.
+        let mut docs = Vec::with_capacity(n);
         let mut gaps = Vec::new();
         let mut total: u64 = 0;
         for _ in 0..n {
             let title = r.num32()?;
             let paras = r.count()?;
-            offset.push(total);
             gaps.push(total + title as u64);
             let mut starts = Vec::with_capacity(paras);
             let mut pos = title as u64 + 1;
@@ -172,23 +213,27 @@ impl IndexFile {
             }
             field_len.push([title, body as u32]);
             para_starts.push(starts);
+            docs.push(explorer_codec::Doc { title, limit: pos as u32, base: total });
             total += pos;
         }
-        let position_count = r.count()?;
+        let position_count = r.count()? as u64;
         let words: u64 = field_len.iter().map(|l| l[TITLE] as u64 + l[BODY] as u64).sum();
-        if position_count as u64 != words {
+        if position_count != words {
             return Err(format!("it holds {position_count} positions for {words} words"));
         }
-        let mut claimed = vec![0u64; (total as usize).div_ceil(64)];
-        for g in gaps {
-            claimed[(g / 64) as usize] |= 1 << (g % 64);
+        if position_count > u32::MAX as u64 {
+            return Err("it holds too many positions".into());
         }
+        let block_bytes = r.count()?;
         let term_count = r.count()?;
         let mut terms: Vec<String> = Vec::with_capacity(term_count);
         let mut postings: Vec<Vec<Posting>> = Vec::with_capacity(term_count);
-        // Filled in place (`Vec::push` is not inlined at opt-level "z": 6% of reading).
-        let mut positions: Vec<u32> = vec![0; position_count];
-        let mut filled = 0usize;
+        let mut blocks: Vec<u8> = Vec::with_capacity(block_bytes);
+        let mut block = Vec::with_capacity(term_count + 1);
+        let mut first = Vec::with_capacity(term_count + 1);
+        // Per document, the title and body counts of its postings so far.
+        let mut counts = vec![[0u64; FIELDS]; n];
+        let mut filled = 0u64;
         for t in 0..term_count {
             let shared = r.num()? as usize;
             let previous = terms.last().map_or("", String::as_str);
@@ -201,103 +246,210 @@ impl IndexFile {
                 return Err(format!("term {} ('{term}') is out of order", t + 1));
             }
             let count = r.count()?;
-            let docs = Docs { field_len: &field_len, para_starts: &para_starts, offset: &offset };
-            let list = read_postings(&mut r, count, &term, docs, &mut positions, &mut filled, &mut claimed)?;
+            if count == 0 {
+                return Err(format!("term '{term}' has no postings"));
+            }
+            let len = r.count()?;
+            first.push(filled as u32);
+            let list = read_postings(&mut r, count, &term, &mut counts, &mut filled, position_count)?;
+            let occurrences = filled - u64::from(first[t]);
+            if occurrences > len as u64 {
+                return Err(format!("term '{term}' has {occurrences} positions in {len} bytes"));
+            }
+            let Some(positions) = bytes.get(r.at..r.at + len) else {
+                return Err("it ends too early".into());
+            };
+            if blocks.len() + len > block_bytes {
+                return Err("its positions take more bytes than it says".into());
+            }
+            block.push(blocks.len());
+            blocks.extend_from_slice(positions);
+            r.at += len;
             terms.push(term);
             postings.push(list);
         }
         if filled != position_count {
             return Err(format!("it holds {filled} of its {position_count} positions"));
         }
+        if blocks.len() != block_bytes {
+            return Err(format!("its positions take {} of the {block_bytes} bytes it says", blocks.len()));
+        }
+        for (d, (count, len)) in counts.iter().zip(&field_len).enumerate() {
+            if count[TITLE] != u64::from(len[TITLE]) || count[BODY] != u64::from(len[BODY]) {
+                return Err(format!(
+                    "its terms count {} title words and {} body words in document {}, of {} and {}",
+                    count[TITLE],
+                    count[BODY],
+                    d + 1,
+                    len[TITLE],
+                    len[BODY]
+                ));
+            }
+        }
         if r.at != bytes.len() {
             return Err(format!("{} bytes follow its end", bytes.len() - r.at));
         }
+        block.push(blocks.len());
+        first.push(filled as u32);
+        let mut map = vec![0u64; (total as usize).div_ceil(64)];
+        for g in gaps {
+            map[(g / 64) as usize] |= 1 << (g % 64);
+        }
+        let encoded = Encoded {
+            bytes: blocks,
+            block,
+            first,
+            docs,
+            gaps: map,
+            decoded: (0..term_count).map(|_| OnceLock::new()).collect(),
+            damaged: OnceLock::new(),
+        };
+        let positions = Positions::Encoded(Box::new(encoded));
         Ok(IndexFile { index: Index::assemble(terms, postings, positions, field_len, para_starts), version })
     }
 }
 
-/// The documents' lengths and where their bits start in the map of claimed positions.
-#[derive(Clone, Copy)]
-struct Docs<'a> {
-    field_len: &'a [[u32; FIELDS]],
-    para_starts: &'a [Vec<u32>],
-    offset: &'a [u64],
-}
-
-/// Reads the `count` postings of `term`, their positions into `positions` from `filled` on.
-/// Not inlined, for the reason given at [`read_positions`].
-#[inline(never)]
+/// Reads the `count` postings of `term`, numbering their positions from `filled` on and
+/// adding their title and body counts to their documents' `counts` (see
+/// [`explorer_codec::read_postings`]: that loop is compiled for speed).
 fn read_postings(
     r: &mut Reader,
     count: usize,
     term: &str,
-    docs: Docs,
-    positions: &mut [u32],
-    filled: &mut usize,
-    claimed: &mut [u64],
+    counts: &mut [[u64; FIELDS]],
+    filled: &mut u64,
+    position_count: u64,
 ) -> Result<Vec<Posting>, String> {
-    let n = docs.field_len.len();
-    let position_count = positions.len();
+    use explorer_codec::Problem;
     let mut list = Vec::with_capacity(count);
-    let mut doc: Option<u32> = None;
-    for _ in 0..count {
-        let step = r.num32()?;
-        let d = match doc {
-            None => step,
-            Some(_) if step == 0 => return Err(format!("term '{term}' lists a document twice")),
-            Some(last) => last.checked_add(step).ok_or_else(|| format!("term '{term}' is damaged"))?,
-        };
-        if d as usize >= n {
-            return Err(format!("term '{term}' names document {}, of {n}", d as u64 + 1));
-        }
-        doc = Some(d);
-        let tf = [r.num32()?, r.num32()?];
-        let occurrences = tf[TITLE] as u64 + tf[BODY] as u64;
-        if occurrences == 0 || *filled as u64 + occurrences > position_count as u64 {
-            return Err(format!("term '{term}' has a damaged count in document {}", d + 1));
-        }
-        let start = *filled as u32;
-        let [title, _] = docs.field_len[d as usize];
-        let limit = total_positions(&docs.field_len[d as usize], docs.para_starts[d as usize].len());
-        let base = docs.offset[d as usize];
-        let slots = &mut positions[*filled..*filled + occurrences as usize];
-        let in_title =
-            read_positions(r, slots, explorer_codec::Doc { title, limit, base }, claimed).map_err(|e| match e {
-                Ok(why) => format!("term '{term}' in document {}: {why}", d + 1),
-                Err(read) => read,
-            })?;
-        *filled += occurrences as usize;
-        if in_title != tf[TITLE] {
-            return Err(format!("term '{term}' has a damaged title count in document {}", d + 1));
-        }
-        list.push(Posting { doc: d, tf, start });
-    }
+    explorer_codec::read_postings(r.bytes, &mut r.at, count, counts, filled, position_count, &mut list).map_err(
+        |(e, d)| match e {
+            Problem::Twice => format!("term '{term}' lists a document twice"),
+            Problem::NoDocument => format!("term '{term}' names document {}, of {}", d + 1, counts.len()),
+            Problem::Count => format!("term '{term}' has a damaged count in document {}", d + 1),
+            Problem::EndsEarly => "it ends too early".to_owned(),
+            Problem::TooLong => "it holds a number too long".to_owned(),
+            _ => "it holds a number too large".to_owned(),
+        },
+    )?;
     Ok(list)
 }
 
-/// Reads one posting's positions into `slots` (see [`explorer_codec::read_positions`]: that
-/// loop is compiled for speed); returns how many are in the title, or what is wrong with a
-/// position (`Ok`) or with the file (`Err`: it ends too early, …).
-fn read_positions(
-    r: &mut Reader,
-    slots: &mut [u32],
-    doc: explorer_codec::Doc,
-    claimed: &mut [u64],
-) -> Result<u32, Result<&'static str, String>> {
-    use explorer_codec::Problem;
-    explorer_codec::read_positions(r.bytes, &mut r.at, slots, doc, claimed).map_err(|p| match p {
-        Problem::Repeated => Ok("a position repeated"),
-        Problem::PastEnd => Ok("a position past its end"),
-        Problem::NotFree => Ok("claims a position that is not free"),
-        Problem::EndsEarly => Err("it ends too early".to_owned()),
-        Problem::TooLong => Err("it holds a number too long".to_owned()),
-        Problem::TooLarge => Err("it holds a number too large".to_owned()),
-    })
+/// The positions of an index read from its file: each term's block as the file has it,
+/// decoded and checked the first time its positions are asked for.
+pub(super) struct Encoded {
+    /// The terms' positions blocks, one after the other.
+    bytes: Vec<u8>,
+    /// Where each term's block starts in `bytes` (and, last, where the last one ends).
+    block: Vec<usize>,
+    /// Each term's first position number (its first posting's `start`; last, all positions).
+    first: Vec<u32>,
+    /// Per document, what its positions are checked against.
+    docs: Vec<explorer_codec::Doc>,
+    /// A bit per position of every document (from its `base` on), set on the gaps.
+    gaps: Vec<u64>,
+    /// Each term's positions, once decoded (none when they failed their check).
+    decoded: Vec<OnceLock<Box<[u32]>>>,
+    /// The first problem found in a term's positions.
+    damaged: OnceLock<String>,
 }
 
-/// Positions a document uses: its words and a gap after the title and after each paragraph.
-fn total_positions(len: &[u32; FIELDS], paragraphs: usize) -> u32 {
-    len[TITLE] + len[BODY] + 1 + paragraphs as u32
+impl Encoded {
+    /// The `n` positions from position number `start` on (a posting's).
+    pub(super) fn positions(&self, index: &Index, start: u32, n: usize) -> &[u32] {
+        // The last term that starts at or before `start` (every term has a posting, so the
+        // first numbers ascend strictly).
+        let t = self.first.partition_point(|&f| f <= start).saturating_sub(1);
+        if t >= self.decoded.len() {
+            return &[];
+        }
+        let all = self.term(index, t);
+        let from = start.saturating_sub(self.first[t]) as usize;
+        all.get(from..from.saturating_add(n)).unwrap_or_default()
+    }
+
+    /// The positions of term `t`'s postings one after the other, decoded and kept the first
+    /// time (none when they fail their check).
+    fn term(&self, index: &Index, t: usize) -> &[u32] {
+        self.decoded[t].get_or_init(|| {
+            let mut out = Vec::new();
+            match self.decode(index, t, &mut out) {
+                Ok(()) => out.into_boxed_slice(),
+                Err(why) => {
+                    self.damage(why);
+                    Box::default()
+                }
+            }
+        })
+    }
+
+    /// [`Encoded::term`], but not kept: the kept positions, or else decoded into `scratch`.
+    pub(super) fn term_once<'a>(&'a self, index: &Index, term: u32, scratch: &'a mut Vec<u32>) -> &'a [u32] {
+        let t = term as usize;
+        if let Some(kept) = self.decoded[t].get() {
+            return kept;
+        }
+        match self.decode(index, t, scratch) {
+            Ok(()) => scratch,
+            Err(why) => {
+                self.damage(why);
+                self.decoded[t].get_or_init(Box::default)
+            }
+        }
+    }
+
+    /// Decodes the positions of term `t`'s postings into `out`, one posting's after the
+    /// other, and checks them (see the module's description and
+    /// [`explorer_codec::read_term`]: that loop is compiled for speed).
+    fn decode(&self, index: &Index, t: usize, out: &mut Vec<u32>) -> Result<(), String> {
+        let bytes = &self.bytes[self.block[t]..self.block[t + 1]];
+        let list = index.postings(t as u32);
+        explorer_codec::read_term(bytes, list, &self.docs, &self.gaps, out).map_err(|(i, e)| {
+            use explorer_codec::Problem;
+            let term = index.term(t as u32);
+            let doc = list.get(i).map_or(0, |p| p.doc as u64 + 1);
+            match e {
+                Problem::LeftOver => format!("term '{term}' has bytes after its positions"),
+                Problem::TitleCount => format!("term '{term}' has a damaged title count in document {doc}"),
+                e => format!("term '{term}' in document {doc}: {}", problem(e)),
+            }
+        })
+    }
+
+    fn damage(&self, why: String) {
+        // The first problem is kept.
+        let _ = self.damaged.set(why);
+    }
+
+    /// The first problem found in a term's positions.
+    pub(super) fn damaged(&self) -> Option<&str> {
+        self.damaged.get().map(String::as_str)
+    }
+
+    /// Bytes held: the encoded positions, those decoded so far, and what decoding reads (the
+    /// map of gaps, where each term's block and positions start, the documents' limits).
+    pub(super) fn memory(&self) -> usize {
+        use std::mem::size_of_val;
+        let decoded: usize = self.decoded.iter().filter_map(OnceLock::get).map(|p| p.len() * 4).sum();
+        let lists = size_of_val(&self.block[..]) + size_of_val(&self.first[..]) + size_of_val(&self.docs[..]);
+        self.bytes.len() + decoded + size_of_val(&self.gaps[..]) + size_of_val(&self.decoded[..]) + lists
+    }
+}
+
+/// What is wrong with a posting's positions, in words.
+fn problem(p: explorer_codec::Problem) -> &'static str {
+    use explorer_codec::Problem;
+    match p {
+        Problem::Repeated => "a position repeated",
+        Problem::PastEnd => "a position past its end",
+        Problem::OnGap => "a position on a gap",
+        Problem::EndsEarly => "its positions end too early",
+        Problem::TooLong => "a number too long",
+        Problem::TooLarge => "a number too large",
+        Problem::TitleCount => "a damaged title count",
+        Problem::LeftOver => "bytes after its positions",
+        Problem::Twice | Problem::NoDocument | Problem::Count => "a damaged posting",
+    }
 }
 
 /// Bytes two strings share at their start, at a character boundary.
@@ -383,7 +535,11 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::forward::{Forward, GAP};
+    use crate::api::{Request, SearchRequest, Service, ViewRequest};
+    use crate::engine::Engine;
     use crate::index::tests::tiny;
+    use crate::view_state::{Analysis, View};
     use proptest::prelude::*;
 
     fn sample() -> Corpus {
@@ -419,13 +575,37 @@ mod tests {
         out
     }
 
+    /// Every posting's positions, term by term, as [`Index::each_positions`] gives them.
+    fn each(ix: &Index) -> Vec<Vec<u32>> {
+        let mut scratch = Vec::new();
+        let mut out = Vec::new();
+        for t in 0..ix.term_count() as u32 {
+            ix.each_positions(t, &mut scratch, |postings, mut positions| {
+                for p in postings {
+                    let (these, rest) = positions.split_at((p.occurrences() as usize).min(positions.len()));
+                    out.push(these.to_vec());
+                    positions = rest;
+                }
+            });
+        }
+        out
+    }
+
     #[test]
     fn reads_back_what_it_writes() {
         let corpus = sample();
         let built = Index::build(&corpus);
         let bytes = built.to_bytes(&corpus.version);
         let read = Index::from_bytes(&bytes, &corpus).unwrap();
+        // Decoded without being kept, then kept.
+        let held = read.positions_memory();
+        assert_eq!(each(&read), each(&built));
+        assert_eq!(read.positions_memory(), held);
         assert_eq!(contents(&read), contents(&built));
+        assert_eq!(read.positions_memory(), held + built.positions_memory());
+        assert_eq!(read.damaged(), None);
+        // Written again from the read index, the same bytes.
+        assert_eq!(read.to_bytes(&corpus.version), bytes);
         // Front coding: "union", "unionists", "unions" share their start.
         assert!(!bytes.windows(9).any(|w| w == b"unionists"));
     }
@@ -445,50 +625,206 @@ mod tests {
         assert_eq!(refused(&bytes, &edited), "it indexes 3 documents, and the corpus has 2");
         assert_eq!(refused(b"{\"not\": 1}", &corpus), "it is not an index file of the explorer");
         assert_eq!(refused(&bytes[..bytes.len() - 1], &corpus), "it ends too early");
-        let mut newer = bytes.clone();
-        newer[MAGIC.len()] = 2;
-        assert_eq!(refused(&newer, &corpus), "it is in form 2, and this explorer reads form 1");
+        let mut older = bytes.clone();
+        older[MAGIC.len()] = 1;
+        assert_eq!(refused(&older, &corpus), "it is in form 1, and this explorer reads form 2");
     }
 
-    #[test]
-    fn a_position_claimed_twice_or_on_a_gap_is_refused() {
-        // One document, "a b": title gap at 0, words at 1 and 2, gap at 3.
-        let corpus = tiny(&[("", "a b")]);
+    /// A term of a file made by hand: its text, per posting its title and body counts, the bytes
+    /// of its positions block, and the length written for the block (its own unless given).
+    type Term<'a> = (&'a str, &'a [[u64; 2]], &'a [u8], Option<u64>);
+
+    /// An index file of the one document "a b" (no title: gap at 0, words at 1 and 2, gap at
+    /// 3) with these terms.
+    fn file_of(terms: &[Term]) -> Vec<u8> {
         let mut w = Vec::new();
         w.extend_from_slice(MAGIC);
         put(&mut w, INDEX_FORMAT);
         put_str(&mut w, "test");
-        for v in [1, 0, 1, 2, 2, 2] {
-            put(&mut w, v); // 1 doc: title 0 words, 1 paragraph of 2 words; 2 positions, 2 terms
+        let block_bytes: u64 = terms.iter().map(|t| t.2.len() as u64).sum();
+        // 1 document: title of 0 words, 1 paragraph of 2 words; 2 positions, its bytes, terms.
+        for v in [1, 0, 1, 2, 2, block_bytes, terms.len() as u64] {
+            put(&mut w, v);
         }
-        let head = w.clone();
-        let term = |w: &mut Vec<u8>, shared: u64, text: &str, pos: u64| {
-            put(w, shared);
-            put_str(w, text);
-            for v in [1, 0, 0, 1, pos] {
-                put(w, v); // 1 posting: doc 0, title 0, body 1, position
+        for &(text, postings, block, len) in terms {
+            put(&mut w, 0);
+            put_str(&mut w, text);
+            put(&mut w, postings.len() as u64);
+            put(&mut w, len.unwrap_or(block.len() as u64));
+            for (i, tf) in postings.iter().enumerate() {
+                put(&mut w, if i == 0 { 0 } else { 1 });
+                put(&mut w, tf[0]);
+                put(&mut w, tf[1]);
+            }
+            w.extend_from_slice(block);
+        }
+        w
+    }
+
+    /// The index of `bytes` over "a b", which must be read.
+    fn read_ab(bytes: &[u8]) -> Index {
+        Index::from_bytes(bytes, &tiny(&[("", "a b")])).expect("the index file is read")
+    }
+
+    const BODY1: &[[u64; 2]] = &[[0, 1]];
+
+    #[test]
+    fn positions_are_checked_when_first_read() {
+        let ab = read_ab(&file_of(&[("a", BODY1, &[1], None), ("b", BODY1, &[2], None)]));
+        assert_eq!(contents(&ab)[2..4], ["a [(0, [0, 1], [1])]", "b [(0, [0, 1], [2])]"]);
+        assert_eq!(ab.damaged(), None);
+        // A term's position on a gap: read, then its postings have no positions, the other
+        // term's are as written, and the index says what is wrong.
+        let gap = read_ab(&file_of(&[("a", BODY1, &[1], None), ("b", BODY1, &[3], None)]));
+        assert_eq!(gap.damaged(), None);
+        assert_eq!(contents(&gap)[2..4], ["a [(0, [0, 1], [1])]", "b [(0, [0, 1], [])]"]);
+        assert_eq!(gap.damaged(), Some("term 'b' in document 1: a position on a gap"));
+        // The same through a pass that keeps nothing.
+        let gap = read_ab(&file_of(&[("a", BODY1, &[1], None), ("b", BODY1, &[3], None)]));
+        assert_eq!(each(&gap), [vec![1], vec![]]);
+        assert_eq!(gap.damaged(), Some("term 'b' in document 1: a position on a gap"));
+        assert!(gap.positions(&gap.postings(1)[0]).is_empty());
+        let damaged = |terms: &[Term]| {
+            let ix = read_ab(&file_of(terms));
+            contents(&ix);
+            ix.damaged().map(str::to_owned)
+        };
+        let past = damaged(&[("a", BODY1, &[1], None), ("b", BODY1, &[4], None)]);
+        assert_eq!(past.as_deref(), Some("term 'b' in document 1: a position past its end"));
+        let repeated = damaged(&[("a", &[[0, 2]], &[1, 0], None)]);
+        assert_eq!(repeated.as_deref(), Some("term 'a' in document 1: a position repeated"));
+        let left = damaged(&[("a", BODY1, &[1, 5], None), ("b", BODY1, &[2], None)]);
+        assert_eq!(left.as_deref(), Some("term 'a' has bytes after its positions"));
+        let early = damaged(&[("a", BODY1, &[1], None), ("b", BODY1, &[0x82], None)]);
+        assert_eq!(early.as_deref(), Some("term 'b' in document 1: its positions end too early"));
+    }
+
+    #[test]
+    fn a_title_count_is_checked_against_the_positions() {
+        // "x" / "a b": x at 0, gap 1, a at 2, b at 3, gap 4. Term a says it is in the title once
+        // and b in the body twice (the counts add up), but a's position is in the body (and
+        // b's too, one of them a's).
+        let corpus = tiny(&[("x", "a b")]);
+        let mut w = Vec::new();
+        w.extend_from_slice(MAGIC);
+        put(&mut w, INDEX_FORMAT);
+        put_str(&mut w, "test");
+        for v in [1, 1, 1, 2, 3, 3, 2] {
+            put(&mut w, v);
+        }
+        for (text, tf, block) in [("a", [1, 0], vec![2]), ("b", [0, 2], vec![2, 1])] {
+            for v in [0, 1] {
+                put(&mut w, v);
+            }
+            w.extend_from_slice(text.as_bytes());
+            for v in [1, block.len() as u64, 0, tf[0], tf[1]] {
+                put(&mut w, v);
+            }
+            w.extend_from_slice(&block);
+        }
+        let ix = Index::from_bytes(&w, &corpus).unwrap();
+        assert_eq!(ix.positions(&ix.postings(1)[0]), [2, 3]);
+        assert!(ix.positions(&ix.postings(0)[0]).is_empty());
+        assert_eq!(ix.damaged(), Some("term 'a' has a damaged title count in document 1"));
+    }
+
+    #[test]
+    fn what_does_not_add_up_is_refused_at_load() {
+        let corpus = tiny(&[("", "a b")]);
+        let order = file_of(&[("b", BODY1, &[1], None), ("a", BODY1, &[2], None)]);
+        assert_eq!(refused(&order, &corpus), "term 2 ('a') is out of order");
+        let title = file_of(&[("a", &[[1, 0]], &[1], None), ("b", BODY1, &[2], None)]);
+        assert_eq!(
+            refused(&title, &corpus),
+            "its terms count 1 title words and 1 body words in document 1, of 0 and 2"
+        );
+        let more = file_of(&[("a", &[[0, 2]], &[1, 1], None), ("b", BODY1, &[2], None)]);
+        assert_eq!(refused(&more, &corpus), "term 'b' has a damaged count in document 1");
+        let fewer = file_of(&[("a", BODY1, &[1], None)]);
+        assert_eq!(refused(&fewer, &corpus), "it holds 1 of its 2 positions");
+        let short = file_of(&[("a", &[[0, 2]], &[1], None)]);
+        assert_eq!(refused(&short, &corpus), "term 'a' has 2 positions in 1 bytes");
+        let none = file_of(&[("a", &[], &[], None), ("b", &[[0, 2]], &[1, 1], None)]);
+        assert_eq!(refused(&none, &corpus), "term 'a' has no postings");
+        let zero = file_of(&[("a", &[[0, 0]], &[], None), ("b", &[[0, 2]], &[1, 1], None)]);
+        assert_eq!(refused(&zero, &corpus), "term 'a' has a damaged count in document 1");
+        let long = file_of(&[("a", BODY1, &[1], Some(3)), ("b", BODY1, &[2], None)]);
+        assert!(Index::from_bytes(&long, &corpus).is_err());
+        let twice = file_of(&[("a", &[[0, 1], [0, 1]], &[1, 2], None)]);
+        assert_eq!(refused(&twice, &corpus), "term 'a' names document 2, of 1");
+    }
+
+    /// Two terms on one position (and so a word's position held by none): the file reads, and
+    /// nothing that reads the positions panics — the forward index, the concordance, the
+    /// collocates, n-grams, the summary, snippets, highlights and every other view.
+    #[test]
+    fn two_terms_on_one_position_do_not_panic() {
+        // Title "A b": a 0, b 1, gap 2; "a b a b": 3, 4, 5, 6, gap 7; "b a": 8, 9, gap 10.
+        let corpus = tiny(&[("A b", "a b a b\nb a"), ("", "c a")]);
+        let mut built = Index::build(&corpus);
+        let (a, b) = (built.lookup("a").unwrap(), built.lookup("b").unwrap());
+        let on_a = built.positions(&built.postings(a)[0]).to_vec();
+        assert_eq!(on_a, [0, 3, 5, 9]);
+        // In the file, b claims a's positions (as many, as many in the title).
+        let start = built.postings(b)[0].start as usize;
+        let Positions::Decoded(all) = &mut built.positions else { unreachable!() };
+        all[start..start + 4].copy_from_slice(&on_a);
+        let index = Index::from_bytes(&built.to_bytes(&corpus.version), &corpus).expect("the index file is read");
+        assert_eq!(index.positions(&index.postings(b)[0]), on_a);
+        let forward = Forward::build(&index, &[0]);
+        let names: Vec<&str> =
+            forward.doc(&index, 0).iter().map(|&t| if t == GAP { "|" } else { index.term(t) }).collect();
+        assert_eq!(names, ["b", "|", "|", "b", "|", "b", "|", "|", "|", "b", "|"]);
+        let service = Service::new(Engine::with_index(corpus, index));
+        for q in ["a", "b", "c", "\"a b\"", "\"b a\"", "a*", "a OR b", ""] {
+            let search =
+                SearchRequest { query: q.into(), filters: Default::default(), sort: Default::default(), shown: 10 };
+            service.handle(&Request::Search(search));
+            service.handle(&Request::Document { id: "d0".into(), query: q.into(), matching: None });
+            for view in View::ALL {
+                let analysis = Analysis { side_a: "a".into(), side_b: "c".into(), ..Default::default() };
+                let r = ViewRequest { view, query: q.into(), filters: Default::default(), analysis, open_doc: None };
+                service.handle(&Request::View(r.clone()));
+                service.handle(&Request::Export(r));
+            }
+        }
+        assert_eq!(service.engine().index.damaged(), None);
+    }
+
+    /// The service's answers say when the positions of a term turned out damaged.
+    #[test]
+    fn damaged_positions_are_noted() {
+        let corpus = tiny(&[("", "a b")]);
+        let ix = read_ab(&file_of(&[("a", BODY1, &[1], None), ("b", BODY1, &[3], None)]));
+        let service = Service::new(Engine::with_index(corpus, ix));
+        let search = |q: &str| {
+            let r = SearchRequest { query: q.into(), filters: Default::default(), sort: Default::default(), shown: 10 };
+            match service.handle(&Request::Search(r)) {
+                crate::api::Response::Search(page) => page,
+                other => panic!("{other:?}"),
             }
         };
-        term(&mut w, 0, "a", 1);
-        term(&mut w, 0, "b", 2);
-        assert!(Index::from_bytes(&w, &corpus).is_ok());
-        let mut twice = head.clone();
-        term(&mut twice, 0, "a", 1);
-        term(&mut twice, 0, "b", 1);
-        assert_eq!(refused(&twice, &corpus), "term 'b' in document 1: claims a position that is not free");
-        let mut gap = head.clone();
-        term(&mut gap, 0, "a", 1);
-        term(&mut gap, 0, "b", 3);
-        assert_eq!(refused(&gap, &corpus), "term 'b' in document 1: claims a position that is not free");
-        let mut order = head;
-        term(&mut order, 0, "b", 1);
-        term(&mut order, 0, "a", 2);
-        assert_eq!(refused(&order, &corpus), "term 2 ('a') is out of order");
+        assert!(search("a").notes.is_empty());
+        // Its document is found, with no occurrence marked.
+        let page = search("b");
+        assert_eq!(page.total, 1);
+        let note = "The index file is damaged (term 'b' in document 1: a position on a gap): reload the page; \
+                    if it stays, rebuild the app.";
+        assert_eq!(page.notes, [note]);
+        let r = ViewRequest {
+            view: View::Concordance,
+            query: "a".into(),
+            filters: Default::default(),
+            analysis: Default::default(),
+            open_doc: None,
+        };
+        assert_eq!(service.view(&r).notes, [note]);
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
-        /// A damaged file gives a message or an index, never a panic; a cut one never reads.
+        /// A damaged file gives a message or an index, never a panic, neither when read nor
+        /// when its positions are; a cut one never reads.
         #[test]
         fn damaged_files_never_panic(cut in 0usize..400, flips in proptest::collection::vec((0usize..400, 1u8..=255), 0..4)) {
             let corpus = sample();
@@ -497,7 +833,25 @@ mod tests {
             for (at, x) in flips {
                 bytes[at % len] ^= x;
             }
-            let _ = Index::from_bytes(&bytes, &corpus);
+            if let Ok(index) = Index::from_bytes(&bytes, &corpus) {
+                each(&index);
+                contents(&index);
+                let engine = Engine::with_index(corpus.clone(), index);
+                engine.forward();
+                let service = Service::new(engine);
+                for q in ["union", "\"the union\"", "stalin"] {
+                    service.handle(&Request::Search(SearchRequest {
+                        query: q.into(),
+                        filters: Default::default(),
+                        sort: Default::default(),
+                        shown: 10,
+                    }));
+                    for view in [View::Concordance, View::Collocates, View::Ngrams, View::Summary] {
+                        let r = ViewRequest { view, query: q.into(), filters: Default::default(), analysis: Default::default(), open_doc: None };
+                        service.handle(&Request::View(r));
+                    }
+                }
+            }
             let whole = Index::build(&corpus).to_bytes(&corpus.version);
             prop_assert!(Index::from_bytes(&whole[..cut.min(len - 1)], &corpus).is_err());
         }

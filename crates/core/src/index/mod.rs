@@ -19,6 +19,7 @@ use crate::tokenize::for_each_word;
 use rustc_hash::FxHashMap as HashMap;
 
 mod file;
+use file::Encoded;
 pub use file::{IndexFile, INDEX_FORMAT};
 
 /// The fields a document is searched in.
@@ -37,22 +38,24 @@ pub const PREFIX_WEIGHT: f32 = 0.5;
 /// A wildcard pattern expands to at most this many terms (the ones with most occurrences).
 pub const MAX_WILDCARD_TERMS: usize = 200;
 
-/// One document's occurrences of one term.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Posting {
-    /// Document number (position in the corpus).
-    pub doc: u32,
-    /// Occurrences in each field (title, body).
-    pub tf: [u32; FIELDS],
-    /// Where its positions are in the index's position store.
-    start: u32,
+/// One document's occurrences of one term: its document, its counts in the title and the
+/// body, and (private to the index) where its positions are.
+pub use explorer_codec::Posting;
+
+/// Where an index keeps its postings' positions.
+enum Positions {
+    /// All of them, a posting's from its `start` on (an index built from the texts).
+    Decoded(Vec<u32>),
+    /// As read from an index file: per term, its positions encoded, decoded and checked the
+    /// first time one of its postings' positions is asked for (see [`file`]).
+    Encoded(Box<Encoded>),
 }
 
 /// An inverted index over a corpus.
 pub struct Index {
     terms: Vec<String>,
     postings: Vec<Vec<Posting>>,
-    positions: Vec<u32>,
+    positions: Positions,
     by_stem: HashMap<String, Vec<u32>>,
     field_len: Vec<[u32; FIELDS]>,
     /// Letter masks of the terms, for the typo search's quick filter.
@@ -203,7 +206,7 @@ impl IndexBuilder {
             sorted_postings.push(std::mem::take(&mut postings[old as usize]));
             terms.push(term);
         }
-        Index::assemble(terms, sorted_postings, positions, field_len, para_starts)
+        Index::assemble(terms, sorted_postings, Positions::Decoded(positions), field_len, para_starts)
     }
 }
 
@@ -213,7 +216,7 @@ impl Index {
     fn assemble(
         terms: Vec<String>,
         postings: Vec<Vec<Posting>>,
-        positions: Vec<u32>,
+        positions: Positions,
         field_len: Vec<[u32; FIELDS]>,
         para_starts: Vec<Vec<u32>>,
     ) -> Index {
@@ -262,10 +265,75 @@ impl Index {
         &self.postings[id as usize]
     }
 
-    /// The positions of a posting's occurrences, ascending.
+    /// The positions of a posting's occurrences, ascending. An index read from its file
+    /// decodes (and keeps) those of all the postings of the posting's term the first time;
+    /// when they fail their check, the term's postings have none and [`Index::damaged`] says
+    /// why.
     pub fn positions(&self, p: &Posting) -> &[u32] {
-        let start = p.start as usize;
-        &self.positions[start..start + (p.tf[TITLE] + p.tf[BODY]) as usize]
+        let (start, n) = (p.start as usize, p.occurrences() as usize);
+        match &self.positions {
+            Positions::Decoded(all) => all.get(start..start.saturating_add(n)).unwrap_or_default(),
+            Positions::Encoded(encoded) => encoded.positions(self, p.start, n),
+        }
+    }
+
+    /// Calls `f` with the postings of a term, in runs, each with the positions of its postings
+    /// one after the other (the run's first posting's, then the next's, …): the whole term at
+    /// once when the index was read from its file, a posting at a time when built from the
+    /// texts. An index read from its file decodes the term's positions into `scratch` without
+    /// keeping them (unless they were kept already): a pass over every term, as building the
+    /// forward index is, would otherwise keep them all, decoded, beside their encoded form.
+    pub fn each_positions(&self, term: u32, scratch: &mut Vec<u32>, mut f: impl FnMut(&[Posting], &[u32])) {
+        let list = self.postings(term);
+        match &self.positions {
+            Positions::Decoded(_) => {
+                for p in list {
+                    f(std::slice::from_ref(p), self.positions(p));
+                }
+            }
+            Positions::Encoded(encoded) => f(list, encoded.term_once(self, term, scratch)),
+        }
+    }
+
+    /// Writes term number `term` at `out[starts[doc] + position]` for each of its positions in
+    /// each document whose start is not `usize::MAX` (building the forward index); returns how
+    /// many positions were read. Decodes the positions of an index read from its file into
+    /// `scratch` without keeping them, as [`Index::each_positions`] does.
+    pub(crate) fn place_positions(
+        &self,
+        term: u32,
+        scratch: &mut Vec<u32>,
+        out: &mut [u32],
+        starts: &[usize],
+    ) -> usize {
+        let list = self.postings(term);
+        let (positions, first) = match &self.positions {
+            Positions::Decoded(all) => (all.as_slice(), 0),
+            Positions::Encoded(encoded) => {
+                (encoded.term_once(self, term, scratch), list.first().map_or(0, |p| p.start))
+            }
+        };
+        explorer_codec::place(out, starts, list, positions, first, term)
+    }
+
+    /// What is wrong with the index file's positions, when the positions of a term read so
+    /// far failed their check (the first such problem): those terms' postings have no
+    /// positions. `None` for an index built from the texts or a sound file.
+    pub fn damaged(&self) -> Option<&str> {
+        match &self.positions {
+            Positions::Decoded(_) => None,
+            Positions::Encoded(encoded) => encoded.damaged(),
+        }
+    }
+
+    /// Bytes the positions take in memory: 4 a position when built from the texts; read from
+    /// a file, the encoded positions, those of the terms decoded so far, and what decoding
+    /// them reads.
+    pub fn positions_memory(&self) -> usize {
+        match &self.positions {
+            Positions::Decoded(all) => all.len() * 4,
+            Positions::Encoded(encoded) => encoded.memory(),
+        }
     }
 
     /// The posting of a term in a document, if it occurs there.
