@@ -16,7 +16,31 @@ const held = [];
  * names it the same way: by the folder the explorer is served from).
  */
 self.corpusExplorerStored = (id) =>
-  new Promise((resolve, reject) => {
+  withFiles('readonly', (files, done) => {
+    const get = files.get(id);
+    get.onsuccess = () => {
+      const found = get.result;
+      done(found?.corpus instanceof Blob && found?.index instanceof Blob ? found : null);
+    };
+  });
+
+/**
+ * Replaces the index kept with the corpus `id` by `bytes` (a Uint8Array): the engine indexed
+ * the corpus again because the kept index was of an older form or damaged.
+ */
+self.corpusExplorerKeepIndex = (id, bytes) =>
+  withFiles('readwrite', (files, done) => {
+    const get = files.get(id);
+    get.onsuccess = () => {
+      if (!(get.result?.corpus instanceof Blob)) return done(false);
+      files.put({ ...get.result, index: new Blob([bytes]) }, id).onsuccess = () => done(true);
+    };
+  });
+
+/** Runs `body(files store, done)` in one transaction of the file reader's database; resolves with
+ * what `body` passes to `done` once the transaction is complete. */
+function withFiles(mode, body) {
+  return new Promise((resolve, reject) => {
     const folder = self.location.pathname.replace(/[^/]*$/, '');
     const open = indexedDB.open(`corpus-explorer:${folder}`, 1);
     open.onupgradeneeded = () => {
@@ -27,15 +51,20 @@ self.corpusExplorerStored = (id) =>
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const get = db.transaction('files').objectStore('files').get(id);
-      get.onerror = () => reject(get.error);
-      get.onsuccess = () => {
+      const tx = db.transaction('files', mode);
+      let result = null;
+      body(tx.objectStore('files'), (r) => (result = r));
+      tx.oncomplete = () => {
         db.close();
-        const files = get.result;
-        resolve(files?.corpus instanceof Blob && files?.index instanceof Blob ? files : null);
+        resolve(result);
+      };
+      tx.onerror = tx.onabort = () => {
+        db.close();
+        reject(tx.error);
       };
     };
   });
+}
 self.corpusExplorerHeld = held;
 let started = false;
 

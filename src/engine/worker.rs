@@ -277,6 +277,10 @@ const BROKE_OFF: &str = "the download broke off";
 /// The engine over a corpus and its index file (see [`load`]), and where its index came
 /// from; or why not.
 async fn open(source: Source) -> Result<(Service, IndexSource), Failure> {
+    let kept_as = match &source {
+        Source::Stored { id } => Some(id.clone()),
+        Source::Built { .. } => None,
+    };
     // Both downloads start now. The index file is read first and its bytes freed before the
     // documents are read (the browser holds back the corpus's bytes meanwhile), so that the
     // file, the index and the documents are never all in memory at once.
@@ -336,6 +340,11 @@ async fn open(source: Source) -> Result<(Service, IndexSource), Failure> {
         }
     }
     let index = index_here(&corpus);
+    if let Some(id) = kept_as {
+        // Its kept index is of an older form or damaged: the new one replaces it, so that the
+        // next load does not tokenize again.
+        keep_index(&id, &index.to_bytes(&corpus.version));
+    }
     Ok((Service::new(Engine::with_index(corpus, index)), IndexSource::Tokenized))
 }
 
@@ -353,6 +362,28 @@ async fn stored_files(id: &str) -> Result<Option<(web_sys::Blob, web_sys::Blob)>
     })?;
     let blob = |key: &str| js_sys::Reflect::get(&files, &key.into()).ok().and_then(|b| b.dyn_into().ok());
     Ok(blob("corpus").zip(blob("index")))
+}
+
+/// Keeps `bytes` as the index of the corpus `id` kept in this browser, through
+/// `engine-worker.js`'s `corpusExplorerKeepIndex`; says in the console how it went.
+fn keep_index(id: &str, bytes: &[u8]) {
+    let keep = js_sys::Reflect::get(&scope(), &"corpusExplorerKeepIndex".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(keep) = keep else { return };
+    let written = keep.call2(&JsValue::NULL, &id.into(), &js_sys::Uint8Array::from(bytes));
+    let id = id.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        let done = match written {
+            Ok(promise) => JsFuture::from(js_sys::Promise::resolve(&promise)).await.is_ok_and(|kept| kept.is_truthy()),
+            Err(_) => false,
+        };
+        if done {
+            gloo::console::info!(format!("engine: a new index of “{id}” is kept in this browser."));
+        } else {
+            gloo::console::warn!(format!("engine: the new index of “{id}” could not be kept; it is indexed again on each load."));
+        }
+    });
 }
 
 /// Reads the documents of a corpus file from its body as they arrive, reporting progress;

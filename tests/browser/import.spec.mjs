@@ -387,6 +387,41 @@ test('the downloaded JSON Lines file builds the same documents with the preproce
 });
 
 test.describe('kept in the browser', () => {
+  test('a kept index of an older form (or damaged) is made again once, and kept', async ({ page }) => {
+    await page.goto('/');
+    await waitReady(page);
+    await addAndExplore(page, [file('notes.txt', 'Pond notes\nThe bladderwort floats in the still water.\n')]);
+    await expect(page.locator('html')).toHaveAttribute('data-index', 'file');
+    // What an explorer of an earlier index form left in this browser: an index of form 1.
+    const id = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open(`corpus-explorer:${location.pathname.replace(/[^/]*$/, '')}`, 1);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('files', 'readwrite');
+            const store = tx.objectStore('files');
+            const id = new URLSearchParams(location.search).get('corpus');
+            store.get(id).onsuccess = (e) => store.put({ ...e.target.result, index: new Blob([new TextEncoder().encode('CXINDEX\0\u0001')]) }, id);
+            tx.oncomplete = () => resolve(id);
+          };
+        }),
+    );
+    expect(id).toBeTruthy();
+    const kept = page.waitForEvent('console', { predicate: (m) => m.text().includes('a new index of') && m.text().includes('is kept in this browser') });
+    await page.reload();
+    await waitReady(page);
+    // Indexed here from its texts, with the same results, and the new index kept…
+    await expect(page.locator('html')).toHaveAttribute('data-index', 'tokenized');
+    expect(await idsFor(page, 'bladderwort')).toEqual(['notes']);
+    await kept;
+    // …so that the next load opens it again.
+    await page.reload();
+    await waitReady(page);
+    await expect(page.locator('html')).toHaveAttribute('data-index', 'file');
+    expect(await idsFor(page, 'bladderwort')).toEqual(['notes']);
+  });
+
   test('reload and offline: the added corpus is there, and no request left the page while adding it', async ({ page, context }) => {
     const server = await startStaticServer({ root: DIST });
     try {
