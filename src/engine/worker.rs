@@ -419,7 +419,10 @@ async fn read_index(body: Body) -> Result<IndexFile, String> {
     while let Some(chunk) = next_chunk(&body).await? {
         bytes.extend_from_slice(&chunk);
     }
-    IndexFile::read(&bytes)
+    let downloaded = now();
+    let read = IndexFile::read(&bytes);
+    gloo::console::debug!(format!("engine: the index file read in {:.0} ms", now() - downloaded));
+    read
 }
 
 /// The largest buffer reserved ahead on the server's word (larger files grow as they come).
