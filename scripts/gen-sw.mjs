@@ -10,13 +10,9 @@
 //    assets or the worker's logic gives a new version, and an unchanged build the same one.
 // 2. Writes the version into index.html as <meta name="corpus-explorer-build" content=…>,
 //    so the page knows which build it is (src/offline.rs).
-// 3. Writes sw.js from scripts/sw.template.js with the version, the block size, and the list of
-//    files to precache (URLs relative to sw.js, index.html as "./", each with the SHA-256 of
-//    each of its blocks: one for a file no larger than a block, so the file's own SHA-256),
-//    and the list of files kept only when first fetched (the file reader).
-//
-// SW_BLOCK_BYTES sets the block size (default 4 MiB; the browser tests use a small one to
-// have the seed corpus served in several blocks).
+// 3. Writes sw.js from scripts/sw.template.js with the version and the list of files to
+//    precache (URLs relative to sw.js, index.html as "./", each with its SHA-256), and the
+//    list of files kept only when first fetched (the file reader).
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -42,19 +38,6 @@ async function listFiles(root, sub = '') {
 }
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
-
-/** Bytes per block that the worker checks and serves at a time (see scripts/sw.template.js). */
-const BLOCK_BYTES = Number(process.env.SW_BLOCK_BYTES ?? 4 * 1024 * 1024);
-if (!Number.isInteger(BLOCK_BYTES) || BLOCK_BYTES < 1024) {
-  console.error(`gen-sw: SW_BLOCK_BYTES must be a whole number of bytes, at least 1024 (not '${process.env.SW_BLOCK_BYTES}')`);
-  process.exit(2);
-}
-/** The SHA-256 of each block of `data` (one for an empty file). */
-function blockHashes(data) {
-  const out = [];
-  for (let at = 0; at === 0 || at < data.length; at += BLOCK_BYTES) out.push(sha256(data.subarray(at, at + BLOCK_BYTES)));
-  return out;
-}
 
 const template = await readFile(templatePath, 'utf8');
 const files = (await listFiles(dir)).sort();
@@ -139,21 +122,19 @@ const entries = [];
 const lazy = [];
 for (const f of files) {
   const url = f === 'index.html' ? './' : `./${f.split(sep).join('/').split('/').map(encodeURIComponent).join('/')}`;
-  (LAZY_RE.test(f) ? lazy : entries).push([url, blockHashes(await readFile(join(dir, f)))]);
+  (LAZY_RE.test(f) ? lazy : entries).push([url, sha256(await readFile(join(dir, f)))]);
 }
 
-const FILES_RE = /\[\['__FILE__', \['__SHA256__'\]\]\]/;
-const LAZY_FILES_RE = /\[\['__LAZY_FILE__', \['__SHA256__'\]\]\]/;
+const FILES_RE = /\[\['__FILE__', '__SHA256__'\]\]/;
+const LAZY_FILES_RE = /\[\['__LAZY_FILE__', '__SHA256__'\]\]/;
 const VERSION_RE = /'__BUILD_VERSION__'/;
-const BLOCK_RE = /'__BLOCK_BYTES__'/;
-if (!FILES_RE.test(template) || !LAZY_FILES_RE.test(template) || !VERSION_RE.test(template) || !BLOCK_RE.test(template)) {
+if (!FILES_RE.test(template) || !LAZY_FILES_RE.test(template) || !VERSION_RE.test(template)) {
   console.error('gen-sw: scripts/sw.template.js lacks its placeholders');
   process.exit(1);
 }
 const sw = template
   .replace(VERSION_RE, JSON.stringify(version))
-  .replace(BLOCK_RE, String(BLOCK_BYTES))
-  .replace(FILES_RE, () => `[\n${entries.map((e) => `  ${JSON.stringify(e)}`).join(',\n')},\n]`)
+  .replace(FILES_RE, () => JSON.stringify(entries, null, 2).replace(/\n\s+(?=["\]])/g, ' '))
   .replace(LAZY_FILES_RE, () => JSON.stringify(lazy));
 await writeFile(join(dir, SW), sw);
 

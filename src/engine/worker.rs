@@ -269,9 +269,8 @@ impl From<String> for Failure {
     }
 }
 
-/// What a download that broke off half-way says: the network failed, or the service worker
-/// found that the copy it was sending from its cache is not its build's (it then drops the
-/// copy, and the next request gets the network's).
+/// What a download that broke off half-way says (the network failed for a moment): one more
+/// request may get the file whole.
 const BROKE_OFF: &str = "the download broke off";
 
 /// The engine over a corpus and its index file (see [`load`]), and where its index came
