@@ -109,6 +109,12 @@ pub struct Imported {
     /// Files not read, each with why (`photo.jpg: not a document format (…)`); hidden files,
     /// READMEs and `__MACOSX/` entries counted in one line.
     pub ignored: Vec<String>,
+    /// The documents' part of the corpus's JSON Lines file: what [`Corpus::to_jsonl`] writes
+    /// after its header line (written with the version, so that the page need not write the
+    /// documents out again); empty when there is no corpus.
+    ///
+    /// [`Corpus::to_jsonl`]: explorer_core::Corpus::to_jsonl
+    pub document_lines: Vec<u8>,
     /// Document files read (archives' entries counted one by one), good or bad.
     pub files: usize,
     /// Documents in the corpus.
@@ -265,11 +271,14 @@ impl Import {
         let mut ignored = self.ignored;
         ignored.extend(self.skipped);
         let documents = self.loaded.found.len();
-        let corpus = (documents > 0).then(|| {
+        let (corpus, document_lines) = if documents > 0 {
             let docs = self.loaded.found.into_iter().map(|f| f.document).collect();
-            assemble::corpus_of(docs, self.loaded.people, self.loaded.meta)
-        });
-        Imported { corpus, problems, removed, renamed, ignored, files: self.queue.len(), documents }
+            let (corpus, lines) = assemble::corpus_with_lines(docs, self.loaded.people, self.loaded.meta, true);
+            (Some(corpus), lines.unwrap_or_default())
+        } else {
+            (None, Vec::new())
+        };
+        Imported { corpus, problems, removed, renamed, ignored, document_lines, files: self.queue.len(), documents }
     }
 
     /// Reads one document file (and its sidecar) into the corpus, or notes why it adds nothing.

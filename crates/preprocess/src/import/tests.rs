@@ -77,6 +77,9 @@ fn folders_with_sidecars_in_subfolders_and_the_top_corpus_toml() {
     assert_eq!(c.people, ["Ada"]);
     // The sidecar in letters/ is a.txt's, not notes/a.md's; the second 'a' is renamed.
     assert_eq!(ids(c), ["a", "b", "mine/notes/a"]);
+    // The documents' lines are the corpus file's, after its header.
+    let lines = String::from_utf8(imported.document_lines.clone()).unwrap();
+    assert_eq!(format!("{}\n{lines}", c.jsonl_header()), c.to_jsonl());
     let a = doc(c, "a");
     assert_eq!((a.fields.get("region").map(String::as_str), a.author.as_deref()), (Some("north"), Some("Bo")));
     assert_eq!(a.people, ["Ada"]);
@@ -420,7 +423,7 @@ fn pasted_text() {
 #[test]
 fn nothing_or_nothing_readable_gives_no_corpus() {
     let none = Import::new(Vec::new(), ImportOptions::default()).finish();
-    assert_eq!(none.corpus, None);
+    assert_eq!((none.corpus, none.document_lines.len()), (None, 0));
     assert_eq!(none.problems, ["nothing was added: no files"]);
     let others = import(&[("photo.jpg", b"\xff\xd8"), ("song.mp3", b"ID3"), (".DS_Store", b"x")]);
     assert_eq!(others.corpus, None);
