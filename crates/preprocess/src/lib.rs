@@ -334,7 +334,7 @@ pub fn fnv1a_64(bytes: &[u8]) -> u64 {
     hash.0
 }
 
-/// [`fnv1a_64`] of bytes given a piece at a time (written to it, e.g. by `serde_json`).
+/// [`fnv1a_64`] of bytes given a piece at a time.
 pub(crate) struct Fnv1a64(pub(crate) u64);
 
 impl Default for Fnv1a64 {
@@ -350,17 +350,6 @@ impl Fnv1a64 {
             self.0 ^= u64::from(b);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
-    }
-}
-
-impl std::io::Write for Fnv1a64 {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.add(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

@@ -49,10 +49,13 @@ pub fn collapse_whitespace(s: &str) -> String {
     let mut span: Option<usize> = None;
     let mut i = 0;
     while i < n {
-        // Printable ASCII, most of most texts.
+        // Printable ASCII, most of most texts: skipped in a tight loop.
         if (b'!'..=b'~').contains(&b[i]) {
             span.get_or_insert(i);
             i += 1;
+            while i < n && (b'!'..=b'~').contains(&b[i]) {
+                i += 1;
+            }
             continue;
         }
         let (len, separates) = char_at(i);
