@@ -115,6 +115,9 @@ pub struct Imported {
     ///
     /// [`Corpus::to_jsonl`]: explorer_core::Corpus::to_jsonl
     pub document_lines: Vec<u8>,
+    /// Whether the corpus's documents are in the order they were read
+    /// ([`Import::documents_from`]): an index of them built as they were read is the corpus's.
+    pub in_reading_order: bool,
     /// Document files read (archives' entries counted one by one), good or bad.
     pub files: usize,
     /// Documents in the corpus.
@@ -233,6 +236,13 @@ impl Import {
         self.progress
     }
 
+    /// The documents read so far, from the `from`th on, in the order they were read (their ids
+    /// may still be made unique): what the corpus will hold, in its order when
+    /// [`Imported::in_reading_order`] says so. The page indexes them beside the reading.
+    pub fn documents_from(&self, from: usize) -> impl Iterator<Item = &explorer_core::Document> {
+        self.loaded.found.get(from..).unwrap_or_default().iter().map(|f| &f.document)
+    }
+
     /// The corpus (None when no document could be read) and the report. Reads the files not
     /// read yet first.
     pub fn finish(mut self) -> Imported {
@@ -247,6 +257,8 @@ impl Import {
             general.push(format!("{what} left out for the same reason: {}", self.archives.over_budget_message()));
         }
         let renamed = ids::make_ids_unique(&mut self.loaded.found);
+        // The corpus's order is by id: the reading order when the ids, as made, ascend.
+        let in_reading_order = self.loaded.found.windows(2).all(|w| w[0].document.id < w[1].document.id);
         let setup = std::mem::take(&mut self.setup);
         assemble::finish(&mut self.loaded, setup, ids::place);
         self.errors.append(&mut self.loaded.errors);
@@ -278,7 +290,8 @@ impl Import {
         } else {
             (None, Vec::new())
         };
-        Imported { corpus, problems, removed, renamed, ignored, document_lines, files: self.queue.len(), documents }
+        let files = self.queue.len();
+        Imported { corpus, problems, removed, renamed, ignored, document_lines, in_reading_order, files, documents }
     }
 
     /// Reads one document file (and its sidecar) into the corpus, or notes why it adds nothing.

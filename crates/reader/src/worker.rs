@@ -1,38 +1,59 @@
-//! The worker's side: messages in, reading, messages out.
+//! The worker's side: messages in, reading, messages out. A worker either reads what the page
+//! hands it (and makes the corpus), or indexes the documents that another worker reads
+//! ([`crate::beside`]).
 
+use crate::beside::Beside;
 use explorer_core::corpora::{ImportReport, ReadProgress, ReaderMessage};
-use explorer_core::index::Index;
+use explorer_core::index::{Index, IndexBuilder};
+use explorer_core::Document;
 use explorer_preprocess::import::{Import, ImportOptions, Imported};
 use js_sys::{Array, Reflect, Uint8Array};
+use std::collections::VecDeque;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, DedicatedWorkerGlobalScope, File, MessageEvent, MessagePort};
 
 /// Milliseconds between two progress reports.
-const REPORT_MS: f64 = 50.0;
+pub const REPORT_MS: f64 = 50.0;
+
+/// Files read from the disk at a time: the browser reads them side by side (the State of the
+/// Union's 233 files took 450 ms one after the other with `FileReaderSync`, 100–150 ms side by
+/// side), and they are taken in order as they come.
+const READING_AHEAD: usize = 32;
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn now() -> f64 {
+pub fn now() -> f64 {
     scope().performance().map_or(0.0, |p| p.now())
 }
 
-/// Posts a message, with the corpus's files beside it (their buffers transferred).
-fn post(message: &ReaderMessage, files: Option<(Vec<u8>, Vec<u8>)>) {
+/// Posts a message, with the corpus's two files beside it (`Blob`s: posted, not copied).
+fn post(message: &ReaderMessage, files: Option<(Blob, Blob)>) {
     let data = js_sys::Object::new();
     let json = serde_json::to_string(message).unwrap_or_default();
     let _ = Reflect::set(&data, &"message".into(), &json.into());
-    let transfer = Array::new();
     if let Some((corpus, index)) = files {
-        for (key, bytes) in [("corpus", corpus), ("index", index)] {
-            let array = Uint8Array::from(bytes.as_slice());
-            transfer.push(&array.buffer());
-            let _ = Reflect::set(&data, &key.into(), &array);
-        }
+        let _ = Reflect::set(&data, &"corpus".into(), &corpus);
+        let _ = Reflect::set(&data, &"index".into(), &index);
     }
-    let _ = scope().post_message_with_transfer(&data, &transfer);
+    let _ = scope().post_message(&data);
+}
+
+/// A `Blob` of `parts` (text, then bytes) of the type `kind`, copied straight from this wasm's
+/// memory.
+pub fn blob(parts: &[&[u8]], kind: &str) -> Result<Blob, JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(kind);
+    let sequence = Array::new();
+    for part in parts {
+        // SAFETY: the views are read by the Blob constructor below, before anything else runs
+        // in this wasm (no allocation can move its memory in between).
+        sequence.push(&unsafe { Uint8Array::view(part) }.into());
+    }
+    Blob::new_with_u8_array_sequence_and_options(&sequence, &options)
 }
 
 /// Takes over the worker's messages, first the ones `reader-worker.js` held while the wasm
@@ -53,9 +74,14 @@ fn field(data: &JsValue, key: &str) -> JsValue {
     Reflect::get(data, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// One request: `{ files: File[], paths: string[], removeClutter }` or
-/// `{ paste: { name, text }, removeClutter }`.
+/// One request: `{ files: File[], paths: string[], removeClutter, name, fallbackName, indexer }`
+/// (`indexer`: the port to the worker that indexes beside this one, if there is one),
+/// `{ paste: { name, text }, removeClutter, name, fallbackName }`, or `{ indexFor }` (this worker
+/// indexes for the one at the other end of that port).
 fn receive(data: JsValue) {
+    if let Ok(port) = field(&data, "indexFor").dyn_into::<MessagePort>() {
+        return crate::beside::serve(port);
+    }
     let options = ImportOptions { remove_clutter: field(&data, "removeClutter").is_truthy() };
     // The corpus's name, kept as its title: the one typed, else a corpus.toml's title, else
     // the one made of what was added.
@@ -68,31 +94,49 @@ fn receive(data: JsValue) {
         let text = field(&paste, "text").as_string().unwrap_or_default();
         let mut progress = ReadProgress { files: 1, files_read: 1, bytes: text.len() as u64, ..Default::default() };
         progress.bytes_read = progress.bytes;
-        return finish(Import::pasted(&name, &text, options), progress, &names);
+        return wasm_bindgen_futures::spawn_local(finish(Import::pasted(&name, &text, options), progress, names, None));
     }
+    let beside = field(&data, "indexer").dyn_into::<MessagePort>().ok().map(Beside::new);
     let files: Vec<File> = Array::from(&field(&data, "files")).iter().filter_map(|f| f.dyn_into().ok()).collect();
     let paths: Vec<String> =
         Array::from(&field(&data, "paths")).iter().map(|p| p.as_string().unwrap_or_default()).collect();
     if files.len() != paths.len() {
         return post(&ReaderMessage::Failed("The page sent files without their names.".into()), None);
     }
-    let mut progress =
-        ReadProgress { files: files.len(), bytes: files.iter().map(|f| f.size() as u64).sum(), ..Default::default() };
-    // Read at once, file after file: a worker may wait on the disk (an `await` per file took
-    // 700 ms for the 233 files of the State of the Union addresses).
-    let Ok(disk) = FileReaderSync::new() else {
-        return post(&ReaderMessage::Failed("This browser cannot read files in a worker.".into()), None);
-    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let progress = ReadProgress {
+            files: files.len(),
+            bytes: files.iter().map(|f| f.size() as u64).sum(),
+            ..Default::default()
+        };
+        match read_files(files, paths, progress).await {
+            Ok((read, progress)) => finish(Import::new(read, options), progress, names, beside).await,
+            Err(message) => post(&ReaderMessage::Failed(message), None),
+        }
+    });
+}
+
+/// The bytes of `files` (each with its path), read from the disk [`READING_AHEAD`] at a time
+/// and taken in order, reporting progress; or what to tell of a file that could not be read.
+async fn read_files(
+    files: Vec<File>,
+    paths: Vec<String>,
+    mut progress: ReadProgress,
+) -> Result<(Vec<(String, Vec<u8>)>, ReadProgress), String> {
+    let mut pending: VecDeque<JsFuture> = VecDeque::with_capacity(READING_AHEAD);
+    let mut asked = files.iter().map(|f| JsFuture::from(f.array_buffer()));
     let mut read = Vec::with_capacity(files.len());
     let mut reported = now();
-    for (file, path) in files.iter().zip(paths) {
-        let bytes = match disk.read_as_array_buffer(file) {
+    for path in paths {
+        pending.extend(asked.by_ref().take(READING_AHEAD - pending.len()));
+        let Some(next) = pending.pop_front() else { break };
+        let bytes = match next.await {
             Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
             Err(e) => {
                 let why = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
-                let message =
-                    format!("“{path}” could not be read from the disk ({why}). Was it moved or deleted? Add it again.");
-                return post(&ReaderMessage::Failed(message), None);
+                return Err(format!(
+                    "“{path}” could not be read from the disk ({why}). Was it moved or deleted? Add it again."
+                ));
             }
         };
         progress.files_read += 1;
@@ -103,7 +147,7 @@ fn receive(data: JsValue) {
             post(&ReaderMessage::Progress(progress), None);
         }
     }
-    finish(Import::new(read, options), progress, &names);
+    Ok((read, progress))
 }
 
 /// The names a corpus can get.
@@ -112,12 +156,13 @@ struct Names {
     fallback: String,
 }
 
-/// Reads the documents, indexes them, and posts the corpus and its report.
-fn finish(mut import: Import, mut progress: ReadProgress, names: &Names) {
-    let mut reported = now();
-    let mut report = |progress: &ReadProgress| {
-        if now() - reported >= REPORT_MS {
-            reported = now();
+/// Reads the documents, indexes them (or has them indexed `beside`, as they are read), and
+/// posts the corpus and its report.
+async fn finish(mut import: Import, mut progress: ReadProgress, names: Names, mut beside: Option<Beside>) {
+    let reported = std::cell::Cell::new(now());
+    let report = |progress: &ReadProgress| {
+        if now() - reported.get() >= REPORT_MS {
+            reported.set(now());
             post(&ReaderMessage::Progress(*progress), None);
         }
     };
@@ -128,13 +173,20 @@ fn finish(mut import: Import, mut progress: ReadProgress, names: &Names) {
         progress.files_done = p.files_done;
         progress.documents = p.documents;
         report(&progress);
+        if let Some(beside) = beside.as_mut() {
+            beside.send(&import, false);
+        }
+    }
+    if let Some(beside) = beside.as_mut() {
+        beside.send(&import, true);
     }
     let mut imported = import.finish();
     if let Some(corpus) = imported.corpus.as_mut() {
         let title = names.typed.clone().or_else(|| corpus.meta.title.clone()).unwrap_or_else(|| names.fallback.clone());
         corpus.meta.title = explorer_core::corpora::clean_name(&title);
     }
-    let Imported { corpus, problems, removed, renamed, ignored, files, .. } = imported;
+    let Imported { corpus, problems, removed, renamed, ignored, document_lines, in_reading_order, files, .. } =
+        imported;
     let told = ImportReport {
         files,
         documents: corpus.as_ref().map_or(0, |c| c.documents.len()),
@@ -144,21 +196,57 @@ fn finish(mut import: Import, mut progress: ReadProgress, names: &Names) {
         ignored,
     };
     let Some(corpus) = corpus else {
+        if let Some(beside) = beside {
+            beside.stop();
+        }
         let done = ReaderMessage::Done { report: told, words: 0, version: String::new(), title: None };
         return post(&done, None);
     };
     progress.files_done = progress.files;
     progress.documents = corpus.documents.len();
-    let mut builder = explorer_core::index::IndexBuilder::new();
-    for (i, doc) in corpus.documents.iter().enumerate() {
-        builder.add(doc);
-        progress.indexed = i + 1;
-        report(&progress);
-    }
-    let index: Index = builder.finish();
+    const SHORT_OF_MEMORY: &str = "The browser could not hold the corpus's files (it may be short of memory).";
+    // The corpus file: its header (with the title settled above), then the documents' lines.
+    let header = format!("{}\n", corpus.jsonl_header());
+    let Ok(jsonl) = blob(&[header.as_bytes(), &document_lines], "application/jsonl") else {
+        if let Some(beside) = beside {
+            beside.stop();
+        }
+        return post(&ReaderMessage::Failed(SHORT_OF_MEMORY.into()), None);
+    };
+    drop(document_lines);
+    let index = match beside {
+        // Indexed as they were read, in the corpus's order.
+        Some(beside) if in_reading_order => match beside.index(&corpus.version, &mut progress, report).await {
+            Ok(index) => index,
+            Err(why) => return post(&ReaderMessage::Failed(why), None),
+        },
+        beside => {
+            if let Some(beside) = beside {
+                beside.stop();
+            }
+            let mut builder = IndexBuilder::new();
+            for (i, doc) in corpus.documents.iter().enumerate() {
+                index_document(&mut builder, doc);
+                progress.indexed = i + 1;
+                report(&progress);
+            }
+            let index: Index = builder.finish();
+            match blob(&[&index.to_bytes(&corpus.version)], "application/octet-stream") {
+                Ok(index) => index,
+                Err(_) => return post(&ReaderMessage::Failed(SHORT_OF_MEMORY.into()), None),
+            }
+        }
+    };
     let words = corpus.documents.iter().map(|d| d.word_count).sum();
-    let files = (corpus.to_jsonl().into_bytes(), index.to_bytes(&corpus.version));
     let done =
         ReaderMessage::Done { report: told, words, version: corpus.version.clone(), title: corpus.meta.title.clone() };
-    post(&done, Some(files));
+    post(&done, Some((jsonl, index)));
+}
+
+/// Indexes one document: a function of its own, called once a document, so that the browser
+/// optimises it after the first few (it runs a function called once, such as [`finish`], as
+/// quickly compiled code from start to end).
+#[inline(never)]
+pub fn index_document(builder: &mut IndexBuilder, doc: &Document) {
+    builder.add(doc);
 }

@@ -371,6 +371,38 @@ fn duplicate_ids_from_two_folders_are_made_unique() {
     assert!(imported.problems.is_empty(), "{:?}", imported.problems);
 }
 
+/// The documents as they are read, and whether the corpus keeps that order: the page indexes
+/// them as they are read, and uses that index only then.
+#[test]
+fn documents_as_read_and_whether_the_corpus_keeps_their_order() {
+    let text = |t: &str| format!("{t}\n{LONG}\n").into_bytes();
+    let read_all = |list: &[(&str, Vec<u8>)]| {
+        let list: Vec<(&str, &[u8])> = list.iter().map(|(p, b)| (*p, b.as_slice())).collect();
+        let mut import = Import::new(files(&list), ImportOptions::default());
+        let mut read = Vec::new();
+        while import.step() {
+            read.extend(import.documents_from(read.len()).cloned());
+        }
+        assert_eq!(import.documents_from(read.len()).count(), 0);
+        (read, import.finish())
+    };
+    // Files in path order whose ids ascend: the corpus is the documents as read, ids and all.
+    let records = b"[{\"id\": \"c1\", \"text\": \"one\"}, {\"id\": \"c2\", \"text\": \"two\"}]".to_vec();
+    let (read, imported) = read_all(&[("a.txt", text("A")), ("b.md", text("B")), ("c.json", records)]);
+    assert!(imported.in_reading_order);
+    assert_eq!(read, corpus(&imported).documents);
+    // Ids that are not in path order (a record's own id), or made unique from a path that
+    // sorts later: the corpus is sorted, not as read.
+    let records = b"[{\"id\": \"0\", \"text\": \"zero\"}]".to_vec();
+    let (read, imported) = read_all(&[("a.txt", text("A")), ("z.json", records)]);
+    assert!(!imported.in_reading_order);
+    assert_eq!(ids(corpus(&imported)), ["0", "a"]);
+    assert_eq!(read.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a", "0"]);
+    let (_, imported) = read_all(&[("x/1.txt", text("A")), ("y/1.txt", text("B")), ("y/2.txt", text("C"))]);
+    assert_eq!(ids(corpus(&imported)), ["1", "2", "y/1"]);
+    assert!(!imported.in_reading_order);
+}
+
 /// Every line of a poem and of a play is kept unless cleaning is asked for; then what it
 /// removes is listed, and no line is lost without a word.
 #[test]
