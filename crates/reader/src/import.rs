@@ -82,12 +82,15 @@ pub struct Read {
 pub struct Reading {
     workers: Vec<Worker>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
 impl Drop for Reading {
     fn drop(&mut self) {
         for worker in &self.workers {
             worker.terminate();
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
         }
     }
 }
@@ -100,7 +103,7 @@ pub struct Spare {
     workers: Option<(Worker, Worker)>,
     /// Set when a worker failed to start (its script did not load): they are then not used.
     failed: Rc<Cell<bool>>,
-    _on_error: Closure<dyn Fn(web_sys::ErrorEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
 impl Spare {
@@ -110,24 +113,34 @@ impl Spare {
         let failed = Rc::new(Cell::new(false));
         let on_error = {
             let failed = failed.clone();
-            Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |_| failed.set(true))
+            Closure::<dyn Fn(web_sys::Event)>::new(move |_| failed.set(true))
         };
         workers.0.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         workers.1.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Ok(Spare { workers: Some(workers), failed, _on_error: on_error })
     }
 
-    /// Its workers, unless one failed to start.
+    /// Its workers, unless one failed to start (they are then ended).
     fn take(mut self) -> Option<(Worker, Worker)> {
-        self.workers.take().filter(|_| !self.failed.get())
+        if self.failed.get() {
+            return None;
+        }
+        let workers = self.workers.take()?;
+        // Their handlers go with this spare.
+        for worker in [&workers.0, &workers.1] {
+            worker.set_onerror(None);
+        }
+        Some(workers)
     }
 }
 
 impl Drop for Spare {
     fn drop(&mut self) {
         if let Some((reader, indexer)) = self.workers.take() {
-            reader.terminate();
-            indexer.terminate();
+            for worker in [reader, indexer] {
+                worker.terminate();
+                worker.set_onerror(None);
+            }
         }
     }
 }
@@ -171,18 +184,22 @@ pub fn start(
         let news = news.clone();
         Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| news(read_news(&e.data())))
     };
+    // An `ErrorEvent` with a message when the worker's code fails; a plain `Event` when its
+    // script cannot be loaded.
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let message = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+        let what = if message.is_empty() { "its files did not load".to_owned() } else { message };
+        news(News::Failed(format!(
+            "The file reader stopped ({what}). The first time you add files it is downloaded: check your connection and try again."
+        )))
+    });
     let workers: Vec<Worker> = std::iter::once(reader.clone()).chain(indexer.clone()).collect();
     for worker in &workers {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        let news = news.clone();
-        let on_error = Closure::once_into_js(move |e: web_sys::ErrorEvent| {
-            let what = if e.message().is_empty() { "its files did not load".to_owned() } else { e.message() };
-            news(News::Failed(format!(
-                "The file reader stopped ({what}). The first time you add files it is downloaded: check your connection and try again."
-            )))
-        });
-        worker.set_onerror(Some(on_error.unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     }
+    // From here, dropping it (on an error below too) ends the workers.
+    let reading = Reading { workers, _on_message: on_message, _on_error: on_error };
     let request = js_sys::Object::new();
     let set = |k: &str, v: &JsValue| {
         let _ = Reflect::set(&request, &k.into(), v);
@@ -219,7 +236,7 @@ pub fn start(
         indexer.post_message_with_transfer(&serve, &Array::of1(&channel.port2())).map_err(|_| handed.to_owned())?;
     }
     reader.post_message_with_transfer(&request, &transfer).map_err(|_| handed.to_owned())?;
-    Ok(Reading { workers, _on_message: on_message })
+    Ok(reading)
 }
 
 /// The reader's message: JSON, with the corpus's two files (`Blob`s) beside it.

@@ -214,15 +214,22 @@ async fn finish(mut import: Import, mut progress: ReadProgress, names: Names, mu
         return post(&ReaderMessage::Failed(SHORT_OF_MEMORY.into()), None);
     };
     drop(document_lines);
+    let documents = corpus.documents.len();
     let index = match beside {
         // Indexed as they were read, in the corpus's order.
         Some(beside) if in_reading_order => match beside.index(&corpus.version, &mut progress, report).await {
-            Ok(index) => index,
+            Ok(index) => {
+                gloo::console::info!(format!("reader: {documents} documents indexed beside the reading"));
+                index
+            }
             Err(why) => return post(&ReaderMessage::Failed(why), None),
         },
         beside => {
             if let Some(beside) = beside {
                 beside.stop();
+                gloo::console::info!(format!(
+                    "reader: {documents} documents indexed after the reading (the corpus's order is not the order they were read in)"
+                ));
             }
             let mut builder = IndexBuilder::new();
             for (i, doc) in corpus.documents.iter().enumerate() {
