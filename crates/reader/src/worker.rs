@@ -6,7 +6,7 @@ use crate::beside::Beside;
 use explorer_core::corpora::{ImportReport, ReadProgress, ReaderMessage};
 use explorer_core::index::{Index, IndexBuilder};
 use explorer_core::Document;
-use explorer_preprocess::import::{Import, ImportOptions, Imported};
+use explorer_preprocess::import::{FileBytes, Import, ImportOptions, Imported};
 use js_sys::{Array, Reflect, Uint8Array};
 use std::collections::VecDeque;
 use wasm_bindgen::closure::Closure;
@@ -94,7 +94,8 @@ fn receive(data: JsValue) {
         let text = field(&paste, "text").as_string().unwrap_or_default();
         let mut progress = ReadProgress { files: 1, files_read: 1, bytes: text.len() as u64, ..Default::default() };
         progress.bytes_read = progress.bytes;
-        return wasm_bindgen_futures::spawn_local(finish(Import::pasted(&name, &text, options), progress, names, None));
+        let import = Import::pasted(&name, &text, options);
+        return wasm_bindgen_futures::spawn_local(finish(import, progress, names, None, None));
     }
     let beside = field(&data, "indexer").dyn_into::<MessagePort>().ok().map(Beside::new);
     let files: Vec<File> = Array::from(&field(&data, "files")).iter().filter_map(|f| f.dyn_into().ok()).collect();
@@ -103,34 +104,84 @@ fn receive(data: JsValue) {
     if files.len() != paths.len() {
         return post(&ReaderMessage::Failed("The page sent files without their names.".into()), None);
     }
+    let progress =
+        ReadProgress { files: files.len(), bytes: files.iter().map(|f| f.size() as u64).sum(), ..Default::default() };
     wasm_bindgen_futures::spawn_local(async move {
-        let progress = ReadProgress {
-            files: files.len(),
-            bytes: files.iter().map(|f| f.size() as u64).sum(),
-            ..Default::default()
-        };
-        match read_files(files, paths, progress).await {
-            Ok((read, progress)) => finish(Import::new(read, options), progress, names, beside).await,
+        match listed(Disk::new(files, paths), options, progress).await {
+            Ok((import, disk, progress)) => finish(import, progress, names, beside, Some(disk)).await,
             Err(message) => post(&ReaderMessage::Failed(message), None),
         }
     });
 }
 
-/// The bytes of `files` (each with its path), read from the disk [`READING_AHEAD`] at a time
-/// and taken in order, reporting progress; or what to tell of a file that could not be read.
-async fn read_files(
+/// The import of the files on `disk`: the ones its listing needs are read first
+/// ([`Import::needs_at_once`]: archives, `corpus.toml`, …), the documents are asked for (in the
+/// order the import reads them) and given as their turn comes.
+async fn listed(
+    mut disk: Disk,
+    options: ImportOptions,
+    mut progress: ReadProgress,
+) -> Result<(Import, Disk, ReadProgress), String> {
+    let first: Vec<usize> = (0..disk.paths.len()).filter(|&i| Import::needs_at_once(&disk.paths[i])).collect();
+    disk.ask(first.iter().copied());
+    let mut given: Vec<Option<Vec<u8>>> = vec![None; disk.paths.len()];
+    for &i in &first {
+        given[i] = Some(disk.take(i, &mut progress).await?);
+    }
+    let files = (disk.paths.iter().zip(given).enumerate())
+        .map(|(i, (path, bytes))| {
+            let bytes = bytes.map_or(FileBytes::Later { size: disk.files[i].size() as u64 }, FileBytes::Given);
+            (path.clone(), bytes)
+        })
+        .collect();
+    let import = Import::with_later(files, options);
+    disk.ask(import.later());
+    Ok((import, disk, progress))
+}
+
+/// The files the page handed over, read from the disk [`READING_AHEAD`] at a time in the
+/// order asked, each taken when its turn comes.
+struct Disk {
     files: Vec<File>,
     paths: Vec<String>,
-    mut progress: ReadProgress,
-) -> Result<(Vec<(String, Vec<u8>)>, ReadProgress), String> {
-    let mut pending: VecDeque<JsFuture> = VecDeque::with_capacity(READING_AHEAD);
-    let mut asked = files.iter().map(|f| JsFuture::from(f.array_buffer()));
-    let mut read = Vec::with_capacity(files.len());
-    let mut reported = now();
-    for path in paths {
-        pending.extend(asked.by_ref().take(READING_AHEAD - pending.len()));
-        let Some(next) = pending.pop_front() else { break };
-        let bytes = match next.await {
+    /// The files asked for and not yet being read, in order.
+    asked: VecDeque<usize>,
+    /// The files being read, in order.
+    reading: VecDeque<(usize, JsFuture)>,
+    reported: f64,
+}
+
+impl Disk {
+    fn new(files: Vec<File>, paths: Vec<String>) -> Disk {
+        Disk { files, paths, asked: VecDeque::new(), reading: VecDeque::new(), reported: now() }
+    }
+
+    /// Asks for these files, in this order, after the ones asked for before.
+    fn ask(&mut self, files: impl IntoIterator<Item = usize>) {
+        self.asked.extend(files);
+        self.read_ahead();
+    }
+
+    fn read_ahead(&mut self) {
+        while self.reading.len() < READING_AHEAD {
+            let Some(i) = self.asked.pop_front() else { break };
+            if let Some(file) = self.files.get(i) {
+                self.reading.push_back((i, JsFuture::from(file.array_buffer())));
+            }
+        }
+    }
+
+    /// The bytes of the file `i` (the next asked for; another is read now), counted in
+    /// `progress`; or what to tell of a file that could not be read.
+    async fn take(&mut self, i: usize, progress: &mut ReadProgress) -> Result<Vec<u8>, String> {
+        let read = match self.reading.front() {
+            Some((next, _)) if *next == i => self.reading.pop_front().map(|(_, read)| read),
+            _ => self.files.get(i).map(|file| JsFuture::from(file.array_buffer())),
+        };
+        self.read_ahead();
+        let path = self.paths.get(i).map_or("", String::as_str);
+        let read = read.ok_or_else(|| format!("“{path}” was not handed to the file reader."))?;
+        let bytes = match read.await {
             Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
             Err(e) => {
                 let why = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
@@ -141,13 +192,12 @@ async fn read_files(
         };
         progress.files_read += 1;
         progress.bytes_read += bytes.len() as u64;
-        read.push((path, bytes));
-        if now() - reported >= REPORT_MS {
-            reported = now();
-            post(&ReaderMessage::Progress(progress), None);
+        if now() - self.reported >= REPORT_MS {
+            self.reported = now();
+            post(&ReaderMessage::Progress(*progress), None);
         }
+        Ok(bytes)
     }
-    Ok((read, progress))
 }
 
 /// The names a corpus can get.
@@ -156,9 +206,15 @@ struct Names {
     fallback: String,
 }
 
-/// Reads the documents, indexes them (or has them indexed `beside`, as they are read), and
-/// posts the corpus and its report.
-async fn finish(mut import: Import, mut progress: ReadProgress, names: Names, mut beside: Option<Beside>) {
+/// Reads the documents (their files' bytes taken from the `disk` as their turn comes), indexes
+/// them (or has them indexed `beside`, as they are read), and posts the corpus and its report.
+async fn finish(
+    mut import: Import,
+    mut progress: ReadProgress,
+    names: Names,
+    mut beside: Option<Beside>,
+    mut disk: Option<Disk>,
+) {
     let reported = std::cell::Cell::new(now());
     let report = |progress: &ReadProgress| {
         if now() - reported.get() >= REPORT_MS {
@@ -166,7 +222,16 @@ async fn finish(mut import: Import, mut progress: ReadProgress, names: Names, mu
             post(&ReaderMessage::Progress(*progress), None);
         }
     };
-    while import.step() {
+    loop {
+        if let Some((i, disk)) = import.wanted().zip(disk.as_mut()) {
+            match disk.take(i, &mut progress).await {
+                Ok(bytes) => import.give(i, bytes),
+                Err(message) => return post(&ReaderMessage::Failed(message), None),
+            }
+        }
+        if !import.step() {
+            break;
+        }
         let p = import.progress();
         // Archives' entries count as files once opened.
         progress.files = progress.files.max(p.files_total);
@@ -202,7 +267,8 @@ async fn finish(mut import: Import, mut progress: ReadProgress, names: Names, mu
         let done = ReaderMessage::Done { report: told, words: 0, version: String::new(), title: None };
         return post(&done, None);
     };
-    progress.files_done = progress.files;
+    // Files not read (not documents, or added twice) are done too.
+    (progress.files_done, progress.bytes_read) = (progress.files, progress.bytes);
     progress.documents = corpus.documents.len();
     const SHORT_OF_MEMORY: &str = "The browser could not hold the corpus's files (it may be short of memory).";
     // The corpus file: its header (with the title settled above), then the documents' lines.
