@@ -7,7 +7,7 @@
 // Each test gets a fresh browser context, so its IndexedDB starts empty; the tests that need
 // the service worker start a static server of their own (an origin of their own).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test, expect, waitReady, idsFor, results, countText, CORPUS_SIZE } from './helpers.mjs';
@@ -369,6 +369,28 @@ test('a file reader that cannot start says so when files are added', async ({ pa
   await page.locator('#add-files').setInputFiles([file('a.txt', 'A\nThe heronsbill grows on the dunes.\n')]);
   await expect(page.locator('#import-error')).toContainText('The file reader stopped', { timeout: IMPORT_MS });
   await expect(page.locator('#import-explore')).toHaveCount(0);
+});
+
+test('a file deleted from the disk before its turn to be read is told by name, and nothing is kept', async ({ page }) => {
+  // Files are read from the disk as the reading reaches them: the last of 300 is read well
+  // after the dialog took them, and it is gone by then.
+  const dir = mkdtempSync(join(tmpdir(), 'explorer-vanish-'));
+  const filler = 'The ferry waits at the pier while the gulls circle the harbour wall. '.repeat(150);
+  const paths = Array.from({ length: 300 }, (_, i) => {
+    const path = join(dir, `note-${String(i).padStart(3, '0')}.txt`);
+    writeFileSync(path, `Note ${i}\n${filler}\n`);
+    return path;
+  });
+  await page.goto('/');
+  await waitReady(page);
+  await openAdd(page);
+  await page.locator('#add-files').setInputFiles(paths);
+  rmSync(paths[paths.length - 1]);
+  await expect(page.locator('#import-error')).toContainText('“note-299.txt” could not be read from the disk', { timeout: IMPORT_MS });
+  await expect(page.locator('#import-explore')).toHaveCount(0);
+  await page.locator('#add-texts-dialog .help-close').click();
+  await page.locator('#corpora-button').click();
+  await expect(page.locator('#corpora-list .corpora-none')).toBeVisible();
 });
 
 test('a browser with no room left keeps nothing and says so', async ({ page }) => {
