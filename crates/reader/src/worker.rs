@@ -17,10 +17,14 @@ use web_sys::{Blob, BlobPropertyBag, DedicatedWorkerGlobalScope, File, MessageEv
 /// Milliseconds between two progress reports.
 pub const REPORT_MS: f64 = 50.0;
 
-/// Files read from the disk at a time: the browser reads them side by side (the State of the
-/// Union's 233 files took 450 ms one after the other with `FileReaderSync`, 100–150 ms side by
-/// side), and they are taken in order as they come.
-const READING_AHEAD: usize = 32;
+/// Files read from the disk at a time, at most: the browser reads them side by side (the
+/// State of the Union's 233 files took 450 ms one after the other with `FileReaderSync`,
+/// 100–150 ms side by side; 32 at a time kept the reading waiting on the disk), and they are
+/// taken in order as their turn comes.
+const READING_AHEAD: usize = 256;
+/// Bytes being read from the disk at a time, at most (past one file): what waits to be read
+/// is held in the worker's memory.
+const READING_AHEAD_BYTES: u64 = 64 << 20;
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -130,7 +134,7 @@ async fn listed(
     }
     let files = (disk.paths.iter().zip(given).enumerate())
         .map(|(i, (path, bytes))| {
-            let bytes = bytes.map_or(FileBytes::Later { size: disk.files[i].size() as u64 }, FileBytes::Given);
+            let bytes = bytes.map_or(FileBytes::Later { size: disk.size(i) }, FileBytes::Given);
             (path.clone(), bytes)
         })
         .collect();
@@ -139,8 +143,8 @@ async fn listed(
     Ok((import, disk, progress))
 }
 
-/// The files the page handed over, read from the disk [`READING_AHEAD`] at a time in the
-/// order asked, each taken when its turn comes.
+/// The files the page handed over, read from the disk [`READING_AHEAD`] at a time (and
+/// [`READING_AHEAD_BYTES`]) in the order asked, each taken when its turn comes.
 struct Disk {
     files: Vec<File>,
     paths: Vec<String>,
@@ -148,12 +152,14 @@ struct Disk {
     asked: VecDeque<usize>,
     /// The files being read, in order.
     reading: VecDeque<(usize, JsFuture)>,
+    /// Their bytes.
+    reading_bytes: u64,
     reported: f64,
 }
 
 impl Disk {
     fn new(files: Vec<File>, paths: Vec<String>) -> Disk {
-        Disk { files, paths, asked: VecDeque::new(), reading: VecDeque::new(), reported: now() }
+        Disk { files, paths, asked: VecDeque::new(), reading: VecDeque::new(), reading_bytes: 0, reported: now() }
     }
 
     /// Asks for these files, in this order, after the ones asked for before.
@@ -162,11 +168,17 @@ impl Disk {
         self.read_ahead();
     }
 
+    fn size(&self, i: usize) -> u64 {
+        self.files.get(i).map_or(0, |f| f.size() as u64)
+    }
+
     fn read_ahead(&mut self) {
-        while self.reading.len() < READING_AHEAD {
+        while self.reading.len() < READING_AHEAD && (self.reading.is_empty() || self.reading_bytes < READING_AHEAD_BYTES)
+        {
             let Some(i) = self.asked.pop_front() else { break };
             if let Some(file) = self.files.get(i) {
                 self.reading.push_back((i, JsFuture::from(file.array_buffer())));
+                self.reading_bytes += self.size(i);
             }
         }
     }
@@ -175,7 +187,10 @@ impl Disk {
     /// `progress`; or what to tell of a file that could not be read.
     async fn take(&mut self, i: usize, progress: &mut ReadProgress) -> Result<Vec<u8>, String> {
         let read = match self.reading.front() {
-            Some((next, _)) if *next == i => self.reading.pop_front().map(|(_, read)| read),
+            Some((next, _)) if *next == i => {
+                self.reading_bytes -= self.size(i);
+                self.reading.pop_front().map(|(_, read)| read)
+            }
             _ => self.files.get(i).map(|file| JsFuture::from(file.array_buffer())),
         };
         self.read_ahead();
