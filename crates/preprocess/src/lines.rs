@@ -50,12 +50,10 @@ pub fn collapse_whitespace(s: &str) -> String {
     let mut i = 0;
     while i < n {
         // Printable ASCII, most of most texts: skipped in a tight loop.
-        if (b'!'..=b'~').contains(&b[i]) {
+        let printable = |c: &u8| c.wrapping_sub(b'!') <= b'~' - b'!';
+        if printable(&b[i]) {
             span.get_or_insert(i);
-            i += 1;
-            while i < n && (b'!'..=b'~').contains(&b[i]) {
-                i += 1;
-            }
+            i += b[i..].iter().position(|c| !printable(c)).unwrap_or(n - i);
             continue;
         }
         let (len, separates) = char_at(i);
