@@ -11,11 +11,20 @@
 const held = [];
 self.corpusExplorerHeld = held;
 let started = false;
+// Why the reader could not start, once it is known: the page may start this worker before it
+// has files to read (so that they are read at once), and then hears it with its request.
+let failed = null;
 
-const fail = (why) =>
-  self.postMessage({ message: JSON.stringify({ Failed: `The file reader could not start: ${why}. Check your connection the first time you add files, then try again.` }) });
+const fail = (why) => {
+  failed = { message: JSON.stringify({ Failed: `The file reader could not start: ${why}. Check your connection the first time you add files, then try again.` }) };
+  self.postMessage(failed);
+};
 
 self.onmessage = async (event) => {
+  if (failed) {
+    self.postMessage(failed);
+    return;
+  }
   if (started) {
     held.push(event.data);
     return;

@@ -7,7 +7,7 @@
 // Each test gets a fresh browser context, so its IndexedDB starts empty; the tests that need
 // the service worker start a static server of their own (an origin of their own).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test, expect, waitReady, idsFor, results, countText, params, CORPUS_SIZE } from './helpers.mjs';
@@ -325,6 +325,102 @@ test('Corpora: switch, rename, download, delete; back and forward switch corpora
   await page.locator('#open-built-in').click();
   await waitReady(page);
   await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE} documents`));
+});
+
+/** The words marked in the snippet of each result shown. */
+const marksShown = (page) => results(page).evaluateAll((lis) => lis.map((li) => [...li.querySelectorAll('.snippet mark')].map((m) => m.textContent)));
+
+/** What the reader's worker says of how it indexed (`reader: … indexed …`), once it has. */
+async function indexedHow(page, said) {
+  await expect.poll(() => said.find((t) => t.startsWith('reader: ')) ?? null, { timeout: IMPORT_MS }).not.toBeNull();
+  return said.find((t) => t.startsWith('reader: '));
+}
+
+test('documents kept in the order they are read are indexed beside the reading; the index finds each word where it is', async ({ page }) => {
+  const said = [];
+  page.on('console', (m) => said.push(m.text()));
+  // 40 files of 9 kB (their texts go to the indexing worker in several parts), each with a
+  // word of its own in the middle of its text, and their ids in the order of their paths.
+  const filler = 'The tide came in over the flats and the birds rose from the reeds. ';
+  const files = Array.from({ length: 40 }, (_, i) => {
+    const n = String(i).padStart(3, '0');
+    return file(`part-${n}.txt`, `Part ${n}\n${filler.repeat(65)}The marsh hid a sandwort${n} that year. ${filler.repeat(65)}\n`);
+  });
+  await page.goto('/');
+  await waitReady(page);
+  await openAdd(page);
+  await page.locator('#add-files').setInputFiles(files);
+  expect(await reportOf(page)).toBe('Read 40 documents from 40 files.');
+  expect(await indexedHow(page, said)).toBe('reader: 40 documents indexed beside the reading');
+  await page.locator('#import-explore').click();
+  await waitReady(page);
+  for (const n of ['000', '001', '019', '038', '039']) {
+    expect(await idsFor(page, `sandwort${n}`), n).toEqual([`part-${n}`]);
+    expect(await marksShown(page), n).toEqual([[`sandwort${n}`]]);
+  }
+  expect(await idsFor(page, '"birds rose"')).toHaveLength(40);
+  await page.locator('#search').fill('');
+  await expect(page.locator('#result-count')).toHaveText(countText('40 documents'));
+});
+
+test('documents the corpus sorts otherwise than they are read are indexed after the reading, and found as well', async ({ page }) => {
+  const said = [];
+  page.on('console', (m) => said.push(m.text()));
+  // Records whose ids run backwards: the corpus, sorted by id, is not in the reading order.
+  const records = ['zeta', 'mu', 'alpha'].map((id, i) => ({ id, text: `The ${id} stone lies under ${i + 1} feet of water by the quarrywick${i}.` }));
+  await page.goto('/');
+  await waitReady(page);
+  await openAdd(page);
+  await page.locator('#add-files').setInputFiles([file('stones.json', JSON.stringify(records)), file('zz.txt', 'Last\nThe quarrywick3 is the last of them.\n')]);
+  expect(await reportOf(page)).toBe('Read 4 documents from 2 files.');
+  expect(await indexedHow(page, said)).toMatch(/^reader: 4 documents indexed after the reading/);
+  await page.locator('#import-explore').click();
+  await waitReady(page);
+  for (const [word, id] of [['quarrywick0', 'zeta'], ['quarrywick1', 'mu'], ['quarrywick2', 'alpha'], ['quarrywick3', 'zz']]) {
+    expect(await idsFor(page, word), word).toEqual([id]);
+    expect(await marksShown(page), word).toEqual([[word]]);
+  }
+});
+
+test('a file reader that cannot start says so when files are added', async ({ page }) => {
+  // The reader's worker script cannot be had (the page and its dialog load): the workers
+  // started when the dialog opens fail before any file is chosen.
+  await page.addInitScript(() => {
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(url, options) {
+        super(String(url).includes('reader-worker.js') ? 'no-such-reader-worker.js' : url, options);
+      }
+    };
+  });
+  await page.goto('/');
+  await waitReady(page);
+  await openAdd(page);
+  await page.locator('#add-files').setInputFiles([file('a.txt', 'A\nThe heronsbill grows on the dunes.\n')]);
+  await expect(page.locator('#import-error')).toContainText('The file reader stopped', { timeout: IMPORT_MS });
+  await expect(page.locator('#import-explore')).toHaveCount(0);
+});
+
+test('a file deleted from the disk before its turn to be read is told by name, and nothing is kept', async ({ page }) => {
+  // Files are read from the disk as the reading reaches them: the last of 300 is read well
+  // after the dialog took them, and it is gone by then.
+  const dir = mkdtempSync(join(tmpdir(), 'explorer-vanish-'));
+  const filler = 'The ferry waits at the pier while the gulls circle the harbour wall. '.repeat(150);
+  const paths = Array.from({ length: 300 }, (_, i) => {
+    const path = join(dir, `note-${String(i).padStart(3, '0')}.txt`);
+    writeFileSync(path, `Note ${i}\n${filler}\n`);
+    return path;
+  });
+  await page.goto('/');
+  await waitReady(page);
+  await openAdd(page);
+  await page.locator('#add-files').setInputFiles(paths);
+  rmSync(paths[paths.length - 1]);
+  await expect(page.locator('#import-error')).toContainText('“note-299.txt” could not be read from the disk', { timeout: IMPORT_MS });
+  await expect(page.locator('#import-explore')).toHaveCount(0);
+  await page.locator('#add-texts-dialog .help-close').click();
+  await page.locator('#corpora-button').click();
+  await expect(page.locator('#corpora-list .corpora-none')).toBeVisible();
 });
 
 test('a browser with no room left keeps nothing and says so', async ({ page }) => {

@@ -143,19 +143,24 @@ impl Corpus {
     /// The corpus as JSON Lines: a [`CorpusHeader`] line, then one document per line, so that
     /// a page can read and index it a slice at a time.
     pub fn to_jsonl(&self) -> String {
-        let header = CorpusHeader {
-            version: self.version.clone(),
-            people: self.people.clone(),
-            meta: self.meta.clone(),
-            documents: self.documents.len(),
-        };
-        let mut out = serde_json::to_string(&header).unwrap_or_default();
+        let mut out = self.jsonl_header();
         for d in &self.documents {
             out.push('\n');
             out.push_str(&serde_json::to_string(d).unwrap_or_default());
         }
         out.push('\n');
         out
+    }
+
+    /// The first line of [`Corpus::to_jsonl`], without its line end: a [`CorpusHeader`].
+    pub fn jsonl_header(&self) -> String {
+        let header = CorpusHeader {
+            version: self.version.clone(),
+            people: self.people.clone(),
+            meta: self.meta.clone(),
+            documents: self.documents.len(),
+        };
+        serde_json::to_string(&header).unwrap_or_default()
     }
 
     /// A corpus of these documents, with no people list or settings.

@@ -4,9 +4,10 @@
 use crate::error::CorpusError;
 use crate::settings::Settings;
 use crate::setup::Setup;
-use crate::{fnv1a_64, sidecar, Found, Loaded, AUTO_FACET_MAX_VALUES, BUILT_IN_FACETS, NEAR_EMPTY_WORDS};
+use crate::{sidecar, Fnv1a64, Found, Loaded, AUTO_FACET_MAX_VALUES, BUILT_IN_FACETS, NEAR_EMPTY_WORDS};
 use explorer_core::model::CorpusMeta;
 use explorer_core::{Corpus, Document};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -53,7 +54,9 @@ pub(crate) fn rename_reserved_fields(loaded: &mut Loaded) {
 /// field names that look like misspelt known keys (warnings). `place` says where a document is.
 pub(crate) fn check_documents(loaded: &mut Loaded, place: fn(&Found) -> String) {
     let mut ids: HashMap<&str, String> = HashMap::new();
-    let mut texts: HashMap<&[String], &Found> = HashMap::new();
+    // Every text is hashed whole: with a fast hash (not SipHash), as no one chooses texts to
+    // collide in their own corpus.
+    let mut texts: FxHashMap<&[String], &Found> = FxHashMap::default();
     let mut near_keys: HashSet<(&Path, &str)> = HashSet::new();
     for f in &loaded.found {
         let d = &f.document;
@@ -134,8 +137,77 @@ pub(crate) fn choose_facets(loaded: &mut Loaded, settings_path: &Path, settings:
 /// app is given, so that a change to `corpus.toml` (a title, stopwords, facets) or to the
 /// people list is a new version as well as a new text.
 pub(crate) fn corpus_of(documents: Vec<Document>, people: Vec<String>, meta: CorpusMeta) -> Corpus {
+    corpus_with_lines(documents, people, meta, false).0
+}
+
+/// [`corpus_of`], and with `lines` the documents' part of its JSON Lines file (what
+/// [`Corpus::to_jsonl`] writes after the header line: each document's JSON and a line end),
+/// written once for both. The version is the FNV-1a hash of `[meta,people,[document,…]]` in
+/// JSON, hashed a piece at a time: the whole JSON would be as large as the corpus.
+pub(crate) fn corpus_with_lines(
+    documents: Vec<Document>,
+    people: Vec<String>,
+    meta: CorpusMeta,
+    lines: bool,
+) -> (Corpus, Option<Vec<u8>>) {
     let mut documents = documents;
     documents.sort_by(|a, b| a.id.cmp(&b.id));
-    let json = serde_json::to_string(&(&meta, &people, &documents)).unwrap_or_default();
-    Corpus { version: format!("{:016x}", fnv1a_64(json.as_bytes())), people, meta, documents }
+    // Writing these to memory or to the hash cannot fail, and their types always serialize.
+    const SERIALIZES: &str = "a corpus serializes";
+    let mut hash = Fnv1a64::default();
+    hash.add(b"[");
+    hash.add(&serde_json::to_vec(&meta).expect(SERIALIZES));
+    hash.add(b",");
+    hash.add(&serde_json::to_vec(&people).expect(SERIALIZES));
+    hash.add(b",[");
+    // The lines, or one document's JSON at a time.
+    let mut out = Vec::new();
+    for (i, document) in documents.iter().enumerate() {
+        if i > 0 {
+            hash.add(b",");
+        }
+        if !lines {
+            out.clear();
+        }
+        let start = out.len();
+        serde_json::to_writer(&mut out, document).expect(SERIALIZES);
+        hash.add(&out[start..]);
+        if lines {
+            out.push(b'\n');
+        }
+    }
+    hash.add(b"]]");
+    let corpus = Corpus { version: format!("{:016x}", hash.0), people, meta, documents };
+    (corpus, lines.then_some(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fnv1a_64;
+
+    /// The version is the hash of the corpus's JSON, and the lines are the JSON Lines file's
+    /// documents, however many documents there are.
+    #[test]
+    fn the_version_hashes_the_json_and_the_lines_are_the_files() {
+        let meta =
+            CorpusMeta {
+                title: Some("Les “lettres”".into()), facets: vec!["party".into()], ..CorpusMeta::default()
+            };
+        let people = vec!["Stalin".to_string(), "Ленин".into()];
+        let mut b = Document::new("b", "Bé", vec!["one \"two\"".into(), "three\nfour".into()]);
+        b.fields.insert("party".into(), "Red".into());
+        let all = [b, Document::new("a", "A", vec!["x".into()]), Document::new("c", "C", vec![])];
+        for n in 0..=all.len() {
+            let documents: Vec<Document> = all[..n].to_vec();
+            let (corpus, lines) = corpus_with_lines(documents.clone(), people.clone(), meta.clone(), true);
+            let mut sorted = documents.clone();
+            sorted.sort_by(|a, b| a.id.cmp(&b.id));
+            let json = serde_json::to_string(&(&meta, &people, &sorted)).unwrap();
+            assert_eq!(corpus.version, format!("{:016x}", fnv1a_64(json.as_bytes())), "{n} documents");
+            let file = format!("{}\n{}", corpus.jsonl_header(), String::from_utf8(lines.unwrap()).unwrap());
+            assert_eq!(file, corpus.to_jsonl(), "{n} documents");
+            assert_eq!(corpus_of(documents, people.clone(), meta.clone()), corpus);
+        }
+    }
 }

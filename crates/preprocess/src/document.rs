@@ -132,7 +132,8 @@ pub fn build_structured_document(
         return Err("empty document (no text)".into());
     }
     let title = meta.title.clone().unwrap_or_else(|| {
-        let words: Vec<&str> = clean[0].split_whitespace().collect();
+        // One word past the title's tells that there are more (a paragraph can be a whole text).
+        let words: Vec<&str> = clean[0].split_whitespace().take(TITLE_WORDS + 1).collect();
         let mut t = words[..words.len().min(TITLE_WORDS)].join(" ");
         if words.len() > TITLE_WORDS {
             t.push('…');
@@ -209,6 +210,9 @@ mod tests {
         .unwrap()
         .0;
         assert_eq!(untitled.title, "one two three four five six seven eight nine ten…");
+        let ten = ["one two three four five six seven eight nine ten".to_string()];
+        let untitled = build_structured_document("x", &ten, &Sidecar::default(), &[], false, Cleaning::Keep).unwrap().0;
+        assert_eq!(untitled.title, "one two three four five six seven eight nine ten");
         assert_eq!(
             build_structured_document("x", &[" ".into()], &Sidecar::default(), &[], false, Cleaning::Keep).unwrap_err(),
             "empty document (no text)"

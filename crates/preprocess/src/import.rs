@@ -109,10 +109,33 @@ pub struct Imported {
     /// Files not read, each with why (`photo.jpg: not a document format (…)`); hidden files,
     /// READMEs and `__MACOSX/` entries counted in one line.
     pub ignored: Vec<String>,
+    /// The documents' part of the corpus's JSON Lines file: what [`Corpus::to_jsonl`] writes
+    /// after its header line (written with the version, so that the page need not write the
+    /// documents out again); empty when there is no corpus.
+    ///
+    /// [`Corpus::to_jsonl`]: explorer_core::Corpus::to_jsonl
+    pub document_lines: Vec<u8>,
+    /// Whether the corpus's documents are in the order they were read
+    /// ([`Import::documents_from`]): an index of them built as they were read is the corpus's.
+    pub in_reading_order: bool,
     /// Document files read (archives' entries counted one by one), good or bad.
     pub files: usize,
     /// Documents in the corpus.
     pub documents: usize,
+}
+
+/// A file's bytes as the page hands them to [`Import::with_later`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileBytes {
+    /// Given now.
+    Given(Vec<u8>),
+    /// To be given when the import is about to read the file ([`Import::wanted`],
+    /// [`Import::give`]), so that the disk and the reading go side by side; `size` is the
+    /// file's, for progress. Only for files [`Import::needs_at_once`] says can wait.
+    Later {
+        /// Its size in bytes.
+        size: u64,
+    },
 }
 
 /// Where a file's bytes are.
@@ -121,6 +144,8 @@ enum Source {
     Bytes(Vec<u8>),
     /// An entry of an archive, unpacked when the file is read.
     Entry { archive: usize, index: usize },
+    /// To be given ([`FileBytes::Later`]): the file's place among those added, and its size.
+    Later { added: usize, size: u64 },
 }
 
 /// A document file waiting to be read.
@@ -156,6 +181,9 @@ pub struct Import {
     added: usize,
 }
 
+/// The message of a file whose bytes were to be given later and were not.
+const NOT_GIVEN: &str = "its bytes never came from the disk; add it again";
+
 impl Import {
     /// `files`: (path relative to what the person chose, e.g. "letters/1998/a.txt" or
     /// "notes.md", bytes). Lists the files and archives' entries and reads `corpus.toml` and
@@ -166,14 +194,79 @@ impl Import {
 
     /// [`Import::new`] with other limits on archives.
     pub fn with_limits(files: Vec<(String, Vec<u8>)>, options: ImportOptions, limits: Limits) -> Import {
+        let files = files.into_iter().map(|(p, b)| (p, FileBytes::Given(b))).collect();
+        Import::listing(files, options, limits)
+    }
+
+    /// [`Import::new`] with the bytes of some document files to come as they are read: the
+    /// caller gives the file [`Import::wanted`] before each [`Import::step`], and may read
+    /// ahead in the order of [`Import::later`]. The files [`Import::needs_at_once`] names must
+    /// be given.
+    pub fn with_later(files: Vec<(String, FileBytes)>, options: ImportOptions) -> Import {
+        Import::listing(files, options, Limits::default())
+    }
+
+    /// Whether the bytes of the file added as `path` are needed before anything is read (it is
+    /// an archive, `corpus.toml`, `people.txt`, a sidecar, or a JSON Lines file, whose first
+    /// line may be an explorer corpus's header, which applies to every document), rather than
+    /// when the file's turn comes ([`Import::with_later`]). Skipped files are never read.
+    pub fn needs_at_once(path: &str) -> bool {
+        let path = paths::normalise(path);
+        paths::skipped(&path).is_none()
+            && match paths::role(&path) {
+                paths::Role::Document(format) => format == crate::Format::JsonLines,
+                paths::Role::Other => false,
+                _ => true,
+            }
+    }
+
+    fn listing(files: Vec<(String, FileBytes)>, options: ImportOptions, limits: Limits) -> Import {
         let added = files.len();
-        let mut files: Vec<(PathBuf, Vec<u8>)> = files.into_iter().map(|(p, b)| (paths::normalise(&p), b)).collect();
+        let mut files: Vec<(PathBuf, Source)> = (files.into_iter().enumerate())
+            .map(|(i, (path, bytes))| {
+                let source = match bytes {
+                    FileBytes::Given(b) => Source::Bytes(b),
+                    FileBytes::Later { size } => Source::Later { added: i, size },
+                };
+                (paths::normalise(&path), source)
+            })
+            .collect();
         files.sort_by(|a, b| a.0.cmp(&b.0));
         let mut listing = Listing::new(limits);
-        for (path, bytes) in files {
-            listing.add(path, Source::Bytes(bytes), false);
+        for (path, source) in files {
+            listing.add(path, source, false);
         }
         listing.into_import(options, added)
+    }
+
+    /// The files whose bytes are still to be given (by their place among the files added), in
+    /// the order the import reads them.
+    pub fn later(&self) -> Vec<usize> {
+        self.queue[self.next..]
+            .iter()
+            .filter_map(|q| match q.source {
+                Source::Later { added, .. } => Some(added),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The file (by its place among the files added) whose bytes the next step reads and that
+    /// have not been given yet.
+    pub fn wanted(&self) -> Option<usize> {
+        match self.queue.get(self.next)?.source {
+            Source::Later { added, .. } => Some(added),
+            _ => None,
+        }
+    }
+
+    /// Gives the bytes of the file added `added`th, one of [`Import::later`] (others are
+    /// ignored).
+    pub fn give(&mut self, added: usize, bytes: Vec<u8>) {
+        let waiting = |q: &&mut Queued| matches!(q.source, Source::Later { added: a, .. } if a == added);
+        if let Some(q) = self.queue[self.next..].iter_mut().find(waiting) {
+            q.source = Source::Bytes(bytes);
+        }
     }
 
     /// Pasted text as one `.txt` document named `name` (a title the person typed; empty =
@@ -227,6 +320,13 @@ impl Import {
         self.progress
     }
 
+    /// The documents read so far, from the `from`th on, in the order they were read (their ids
+    /// may still be made unique): what the corpus will hold, in its order when
+    /// [`Imported::in_reading_order`] says so. The page indexes them beside the reading.
+    pub fn documents_from(&self, from: usize) -> impl Iterator<Item = &explorer_core::Document> {
+        self.loaded.found.get(from..).unwrap_or_default().iter().map(|f| &f.document)
+    }
+
     /// The corpus (None when no document could be read) and the report. Reads the files not
     /// read yet first.
     pub fn finish(mut self) -> Imported {
@@ -241,6 +341,8 @@ impl Import {
             general.push(format!("{what} left out for the same reason: {}", self.archives.over_budget_message()));
         }
         let renamed = ids::make_ids_unique(&mut self.loaded.found);
+        // The corpus's order is by id: the reading order when the ids, as made, ascend.
+        let in_reading_order = self.loaded.found.windows(2).all(|w| w[0].document.id < w[1].document.id);
         let setup = std::mem::take(&mut self.setup);
         assemble::finish(&mut self.loaded, setup, ids::place);
         self.errors.append(&mut self.loaded.errors);
@@ -265,11 +367,15 @@ impl Import {
         let mut ignored = self.ignored;
         ignored.extend(self.skipped);
         let documents = self.loaded.found.len();
-        let corpus = (documents > 0).then(|| {
+        let (corpus, document_lines) = if documents > 0 {
             let docs = self.loaded.found.into_iter().map(|f| f.document).collect();
-            assemble::corpus_of(docs, self.loaded.people, self.loaded.meta)
-        });
-        Imported { corpus, problems, removed, renamed, ignored, files: self.queue.len(), documents }
+            let (corpus, lines) = assemble::corpus_with_lines(docs, self.loaded.people, self.loaded.meta, true);
+            (Some(corpus), lines.unwrap_or_default())
+        } else {
+            (None, Vec::new())
+        };
+        let files = self.queue.len();
+        Imported { corpus, problems, removed, renamed, ignored, document_lines, in_reading_order, files, documents }
     }
 
     /// Reads one document file (and its sidecar) into the corpus, or notes why it adds nothing.
@@ -285,6 +391,7 @@ impl Import {
                 let source = match source {
                     Source::Bytes(b) => Source::Bytes(b.clone()),
                     Source::Entry { archive, index } => Source::Entry { archive: *archive, index: *index },
+                    Source::Later { added, size } => Source::Later { added: *added, size: *size },
                 };
                 match self.bytes(&sp, source) {
                     Ok(bytes) => Some((sp, bytes)),
@@ -337,6 +444,7 @@ impl Import {
         match source {
             Source::Bytes(bytes) => Ok(bytes),
             Source::Entry { archive, index } => self.archives.unpack(archive, index, path),
+            Source::Later { .. } => Err(Some(CorpusError::new(path, NOT_GIVEN))),
         }
     }
 }

@@ -329,12 +329,28 @@ fn file_name(path: &Path) -> String {
 
 /// 64-bit FNV-1a hash, used for the corpus version.
 pub fn fnv1a_64(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut hash = Fnv1a64::default();
+    hash.add(bytes);
+    hash.0
+}
+
+/// [`fnv1a_64`] of bytes given a piece at a time.
+pub(crate) struct Fnv1a64(pub(crate) u64);
+
+impl Default for Fnv1a64 {
+    fn default() -> Fnv1a64 {
+        Fnv1a64(0xcbf2_9ce4_8422_2325)
     }
-    hash
+}
+
+impl Fnv1a64 {
+    /// Hashes `bytes` after what was hashed before.
+    pub(crate) fn add(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 use crate::error::{value_or_errors, CorpusError};
 use crate::lines::folded_words;
+use explorer_core::tokenize::for_each_word;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -82,24 +83,47 @@ pub fn person(label: &str, aliases: &[String]) -> Result<Person, String> {
 }
 
 /// The labels of the people mentioned in any of `texts`, in list order.
+///
+/// With no list, nothing is read; otherwise each text's words are folded once (into one
+/// buffer), and the texts are read only until every person has been found.
 pub fn mentioned<'a>(people: &[Person], texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let units: Vec<Vec<String>> = texts.into_iter().map(folded_words).collect();
-    people
-        .iter()
-        .filter(|p| p.aliases.iter().any(|alias| units.iter().any(|words| occurs(alias, words))))
-        .map(|p| p.label.clone())
-        .collect()
+    if people.is_empty() {
+        return Vec::new();
+    }
+    let mut found = vec![false; people.len()];
+    let mut left = people.len();
+    let (mut folded, mut ends) = (String::new(), Vec::new());
+    for text in texts {
+        folded.clear();
+        ends.clear();
+        for_each_word(text, |_, word| {
+            folded.push_str(word);
+            ends.push(folded.len());
+        });
+        let words: Vec<&str> =
+            ends.iter().scan(0, |start, &end| Some(&folded[std::mem::replace(start, end)..end])).collect();
+        for (person, found) in people.iter().zip(found.iter_mut()) {
+            if !*found && person.aliases.iter().any(|alias| occurs(alias, &words)) {
+                *found = true;
+                left -= 1;
+            }
+        }
+        if left == 0 {
+            break;
+        }
+    }
+    people.iter().zip(found).filter(|(_, found)| *found).map(|(p, _)| p.label.clone()).collect()
 }
 
 /// Whether `alias` occurs in `words` as a run, the last word allowing `'s` or `s`.
-fn occurs(alias: &[String], words: &[String]) -> bool {
+fn occurs(alias: &[String], words: &[&str]) -> bool {
     let Some((last, init)) = alias.split_last() else {
         return false;
     };
     words.windows(alias.len()).any(|w| {
         w[..init.len()] == *init && {
             let t = &w[init.len()];
-            t == last || t.strip_prefix(last.as_str()).is_some_and(|rest| rest == "'s" || rest == "s")
+            *t == last.as_str() || t.strip_prefix(last.as_str()).is_some_and(|rest| rest == "'s" || rest == "s")
         }
     })
 }

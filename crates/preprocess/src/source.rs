@@ -196,6 +196,11 @@ fn unix_line_ends(text: String) -> String {
     }
 }
 
+/// UTF-8 read as Windows-1252 and saved again as UTF-8 (`’` → `â€™`, `é` → `Ã©`, `о` → `Ð¾`).
+const MOJIBAKE: [&str; 8] = ["â€™", "â€œ", "â€", "Ã©", "Ã¨", "Ã¶", "Ã¼", "Ð¾"];
+/// The first byte of every [`MOJIBAKE`] sequence (`â`, `Ã` and `Ð` are U+00C0 to U+00FF).
+const MOJIBAKE_LEAD: u8 = 0xc3;
+
 /// Signs that a text was decoded with the wrong encoding before it was saved: the
 /// replacement character, or UTF-8 read as Latin-1/Windows-1252 (`â€™`, `Ã©`).
 /// Gives the line and what is wrong.
@@ -204,11 +209,12 @@ pub fn encoding_problem(text: &str) -> Option<(usize, String)> {
         let line = line_of_offset(text.as_bytes(), at);
         return Some((line, "has the replacement character � (the text was mis-decoded before it was saved)".into()));
     }
-    const MOJIBAKE: [&str; 8] = ["â€™", "â€œ", "â€", "Ã©", "Ã¨", "Ã¶", "Ã¼", "Ð¾"];
-    let (at, seq) = MOJIBAKE
-        .iter()
-        .filter_map(|m| text.find(m).map(|at| (at, *m)))
-        .min_by_key(|&(at, m)| (at, std::cmp::Reverse(m.len())))?;
+    // The first (the longest there) of them, in one pass: each begins with the byte 0xC3.
+    let bytes = text.as_bytes();
+    let (at, seq) = (bytes.iter().enumerate().filter(|&(_, &b)| b == MOJIBAKE_LEAD)).find_map(|(at, _)| {
+        let here = MOJIBAKE.iter().filter(|m| bytes[at..].starts_with(m.as_bytes()));
+        here.max_by_key(|m| m.len()).map(|m| (at, *m))
+    })?;
     let line = line_of_offset(text.as_bytes(), at);
     Some((
         line,
@@ -294,5 +300,15 @@ mod tests {
         assert_eq!((line, msg.starts_with("looks mis-decoded ('â€™'")), (2, true));
         let (line, msg) = encoding_problem("x\u{fffd}").unwrap();
         assert_eq!((line, msg.starts_with("has the replacement character")), (1, true));
+        // The first sequence in the text is named, the longest where two begin together.
+        let seq =
+            |t: &str| encoding_problem(t).map(|(line, msg)| (line, msg.split('\'').nth(1).unwrap_or("").to_owned()));
+        assert_eq!(seq("é Ð¾ then â€œ"), Some((1, "Ð¾".into())));
+        assert_eq!(seq("ok\n\nâ€ alone, then Ã©"), Some((3, "â€".into())));
+        assert_eq!(seq("â€™"), Some((1, "â€™".into())));
+        assert_eq!(seq("Ã alone, Ð and â"), None);
+        for m in MOJIBAKE {
+            assert_eq!(m.as_bytes()[0], MOJIBAKE_LEAD, "{m}");
+        }
     }
 }

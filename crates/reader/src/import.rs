@@ -8,13 +8,14 @@
 use crate::store;
 use explorer_core::corpora::{self, ImportReport, ReadProgress, ReaderMessage, StoredCorpus};
 use js_sys::{Array, Function, Promise, Reflect};
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    Blob, File, FileList, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry, MessageEvent, Worker,
-    WorkerOptions, WorkerType,
+    Blob, File, FileList, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry, MessageChannel, MessageEvent,
+    Worker, WorkerOptions, WorkerType,
 };
 
 /// The reader worker's script, beside index.html (`static/reader-worker.js`).
@@ -77,47 +78,128 @@ pub struct Read {
     pub files: Option<(Blob, Blob)>,
 }
 
-/// A reading under way: dropping it ends the worker (Cancel), and nothing is kept.
+/// A reading under way: dropping it ends its workers (Cancel), and nothing is kept.
 pub struct Reading {
-    worker: Worker,
+    workers: Vec<Worker>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
 impl Drop for Reading {
     fn drop(&mut self) {
-        self.worker.terminate();
+        for worker in &self.workers {
+            worker.terminate();
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
+        }
     }
 }
 
-/// Starts reading `input` in the reader's worker; `news` hears how it goes.
-pub fn start(
-    input: &Input,
-    remove_clutter: bool,
-    name: Option<&str>,
-    news: impl Fn(News) + 'static,
-) -> Result<Reading, String> {
+/// The reader's workers for the next reading, started before they are needed (while Add texts
+/// shows its choices), so that reading begins as soon as files are chosen: their wasm is
+/// already running. One reads the files, the other indexes the documents beside it
+/// ([`crate::beside`]). Dropping it ends them.
+pub struct Spare {
+    workers: Option<(Worker, Worker)>,
+    /// Set when a worker failed to start (its script did not load): they are then not used.
+    failed: Rc<Cell<bool>>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Spare {
+    /// Starts the workers for the next reading.
+    pub fn start() -> Result<Spare, String> {
+        let workers = (new_worker()?, new_worker()?);
+        let failed = Rc::new(Cell::new(false));
+        let on_error = {
+            let failed = failed.clone();
+            Closure::<dyn Fn(web_sys::Event)>::new(move |_| failed.set(true))
+        };
+        workers.0.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        workers.1.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Spare { workers: Some(workers), failed, _on_error: on_error })
+    }
+
+    /// Its workers, unless one failed to start (they are then ended).
+    fn take(mut self) -> Option<(Worker, Worker)> {
+        if self.failed.get() {
+            return None;
+        }
+        let workers = self.workers.take()?;
+        // Their handlers go with this spare.
+        for worker in [&workers.0, &workers.1] {
+            worker.set_onerror(None);
+        }
+        Some(workers)
+    }
+}
+
+impl Drop for Spare {
+    fn drop(&mut self) {
+        if let Some((reader, indexer)) = self.workers.take() {
+            for worker in [reader, indexer] {
+                worker.terminate();
+                worker.set_onerror(None);
+            }
+        }
+    }
+}
+
+/// A new reader's worker, given this page's compiled reader first (the worker runs the same
+/// wasm: not compiled twice).
+fn new_worker() -> Result<Worker, String> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let script = format!("{READER_SCRIPT}?v={}", corpus_explorer::load::build_version());
     let worker = Worker::new_with_options(&script, &options)
         .map_err(|_| "This browser cannot start the file reader (it needs module Web Workers).".to_owned())?;
+    let boot = js_sys::Object::new();
+    let _ = Reflect::set(&boot, &"module".into(), &wasm_bindgen::module());
+    let _ = worker.post_message(&boot);
+    Ok(worker)
+}
+
+/// Starts reading `input` in the reader's workers (`spare`'s, when they started well, else
+/// new ones): files are read by one while the other indexes the documents read; a pasted text
+/// is read and indexed by one. `news` hears how it goes.
+pub fn start(
+    input: &Input,
+    remove_clutter: bool,
+    name: Option<&str>,
+    spare: Option<Spare>,
+    news: impl Fn(News) + 'static,
+) -> Result<Reading, String> {
+    let files = matches!(input, Input::Files(_));
+    let (reader, indexer) = match spare.and_then(Spare::take) {
+        Some((reader, indexer)) if files => (reader, Some(indexer)),
+        Some((reader, indexer)) => {
+            indexer.terminate();
+            (reader, None)
+        }
+        None => (new_worker()?, if files { Some(new_worker()?) } else { None }),
+    };
     let news = Rc::new(news);
+    // The indexer says nothing to the page, but that it could not start.
     let on_message = {
         let news = news.clone();
         Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| news(read_news(&e.data())))
     };
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    let on_error = Closure::once_into_js(move |e: web_sys::ErrorEvent| {
-        let what = if e.message().is_empty() { "its files did not load".to_owned() } else { e.message() };
+    // An `ErrorEvent` with a message when the worker's code fails; a plain `Event` when its
+    // script cannot be loaded.
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let message = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+        let what = if message.is_empty() { "its files did not load".to_owned() } else { message };
         news(News::Failed(format!(
             "The file reader stopped ({what}). The first time you add files it is downloaded: check your connection and try again."
         )))
     });
-    worker.set_onerror(Some(on_error.unchecked_ref()));
-    // First this page's compiled reader (the worker runs the same wasm: not compiled twice).
-    let boot = js_sys::Object::new();
-    let _ = Reflect::set(&boot, &"module".into(), &wasm_bindgen::module());
-    let _ = worker.post_message(&boot);
+    let workers: Vec<Worker> = std::iter::once(reader.clone()).chain(indexer.clone()).collect();
+    for worker in &workers {
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    }
+    // From here, dropping it (on an error below too) ends the workers.
+    let reading = Reading { workers, _on_message: on_message, _on_error: on_error };
     let request = js_sys::Object::new();
     let set = |k: &str, v: &JsValue| {
         let _ = Reflect::set(&request, &k.into(), v);
@@ -125,6 +207,7 @@ pub fn start(
     set("removeClutter", &remove_clutter.into());
     set("name", &name.map(JsValue::from).unwrap_or(JsValue::NULL));
     set("fallbackName", &input.default_name().into());
+    let transfer = Array::new();
     match input {
         Input::Files(files) => {
             let (paths, blobs) = (Array::new(), Array::new());
@@ -142,23 +225,28 @@ pub fn start(
             set("paste", &paste);
         }
     }
-    worker.post_message(&request).map_err(|_| "The files could not be handed to the file reader.".to_owned())?;
-    Ok(Reading { worker, _on_message: on_message })
+    let handed = "The files could not be handed to the file reader.";
+    if let Some(indexer) = &indexer {
+        // The two workers talk through a channel of their own.
+        let channel = MessageChannel::new().map_err(|_| handed.to_owned())?;
+        set("indexer", &channel.port1());
+        transfer.push(&channel.port1());
+        let serve = js_sys::Object::new();
+        let _ = Reflect::set(&serve, &"indexFor".into(), &channel.port2());
+        indexer.post_message_with_transfer(&serve, &Array::of1(&channel.port2())).map_err(|_| handed.to_owned())?;
+    }
+    reader.post_message_with_transfer(&request, &transfer).map_err(|_| handed.to_owned())?;
+    Ok(reading)
 }
 
-/// The reader's message: JSON, with the corpus's two files beside it.
+/// The reader's message: JSON, with the corpus's two files (`Blob`s) beside it.
 fn read_news(data: &JsValue) -> News {
     let json = Reflect::get(data, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
     match serde_json::from_str::<ReaderMessage>(&json) {
         Ok(ReaderMessage::Progress(p)) => News::Progress(p),
         Ok(ReaderMessage::Failed(why)) => News::Failed(why),
         Ok(ReaderMessage::Done { report, words, version, title }) => {
-            let blob = |key: &str| {
-                let bytes = Reflect::get(data, &key.into()).ok().filter(|b| b.is_object())?;
-                let options = web_sys::BlobPropertyBag::new();
-                options.set_type(if key == "corpus" { "application/jsonl" } else { "application/octet-stream" });
-                Blob::new_with_u8_array_sequence_and_options(&Array::of1(&bytes), &options).ok()
-            };
+            let blob = |key: &str| Reflect::get(data, &key.into()).ok()?.dyn_into::<Blob>().ok();
             let files = blob("corpus").zip(blob("index"));
             News::Done(Rc::new(Read { report, words, version, title, files }))
         }

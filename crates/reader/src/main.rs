@@ -9,11 +9,16 @@
 //! Nothing a person adds is sent anywhere.
 
 #[cfg(target_arch = "wasm32")]
+mod beside;
+#[cfg(target_arch = "wasm32")]
 mod import;
 #[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
 mod store;
+// Pure Rust: tested natively.
+#[cfg(any(target_arch = "wasm32", test))]
+mod texts;
 #[cfg(target_arch = "wasm32")]
 mod ui;
 #[cfg(target_arch = "wasm32")]

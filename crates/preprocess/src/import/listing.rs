@@ -49,6 +49,7 @@ impl Listing {
         let size = match &source {
             Source::Bytes(b) => b.len() as u64,
             Source::Entry { .. } => 0,
+            Source::Later { size, .. } => *size,
         };
         match paths::role(&path) {
             Role::Archive if in_archive => self.ignored.push(format!(
@@ -56,7 +57,9 @@ impl Listing {
                 path.display()
             )),
             Role::Archive => {
-                let Source::Bytes(bytes) = source else { return };
+                let Source::Bytes(bytes) = source else {
+                    return self.errors.push(CorpusError::new(&path, super::NOT_GIVEN));
+                };
                 match self.archives.open(&path, bytes) {
                     Ok((archive, mut entries, problem)) => {
                         self.errors.extend(problem);
@@ -175,6 +178,8 @@ impl Import {
                 Source::Entry { archive, index } => {
                     self.archives.first_line(*archive, *index).and_then(|line| explorer_jsonl::header_of_bytes(&line))
                 }
+                // Given at once (`Import::needs_at_once`); never read otherwise.
+                Source::Later { .. } => None,
             };
             if let Some(header) = header {
                 headers.push((q.path.clone(), header));

@@ -77,6 +77,9 @@ fn folders_with_sidecars_in_subfolders_and_the_top_corpus_toml() {
     assert_eq!(c.people, ["Ada"]);
     // The sidecar in letters/ is a.txt's, not notes/a.md's; the second 'a' is renamed.
     assert_eq!(ids(c), ["a", "b", "mine/notes/a"]);
+    // The documents' lines are the corpus file's, after its header.
+    let lines = String::from_utf8(imported.document_lines.clone()).unwrap();
+    assert_eq!(format!("{}\n{lines}", c.jsonl_header()), c.to_jsonl());
     let a = doc(c, "a");
     assert_eq!((a.fields.get("region").map(String::as_str), a.author.as_deref()), (Some("north"), Some("Bo")));
     assert_eq!(a.people, ["Ada"]);
@@ -368,6 +371,142 @@ fn duplicate_ids_from_two_folders_are_made_unique() {
     assert!(imported.problems.is_empty(), "{:?}", imported.problems);
 }
 
+/// The documents as they are read, and whether the corpus keeps that order: the page indexes
+/// them as they are read, and uses that index only then.
+#[test]
+fn documents_as_read_and_whether_the_corpus_keeps_their_order() {
+    let text = |t: &str| format!("{t}\n{LONG}\n").into_bytes();
+    let read_all = |list: &[(&str, Vec<u8>)]| {
+        let list: Vec<(&str, &[u8])> = list.iter().map(|(p, b)| (*p, b.as_slice())).collect();
+        let mut import = Import::new(files(&list), ImportOptions::default());
+        let mut read = Vec::new();
+        while import.step() {
+            read.extend(import.documents_from(read.len()).cloned());
+        }
+        assert_eq!(import.documents_from(read.len()).count(), 0);
+        (read, import.finish())
+    };
+    // Files in path order whose ids ascend: the corpus is the documents as read, ids and all.
+    let records = b"[{\"id\": \"c1\", \"text\": \"one\"}, {\"id\": \"c2\", \"text\": \"two\"}]".to_vec();
+    let (read, imported) = read_all(&[("a.txt", text("A")), ("b.md", text("B")), ("c.json", records)]);
+    assert!(imported.in_reading_order);
+    assert_eq!(read, corpus(&imported).documents);
+    // Ids that are not in path order (a record's own id), or made unique from a path that
+    // sorts later: the corpus is sorted, not as read.
+    let records = b"[{\"id\": \"0\", \"text\": \"zero\"}]".to_vec();
+    let (read, imported) = read_all(&[("a.txt", text("A")), ("z.json", records)]);
+    assert!(!imported.in_reading_order);
+    assert_eq!(ids(corpus(&imported)), ["0", "a"]);
+    assert_eq!(read.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a", "0"]);
+    let (_, imported) = read_all(&[("x/1.txt", text("A")), ("y/1.txt", text("B")), ("y/2.txt", text("C"))]);
+    assert_eq!(ids(corpus(&imported)), ["1", "2", "y/1"]);
+    assert!(!imported.in_reading_order);
+}
+
+/// Every kind of file the page can add, in no order: settings and people, sidecars, an
+/// explorer corpus file, archives, documents of every format, files not read, a bad one.
+fn every_kind() -> Vec<(String, Vec<u8>)> {
+    let explorer = {
+        let mut c = Corpus::new("v1", vec![Document::new("kept-1", "Kept", vec!["A kept text about Ada.".into()])]);
+        c.meta.title = Some("Kept".into());
+        c.to_jsonl()
+    };
+    let text = |t: &str| format!("{t}\n{LONG} {t}\n").into_bytes();
+    let list: Vec<(&str, Vec<u8>)> = vec![
+        ("mine/notes/b.txt", text("B")),
+        ("mine/people.txt", b"Ada\n".to_vec()),
+        ("mine/corpus.toml", b"title = \"Mine\"\nfacets = [\"region\"]\n".to_vec()),
+        ("mine/notes/b.toml", b"region = \"south\"\n".to_vec()),
+        ("mine/a.md", format!("# A\n\nAda wrote {LONG}\n").into_bytes()),
+        ("mine/kept.jsonl", explorer.into_bytes()),
+        (
+            "mine/records.json",
+            format!("[{{\"id\": \"r1\", \"region\": \"north\", \"text\": \"{LONG}\"}}]").into_bytes(),
+        ),
+        ("mine/rows.csv", format!("id,region,text\nc1,east,{LONG}\n").into_bytes()),
+        ("mine/page.html", format!("<h1>Page</h1><p>{LONG}</p>").into_bytes()),
+        ("mine/lines.jsonl", format!("{{\"id\": \"l1\", \"text\": \"{LONG}\"}}\n").into_bytes()),
+        ("mine/z.zip", zip(&[("inner/c.txt", &text("C")), ("inner/c.toml", b"region = \"west\"\n")])),
+        ("mine/photo.jpg", b"\xff\xd8".to_vec()),
+        ("mine/.hidden.txt", text("Hidden")),
+        ("mine/README.md", b"# About".to_vec()),
+        ("mine/broken.json", b"[{\"text\": }]".to_vec()),
+        ("mine/notes/b.txt", text("B again")),
+    ];
+    list.into_iter().map(|(p, b)| (p.to_string(), b)).collect()
+}
+
+/// With the documents' bytes given as they are read, an import gives what it gives with every
+/// byte at once; the files it reads at once are the ones the others depend on.
+#[test]
+fn bytes_given_as_the_files_are_read_give_the_same_import() {
+    let all = every_kind();
+    let at_once: Vec<&str> = all.iter().map(|(p, _)| p.as_str()).filter(|p| Import::needs_at_once(p)).collect();
+    assert_eq!(
+        at_once,
+        [
+            "mine/people.txt",
+            "mine/corpus.toml",
+            "mine/notes/b.toml",
+            "mine/kept.jsonl",
+            "mine/lines.jsonl",
+            "mine/z.zip"
+        ]
+    );
+    let whole = Import::new(all.clone(), ImportOptions::default()).finish();
+    assert!(whole.corpus.as_ref().is_some_and(|c| c.documents.len() == 8), "{whole:#?}");
+    let later: Vec<(String, FileBytes)> = (all.iter())
+        .map(|(p, b)| match Import::needs_at_once(p) {
+            true => (p.clone(), FileBytes::Given(b.clone())),
+            false => (p.clone(), FileBytes::Later { size: b.len() as u64 }),
+        })
+        .collect();
+    let mut import = Import::with_later(later, ImportOptions::default());
+    assert_eq!(
+        import.progress().bytes_total,
+        Import::new(all.clone(), ImportOptions::default()).progress().bytes_total
+    );
+    // Read in path order (the file added twice once, the files not read never).
+    let order = import.later();
+    let paths: Vec<&str> = order.iter().map(|&i| all[i].0.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["mine/a.md", "mine/broken.json", "mine/notes/b.txt", "mine/page.html", "mine/records.json", "mine/rows.csv"]
+    );
+    let mut wanted = Vec::new();
+    loop {
+        if let Some(i) = import.wanted() {
+            wanted.push(i);
+            import.give(i, all[i].1.clone());
+            assert_eq!(import.wanted(), None);
+        }
+        if !import.step() {
+            break;
+        }
+    }
+    assert_eq!(wanted, order);
+    assert_eq!(import.finish(), whole);
+}
+
+/// A file whose bytes do not come is left out, and says so; the others are read.
+#[test]
+fn bytes_that_never_come_leave_their_file_out() {
+    let files =
+        vec![("a.txt".to_string(), FileBytes::Later { size: 9 }), ("b.txt".to_string(), FileBytes::Later { size: 9 })];
+    let mut import = Import::with_later(files, ImportOptions::default());
+    assert_eq!(import.wanted(), Some(0));
+    import.step();
+    assert_eq!(import.wanted(), Some(1));
+    import.give(1, format!("B\n{LONG}\n").into_bytes());
+    import.step();
+    let imported = import.finish();
+    assert_eq!(ids(corpus(&imported)), ["b"]);
+    assert_eq!(
+        imported.problems,
+        ["a.txt: its bytes never came from the disk; add it again", "a.txt: left out because of the error above"]
+    );
+}
+
 /// Every line of a poem and of a play is kept unless cleaning is asked for; then what it
 /// removes is listed, and no line is lost without a word.
 #[test]
@@ -420,7 +559,7 @@ fn pasted_text() {
 #[test]
 fn nothing_or_nothing_readable_gives_no_corpus() {
     let none = Import::new(Vec::new(), ImportOptions::default()).finish();
-    assert_eq!(none.corpus, None);
+    assert_eq!((none.corpus, none.document_lines.len()), (None, 0));
     assert_eq!(none.problems, ["nothing was added: no files"]);
     let others = import(&[("photo.jpg", b"\xff\xd8"), ("song.mp3", b"ID3"), (".DS_Store", b"x")]);
     assert_eq!(others.corpus, None);

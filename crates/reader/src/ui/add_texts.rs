@@ -3,7 +3,7 @@
 //! ([`crate::import`]) with progress and a Cancel button; the new corpus is kept in the
 //! browser, and the report lists everything that was not read as it was.
 
-use crate::import::{self, Dropped, Input, News, Read, Reading};
+use crate::import::{self, Dropped, Input, News, Read, Reading, Spare};
 use corpus_explorer::components::views::field_checked;
 use corpus_explorer::hooks::use_modal::{modal_frame, use_modal, DialogHandle};
 use corpus_explorer::labels::group_digits;
@@ -34,11 +34,13 @@ enum Phase {
 }
 
 /// What the component keeps between renders: the reading under way (dropping it ends the
-/// reader's worker) and a number that tells the news of a cancelled reading from the next.
+/// reader's worker), a number that tells the news of a cancelled reading from the next, and
+/// the worker started for the next reading while the choices are shown.
 #[derive(Default)]
 struct Run {
     reading: Option<Reading>,
     generation: u32,
+    spare: Option<Spare>,
 }
 
 /// Properties of [`AddTexts`].
@@ -94,6 +96,22 @@ pub fn AddTexts(props: &AddTextsProps) -> Html {
         });
     }
 
+    // While the choices are shown, the reader's worker for the next reading is started, so
+    // that the files are read as soon as they are chosen; closing the dialog ends it.
+    {
+        let run = run.clone();
+        let choosing = matches!(*phase, Phase::Choosing | Phase::Cancelled | Phase::Failed(_));
+        use_effect_with((props.open, choosing), move |&(open, choosing)| {
+            let mut r = run.borrow_mut();
+            if !open {
+                r.spare = None;
+            } else if choosing && r.spare.is_none() {
+                // A worker that cannot start now is started (and its failure told) when used.
+                r.spare = Spare::start().ok();
+            }
+        });
+    }
+
     // Closing the dialog while reading cancels: nothing half-read is kept. Closed after a
     // reading, it opens again on the choices.
     {
@@ -135,11 +153,11 @@ fn begin(
     remove_clutter: bool,
     name: &UseStateHandle<String>,
 ) {
-    let generation = {
+    let (generation, spare) = {
         let mut r = run.borrow_mut();
         r.reading = None;
         r.generation += 1;
-        r.generation
+        (r.generation, r.spare.take())
     };
     // The name typed, else the title of a corpus.toml among the files, else what was added
     // (the reader settles it: it is the corpus's title).
@@ -173,7 +191,7 @@ fn begin(
             }
         }
     };
-    match import::start(input, remove_clutter, typed.as_deref(), news) {
+    match import::start(input, remove_clutter, typed.as_deref(), spare, news) {
         Ok(reading) => {
             run.borrow_mut().reading = Some(reading);
             phase.set(Phase::Reading(ReadProgress::default()));
