@@ -240,10 +240,11 @@ fn load(engine: Loaded, source: Source) {
             gloo::console::warn!("engine: a download broke off; asking once more.");
             opened = open(source).await;
         }
-        let ready = opened.map_err(|f| f.message).and_then(|(service, source)| match service.handle_quick(&Request::Info) {
-            Some(Response::Info(info)) => Ok((service, info, source)),
-            _ => Err("The engine did not describe the corpus. Reload to try again.".to_owned()),
-        });
+        let ready =
+            opened.map_err(|f| f.message).and_then(|(service, source)| match service.handle_quick(&Request::Info) {
+                Some(Response::Info(info)) => Ok((service, info, source)),
+                _ => Err("The engine did not describe the corpus. Reload to try again.".to_owned()),
+            });
         match ready {
             Ok((service, info, source)) => {
                 if engine.service.set(service).is_err() {
@@ -380,7 +381,9 @@ fn keep_index(id: &str, bytes: &[u8]) {
         if done {
             gloo::console::info!(format!("engine: a new index of “{id}” is kept in this browser."));
         } else {
-            gloo::console::warn!(format!("engine: the new index of “{id}” could not be kept; it is indexed again on each load."));
+            gloo::console::warn!(format!(
+                "engine: the new index of “{id}” could not be kept; it is indexed again on each load."
+            ));
         }
     });
 }
@@ -388,7 +391,10 @@ fn keep_index(id: &str, bytes: &[u8]) {
 /// Reads the documents of a corpus file from its body as they arrive, reporting progress;
 /// `unread` and `damaged` begin and end the messages for a person.
 async fn read_corpus(body: Body, unread: &str, damaged: &str) -> Result<Corpus, Failure> {
-    let failed = |why: String| Failure { broke_off: why == BROKE_OFF, message: format!("{unread}: {why}. Reload to try again.") };
+    let failed = |why: String| Failure {
+        broke_off: why == BROKE_OFF,
+        message: format!("{unread}: {why}. Reload to try again."),
+    };
     let damaged = |e: String| format!("The corpus file is damaged: {e}. {damaged}.");
     let (body, _) = body.map_err(failed)?;
     let mut reader = CorpusReader::without_index();

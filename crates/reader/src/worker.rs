@@ -173,7 +173,8 @@ impl Disk {
     }
 
     fn read_ahead(&mut self) {
-        while self.reading.len() < READING_AHEAD && (self.reading.is_empty() || self.reading_bytes < READING_AHEAD_BYTES)
+        while self.reading.len() < READING_AHEAD
+            && (self.reading.is_empty() || self.reading_bytes < READING_AHEAD_BYTES)
         {
             let Some(i) = self.asked.pop_front() else { break };
             if let Some(file) = self.files.get(i) {
