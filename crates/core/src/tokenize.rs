@@ -261,10 +261,18 @@ mod tests {
         out
     }
 
-    fn fast_words(text: &str) -> Vec<(Range<usize>, String)> {
+    /// The words a word reader (`ascii_words`, `by_unicode_rules`, `for_each_word`) gives.
+    fn words_of(
+        read: impl FnOnce(&str, &mut dyn FnMut(Range<usize>, &str)),
+        text: &str,
+    ) -> Vec<(Range<usize>, String)> {
         let mut out = Vec::new();
-        ascii_words(text, |r, w| out.push((r, w.to_owned())));
+        read(text, &mut |r, w| out.push((r, w.to_owned())));
         out
+    }
+
+    fn fast_words(text: &str) -> Vec<(Range<usize>, String)> {
+        words_of(|t, f| ascii_words(t, f), text)
     }
 
     #[test]
@@ -286,15 +294,11 @@ mod tests {
     }
 
     fn unicode_only(text: &str) -> Vec<(Range<usize>, String)> {
-        let mut out = Vec::new();
-        by_unicode_rules(text, |r, w| out.push((r, w.to_owned())));
-        out
+        words_of(|t, f| by_unicode_rules(t, f), text)
     }
 
     fn all_words(text: &str) -> Vec<(Range<usize>, String)> {
-        let mut out = Vec::new();
-        for_each_word(text, |r, w| out.push((r, w.to_owned())));
-        out
+        words_of(|t, f| for_each_word(t, f), text)
     }
 
     /// A text read the Unicode way only around its other characters gives the words the
