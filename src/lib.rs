@@ -29,6 +29,7 @@ pub fn start() {
     }
     // The engine starts loading before the interface is first drawn.
     load::begin();
+    offer_open();
     let document = gloo::utils::document();
     match document.get_element_by_id("root") {
         Some(root) => {
@@ -39,4 +40,17 @@ pub fn start() {
             yew::Renderer::<App>::new().render();
         }
     }
+}
+
+/// Lets the file reader (a wasm of its own) open a corpus just added in this page: once it has
+/// made the address `?corpus=ID` (a new history entry), it dispatches `corpus-explorer-open`
+/// on `window`, and the engine loads that corpus ([`load::open_stored`]); `<html data-corpus>`
+/// then names it (the reader goes to the address when it does not).
+fn offer_open() {
+    gloo::events::EventListener::new(&gloo::utils::window(), "corpus-explorer-open", |_| {
+        if let Some(id) = load::corpus_of(&url::current_query_string()) {
+            load::open_stored(&id);
+        }
+    })
+    .forget();
 }

@@ -46,14 +46,37 @@ fn build_file(name: &str) -> Option<String> {
         .filter(|name| !name.is_empty() && !name.contains(['/', '\\', ':', '?', '#']))
 }
 
-/// The corpus this page shows: the id of a corpus added in this browser, as the URL names it
-/// when the page opened (`corpus=`), or `None` for the build's own corpus. A page holds one
-/// corpus: another one is another page load.
+/// The corpus this page shows: the id of a corpus added in this browser, or `None` for the
+/// build's own corpus. It is the one the URL named when the page opened (`corpus=`), or the one
+/// added and opened since ([`open_stored`]); the page notes it in `<html data-corpus>`, where
+/// the file reader (a wasm of its own) reads it too. Back or forward to another corpus loads
+/// the page again.
 pub fn corpus_in_use() -> Option<String> {
-    thread_local! {
-        static IN_USE: Option<String> = corpus_of(&crate::url::current_query_string());
+    let root = gloo::utils::document().document_element()?;
+    if let Some(id) = root.get_attribute(IN_USE) {
+        return Some(id).filter(|id| !id.is_empty());
     }
-    IN_USE.with(Clone::clone)
+    let id = corpus_of(&crate::url::current_query_string());
+    let _ = root.set_attribute(IN_USE, id.as_deref().unwrap_or_default());
+    id
+}
+
+/// The attribute of `<html>` that notes the corpus in use.
+const IN_USE: &str = "data-corpus";
+
+/// Opens the corpus `id` kept in this browser in this page, in place of the one shown: the
+/// engine's worker is ended and a new one loads it, and the interface starts afresh on it once
+/// it is ready (loading the page again took a quarter of opening a corpus just added). False
+/// when the engine had not started.
+pub fn open_stored(id: &str) -> bool {
+    let Some(connection) = STARTED.with(|s| s.borrow_mut().connection.take()) else { return false };
+    connection.end();
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute(IN_USE, id);
+    }
+    STARTED.with(|s| s.borrow_mut().begun = false);
+    begin();
+    true
 }
 
 /// The corpus a URL query string names (`corpus=ID`, the first one), if its id is valid (an
@@ -121,6 +144,8 @@ struct Started {
     begun: bool,
     latest: Option<Loading>,
     listener: Option<Rc<dyn Fn(Loading)>>,
+    /// The engine's worker, once started.
+    connection: Option<Rc<Connection>>,
 }
 
 /// Starts the engine's worker and loading at once (before the interface is first drawn: the
@@ -130,16 +155,19 @@ pub fn begin() {
     if STARTED.with(|s| std::mem::replace(&mut s.borrow_mut().begun, true)) {
         return;
     }
-    load(|step| {
-        let listener = STARTED.with(|s| {
-            let mut s = s.borrow_mut();
-            s.latest = Some(step.clone());
-            s.listener.clone()
-        });
-        if let Some(listener) = listener {
-            listener(step);
-        }
+    load(report);
+}
+
+/// Notes a step of loading and tells the listener.
+fn report(step: Loading) {
+    let listener = STARTED.with(|s| {
+        let mut s = s.borrow_mut();
+        s.latest = Some(step.clone());
+        s.listener.clone()
     });
+    if let Some(listener) = listener {
+        listener(step);
+    }
 }
 
 /// Calls `report` with the latest step of the loading [`begin`] started and with every later
@@ -176,6 +204,7 @@ fn load(report: impl Fn(Loading) + 'static) {
         ));
     };
     let connection = Connection::new(worker.clone());
+    STARTED.with(|s| s.borrow_mut().connection = Some(connection.clone()));
     let on_message = {
         let (report, connection) = (report.clone(), connection.clone());
         Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {

@@ -72,12 +72,16 @@ fn with<R>(f: impl FnOnce(&mut Offline) -> R) -> R {
     OFFLINE.with(|o| f(&mut o.borrow_mut()))
 }
 
-/// Registers `./sw.js` with scope `./`. Call once at start-up; does nothing (beyond a
-/// console warning on failure) where service workers are unavailable.
+/// Registers `./sw.js` with scope `./`, once (later calls, when another corpus is opened in
+/// the page, do nothing); does nothing (beyond a console warning on failure) where service
+/// workers are unavailable.
 pub fn register() {
     let Some(window) = web_sys::window() else {
         return;
     };
+    if with(|o| o.container.is_some()) {
+        return;
+    }
     // Embedded in another page (static/embed.js): no worker there, so that visitors of every
     // host page do not download the whole app a second time to precache it.
     if crate::host::in_frame() {

@@ -10,11 +10,12 @@
 //   disk, as a person's chosen files; Playwright sends no bytes) until `#import-summary` is
 //   in the DOM — reading, indexing and keeping the corpus in IndexedDB; the summary must
 //   say "Read 233 documents from 233 files.";
-// - t_open: from the click on `#import-explore` (a capturing listener, kept across the
+// - t_open: from the click on `#import-explore` (a capturing listener, kept across a
 //   navigation in sessionStorage) until the first `ol#results li.result` holding a `mark`
 //   (the first-load measurements' "first result"); the init script types the query into
-//   `#search` (value and an input event, as a paste) the moment `#result-count` is visible,
-//   so that no round trip of the driver counts;
+//   `#search` (value and an input event, as a paste) the moment the new corpus's
+//   `#result-count` is visible (the app opens it in the same page; a new page would do as
+//   well), so that no round trip of the driver counts;
 // - the stages, from the page: a MutationObserver notes when `#import-stage` first reads
 //   "Reading the files", "Reading the texts", "Indexing", when `#import-status` says
 //   "Keeping", and when `#import-summary` appears (the reader works in a worker: the page
@@ -45,7 +46,7 @@ const median = (xs) => {
 /** Runs in every page of the context before its own scripts. */
 function initScript([stages, clickKey, queryKey]) {
   const now = () => performance.timeOrigin + performance.now();
-  const B = (window.__import = { addFiles: null, change: null, stages: {}, stageTexts: [], keeping: null, summary: null, countVisible: null, typed: null, firstResult: null, firstMark: null, longTasks: [] });
+  const B = (window.__import = { addFiles: null, change: null, stages: {}, stageTexts: [], keeping: null, summary: null, countBefore: null, countVisible: null, typed: null, firstResult: null, firstMark: null, longTasks: [] });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) B.longTasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
@@ -56,7 +57,12 @@ function initScript([stages, clickKey, queryKey]) {
   addEventListener(
     'click',
     (e) => {
-      if (e.target instanceof Element && e.target.closest('#import-explore')) sessionStorage.setItem(clickKey, String(now()));
+      if (!(e.target instanceof Element && e.target.closest('#import-explore'))) return;
+      sessionStorage.setItem(clickKey, String(now()));
+      // The new corpus may open in this page (no new page load): what is seen from here on is
+      // its, not the corpus shown before.
+      B.countBefore = document.getElementById('result-count');
+      B.countVisible = B.typed = B.firstResult = B.firstMark = null;
     },
     true,
   );
@@ -82,7 +88,7 @@ function initScript([stages, clickKey, queryKey]) {
     if (B.keeping === null && status && /^Keeping/.test(status.textContent)) B.keeping = t;
     if (B.summary === null && document.getElementById('import-summary')) B.summary = t;
     const count = document.getElementById('result-count');
-    if (B.countVisible === null && count && count.checkVisibility()) {
+    if (B.countVisible === null && count && count !== B.countBefore && count.checkVisibility()) {
       B.countVisible = t;
       // The query, typed into the box of the new corpus's page as soon as it is ready.
       const query = sessionStorage.getItem(queryKey);
@@ -159,7 +165,7 @@ async function oneImport(browser, url, { files, query, expectDocuments, log }) {
     const problems = await page.locator('#import-problems li').count();
     const href = await page.locator('#import-explore').getAttribute('href');
     const read = await page.evaluate(() => {
-      const { longTasks, ...rest } = window.__import;
+      const { longTasks, countBefore, ...rest } = window.__import;
       return { ...rest, longTasks };
     });
 
@@ -217,9 +223,13 @@ async function oneImport(browser, url, { files, query, expectDocuments, log }) {
         tasks: tasks.map((t) => ({ startMs: t.start - readStart, durationMs: t.duration })), // from the setInputFiles call
       },
       openMs: open.firstResult - open.click,
+      // Opened in the page the import was made in (no new page load), or in a new page.
+      openedInPlace: open.timeOrigin < open.click,
       openSplitMs: {
-        navigation: open.timeOrigin - open.click, // the click to the new page's navigation start
-        ready: open.countVisible - open.timeOrigin, // navigation start to #result-count visible
+        // the click to the new page's navigation start (none when it opened in place)
+        navigation: Math.max(0, open.timeOrigin - open.click),
+        // navigation start (or the click) to #result-count visible
+        ready: open.countVisible - Math.max(open.timeOrigin, open.click),
         search: open.firstResult - open.typed, // the query typed to the first result
       },
       openUrl: open.url,
@@ -263,6 +273,7 @@ export async function measureImport(browser, { dist, files, bytes, query, expect
     totalMs: med((r) => r.totalMs),
     stageMs: Object.fromEntries(STAGE_SPLIT.map((k) => [k, med((r) => r.stageMs[k])])),
     openSplitMs: Object.fromEntries(Object.keys(list[0].openSplitMs).map((k) => [k, med((r) => r.openSplitMs[k])])),
+    openedInPlace: list.every((r) => r.openedInPlace),
     readerFiles: list[0].readerFiles,
     summary: list[0].summary,
     resultCount: list[0].resultCount,
@@ -292,7 +303,10 @@ export function importReport(im, built, { target, longTaskMs, source, app }) {
     const lt = im.loads.map((l) => l.longTasksWhileReading);
     lines.push(`     the page's main thread while reading: ${lt.map((x) => x.over50).join(', ')} task(s) over ${longTaskMs} ms per import, longest ${msf(Math.max(...lt.map((x) => x.longestMs)))} ms`);
     const o = im.openSplitMs;
-    lines.push(`     open ${msf(im.openMs)} ms = the click on #import-explore to the new page's navigation ${msf(o.navigation)} + to #result-count visible ${msf(o.ready)} + "${im.query}" typed to the first result (li.result with a mark) ${msf(o.search)} ms (${im.resultCount ?? '—'})`);
+    const opened = im.openedInPlace
+      ? `the click on #import-explore to #result-count visible in the same page (no new page load) ${msf(o.ready)}`
+      : `the click on #import-explore to the new page's navigation ${msf(o.navigation)} + to #result-count visible ${msf(o.ready)}`;
+    lines.push(`     open ${msf(im.openMs)} ms = ${opened} + "${im.query}" typed to the first result (li.result with a mark) ${msf(o.search)} ms (${im.resultCount ?? '—'})`);
     const rf = im.readerFiles;
     lines.push(`     opening Add texts (not counted): ${msf(im.dialogMs)} ms to #add-files, the reader fetched the first time (${rf.length ? rf.map((f) => `${f.path.split('/').pop()} ${fmt(f.bytes / 1000, 1)} kB`).join(', ') : 'nothing fetched'})`);
     if (im.runs > 1) lines.push(`     imports: ${im.loads.map((l) => `${msf(l.totalMs)} (${msf(l.readMs)} + ${msf(l.openMs)})`).join(', ')} ms`);

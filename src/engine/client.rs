@@ -201,6 +201,11 @@ impl Connection {
         Rc::new(Connection { worker, outbox: RefCell::default() })
     }
 
+    /// Ends the worker (another corpus is opened with a new one): nothing more is answered.
+    pub fn end(&self) {
+        self.worker.terminate();
+    }
+
     /// Posts `message` to the worker.
     pub fn post(&self, message: &ToEngine) {
         super::protocol::post_bytes(&message.encode(), |m, t| {

@@ -423,6 +423,40 @@ test('a file deleted from the disk before its turn to be read is told by name, a
   await expect(page.locator('#corpora-list .corpora-none')).toBeVisible();
 });
 
+test('Explore opens the new corpus in the same page, without loading it again; back and forward load the corpora they name', async ({ page }) => {
+  await page.goto('/?q=moonlight');
+  await waitReady(page);
+  // Gone if the page loads again.
+  await page.evaluate(() => (window.__samePage = true));
+  await openAdd(page);
+  await page.locator('#add-files').setInputFiles([file('kestrel.txt', 'Kestrel\nThe kestrel hovers over the verge of the ring road.\n')]);
+  expect(await reportOf(page)).toBe('Read 1 document from 1 file.');
+  await page.locator('#import-explore').click();
+  await expect(page.locator('#add-texts-dialog')).toHaveCount(0);
+  await expect(page).toHaveURL(/\?corpus=kestrel-txt-[a-z0-9]+$/);
+  await waitReady(page);
+  const id = new URL(page.url()).searchParams.get('corpus');
+  await expect(page.locator('#result-count')).toHaveText(countText('1 document'));
+  await expect(page.locator('#corpus-title')).toHaveText('kestrel.txt');
+  expect(await page.evaluate(() => window.__samePage)).toBe(true);
+  await expect(page.locator('html')).toHaveAttribute('data-corpus', id);
+  // The Corpora menu names it as the one in use.
+  await page.locator('#corpora-button').click();
+  await expect(page.locator('#corpora-list li.corpus').nth(1).locator('.corpus-in-use')).toBeVisible();
+  await page.locator('#corpora-dialog .help-close').click();
+  // Back: the corpus shown before, at its search, in a page loaded again.
+  await page.goBack();
+  await waitReady(page);
+  expect(new URL(page.url()).searchParams.get('corpus')).toBeNull();
+  await expect(page.locator('input#search')).toHaveValue('moonlight');
+  expect(await page.evaluate(() => window.__samePage)).toBeUndefined();
+  // Forward: the added corpus, and everything works on it.
+  await page.goForward();
+  await waitReady(page);
+  expect(new URL(page.url()).searchParams.get('corpus')).toBe(id);
+  expect(await idsFor(page, 'kestrel')).toEqual(['kestrel']);
+});
+
 test('a browser with no room left keeps nothing and says so', async ({ page }) => {
   // The storage refuses every write, as a full disk or a used-up quota does.
   await page.addInitScript(() => {

@@ -139,7 +139,7 @@ pub fn AddTexts(props: &AddTextsProps) -> Html {
         Phase::Gathering => progress_view(None, &run, &phase),
         Phase::Reading(p) => progress_view(Some(p), &run, &phase),
         Phase::Keeping => html! { <p id="import-status" role="status">{ "Keeping the corpus in this browser…" }</p> },
-        Phase::Done(read, kept) => report_view(read, kept.as_ref(), &phase),
+        Phase::Done(read, kept) => report_view(read, kept.as_ref(), &phase, &props.on_close),
     };
     let dialog = DialogHandle { app: None, open: true, close: props.on_close.clone(), modal };
     modal_frame(("add-texts-dialog", "add-texts-title"), "modal add-texts", "Add your own texts", &dialog, body)
@@ -323,7 +323,12 @@ fn progress_view(p: Option<&ReadProgress>, run: &Rc<RefCell<Run>>, phase: &UseSt
 }
 
 /// The report: what was read, every problem and change, and the way to the new corpus.
-fn report_view(read: &Read, kept: Option<&Result<StoredCorpus, String>>, phase: &UseStateHandle<Phase>) -> Html {
+fn report_view(
+    read: &Read,
+    kept: Option<&Result<StoredCorpus, String>>,
+    phase: &UseStateHandle<Phase>,
+    on_close: &Callback<()>,
+) -> Html {
     let r = &read.report;
     let again = {
         let phase = phase.clone();
@@ -340,7 +345,8 @@ fn report_view(read: &Read, kept: Option<&Result<StoredCorpus, String>>, phase: 
     let next = match kept {
         Some(Ok(corpus)) => html! {
             <p class="import-next">
-                <a id="import-explore" class="button" href={format!("?corpus={}", corpus.id)}>{ format!("Explore “{}”", corpus.name) }</a>
+                <a id="import-explore" class="button" href={format!("?corpus={}", corpus.id)}
+                    onclick={explore(&corpus.id, on_close)}>{ format!("Explore “{}”", corpus.name) }</a>
                 { " It is kept in this browser, also offline: find it under Corpora." }
             </p>
         },
@@ -358,6 +364,32 @@ fn report_view(read: &Read, kept: Option<&Result<StoredCorpus, String>>, phase: 
             <button id="import-again" type="button" onclick={again}>{ "Add other texts" }</button>
         </div>
     }
+}
+
+/// Opens the corpus `id` in this page, without loading the page again: the address becomes
+/// `?corpus=ID` (a new history entry) and the explorer is told (`corpus-explorer-open`, see
+/// `corpus_explorer::load::open_stored`); the dialog closes. A click that opens a new tab or
+/// window follows the link; so does the page when the explorer does not take the corpus.
+fn explore(id: &str, on_close: &Callback<()>) -> Callback<MouseEvent> {
+    let (id, on_close) = (id.to_owned(), on_close.clone());
+    Callback::from(move |e: MouseEvent| {
+        if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+            return;
+        }
+        e.prevent_default();
+        let window = gloo::utils::window();
+        let path = window.location().pathname().unwrap_or_default();
+        let address = format!("{path}?corpus={id}");
+        let pushed = gloo::utils::history().push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+        if let Ok(event) = web_sys::Event::new("corpus-explorer-open") {
+            let _ = window.dispatch_event(&event);
+        }
+        if pushed.is_ok() && corpus_explorer::load::corpus_in_use().as_deref() == Some(id.as_str()) {
+            on_close.emit(());
+        } else {
+            let _ = window.location().set_href(&address);
+        }
+    })
 }
 
 /// One list of the report, with its count (nothing when empty).

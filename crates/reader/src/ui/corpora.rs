@@ -1,6 +1,8 @@
 //! The "Corpora" menu: the explorer's own corpus and every corpus added in this browser (name,
 //! documents, size, date added), to switch to, rename, download as the explorer's JSON Lines
-//! file, or delete. Switching is a new page load (`?corpus=ID`): the engine holds one corpus.
+//! file, or delete. Switching is a new page load (`?corpus=ID`): the engine holds one corpus
+//! (Explore, in Add texts, opens the corpus just added in the same page, with a new engine's
+//! worker).
 
 use crate::store;
 use corpus_explorer::hooks::use_modal::{modal_frame, use_modal, DialogHandle};
