@@ -98,6 +98,9 @@ if (/<meta name="corpus-explorer-build"[^>]*>/.test(html)) {
   console.error('gen-sw: index.html has no <head>');
   process.exit(1);
 }
+// The block of the working copies' checks: 8 MiB (EXPLORER_COPY_BLOCK for tests; files up to
+// 8 MiB are checked whole against the hash in their name).
+const COPY_BLOCK = Number(process.env.EXPLORER_COPY_BLOCK ?? 8 << 20);
 // The corpus and index files of this build (scripts/build-corpus.mjs names them by their
 // content hash), so that a page of one build never reads the corpus or index of another.
 for (const [name, re] of [['corpus', /^corpus-[0-9a-f]{16}\.jsonl$/], ['index', /^index-[0-9a-f]{16}\.bin$/]]) {
@@ -105,13 +108,24 @@ for (const [name, re] of [['corpus', /^corpus-[0-9a-f]{16}\.jsonl$/], ['index', 
   const existing = new RegExp(`<meta name="corpus-explorer-${name}"[^>]*>\\n?\\s*`);
   if (!file) {
     // A build made again with another corpus (tests/support/update-build.mjs) may have none.
-    html = html.replace(existing, '');
+    html = html.replace(existing, '').replace(new RegExp(`<meta name="corpus-explorer-${name}-blocks"[^>]*>\\n?\\s*`), '');
     continue;
   }
   const tag = `<meta name="corpus-explorer-${name}" content="${file}">`;
   html = existing.test(html)
     ? html.replace(existing, `${tag}\n  `)
     : html.replace(/<meta name="corpus-explorer-build"[^>]*>/, (m) => `${m}\n  ${tag}`);
+  // A file larger than a block: the first 16 hex digits of each block's SHA-256, against which
+  // the engine checks this browser's working copy of it as it reads it (engine-worker.js).
+  const bytes = await readFile(join(dir, file));
+  const blocksTag = new RegExp(`<meta name="corpus-explorer-${name}-blocks"[^>]*>\\n?\\s*`);
+  html = html.replace(blocksTag, '');
+  if (bytes.length > COPY_BLOCK) {
+    const hashes = [];
+    for (let at = 0; at < bytes.length; at += COPY_BLOCK) hashes.push(sha256(bytes.subarray(at, at + COPY_BLOCK)).slice(0, 16));
+    const listed = `<meta name="corpus-explorer-${name}-blocks" content="${COPY_BLOCK} ${hashes.join(' ')}">`;
+    html = html.replace(tag, `${tag}\n  ${listed}`);
+  }
 }
 await writeFile(indexPath, html);
 

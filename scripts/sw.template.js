@@ -8,7 +8,9 @@
  *   one cache, `corpus-explorer:<scope path>:<version>`. A file is taken from the browser's
  *   HTTP cache when it is there with the right hash (the page has just downloaded the wasm,
  *   the corpus and the rest: a first visit does not download them twice), else from the
- *   network, bypassing the HTTP cache.
+ *   network, bypassing the HTTP cache. On a first visit the engine's worker has already put
+ *   the corpus and index files it downloaded in that cache (the HTTP cache does not keep a
+ *   file of 100 MB); they are checked against their hashes like any other and kept.
  *   A file that does not match (a deployment half-way through) fails the install; the
  *   browser tries again later. The new worker then waits until the page lets it take over
  *   (see src/offline.rs).
@@ -61,6 +63,10 @@ async function precache() {
   await Promise.all(
     FILES.map(async ([file, sha256]) => {
       const url = new URL(file, self.location).href;
+      // Handed over by the engine's worker as it downloaded it (a first visit: see
+      // engine-worker.js's corpusExplorerHandOff): kept if it is this build's.
+      const handed = await cache.match(url);
+      if (handed && hex(await crypto.subtle.digest('SHA-256', await handed.arrayBuffer())) === sha256) return;
       // The HTTP cache's copy if it is this build's (an older index.html is not), else the network's.
       let got = await get(url, 'force-cache').catch(() => null);
       if (got?.sha256 !== sha256) got = await get(url, 'reload');

@@ -244,8 +244,11 @@ fn load(report: impl Fn(Loading) + 'static) {
     on_message.forget();
     let on_error = {
         let report = report.clone();
-        Closure::<dyn Fn(ErrorEvent)>::new(move |e: ErrorEvent| {
-            let what = if e.message().is_empty() { "its script did not load".to_owned() } else { e.message() };
+        // A script that cannot be had fires a plain `Event`, not an `ErrorEvent`: reading its
+        // `message` as an ErrorEvent's would throw, and the page would stay on "Starting…".
+        Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let message = e.dyn_ref::<ErrorEvent>().map(ErrorEvent::message).unwrap_or_default();
+            let what = if message.is_empty() { "its script did not load".to_owned() } else { message };
             report(Loading::Failed(format!("The explorer's search engine stopped ({what}). Reload to try again.")))
         })
     };
@@ -255,8 +258,28 @@ fn load(report: impl Fn(Loading) + 'static) {
     let boot = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&boot, &JsValue::from_str("glue"), &JsValue::from_str(&glue));
     let _ = js_sys::Reflect::set(&boot, &JsValue::from_str("module"), &wasm_bindgen::module());
+    let stored = corpus_in_use();
+    if stored.is_none() {
+        // On a first visit the build's files go to the offline cache as they are downloaded.
+        if let Some(version) = crate::offline::first_visit() {
+            let _ = js_sys::Reflect::set(&boot, &JsValue::from_str("offline"), &JsValue::from_str(&version));
+        }
+        // The build's files may be read from this browser's working copies, each block checked
+        // against its hash in `<meta name="corpus-explorer-corpus-blocks">` (scripts/gen-sw.mjs).
+        let blocks = js_sys::Object::new();
+        for (file, kind) in [(Some(corpus_file()), "corpus"), (index_file(), "index")] {
+            if let Some(file) = file {
+                let listed = build_file(&format!("{kind}-blocks")).unwrap_or_default();
+                let _ = js_sys::Reflect::set(&blocks, &JsValue::from_str(&file), &JsValue::from_str(&listed));
+            }
+        }
+        let copies = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&copies, &JsValue::from_str("build"), &JsValue::from_str(&build_version()));
+        let _ = js_sys::Reflect::set(&copies, &JsValue::from_str("blocks"), &blocks);
+        let _ = js_sys::Reflect::set(&boot, &JsValue::from_str("copies"), &copies);
+    }
     let _ = worker.post_message(&boot);
-    connection.post(&match corpus_in_use() {
+    connection.post(&match stored {
         Some(id) => ToEngine::LoadStored { id },
         None => ToEngine::Load { corpus: corpus_file(), index: index_file() },
     });

@@ -82,17 +82,7 @@ pub fn register() {
     if with(|o| o.container.is_some()) {
         return;
     }
-    // Embedded in another page (static/embed.js): no worker there, so that visitors of every
-    // host page do not download the whole app a second time to precache it.
-    if crate::host::in_frame() {
-        return;
-    }
-    // `navigator.serviceWorker` is absent in old browsers and insecure contexts, and its
-    // getter throws in sandboxed documents: read it without a binding that would panic.
-    let Some(container) = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("serviceWorker"))
-        .ok()
-        .and_then(|c| c.dyn_into::<ServiceWorkerContainer>().ok())
-    else {
+    let Some(container) = container(&window) else {
         return;
     };
 
@@ -142,6 +132,29 @@ pub fn register() {
     let _ = container.register_with_options(SW_URL, &options).then2(&ok, &failed);
     ok.forget();
     failed.forget();
+}
+
+/// The page's service worker container, where this page registers one: not inside an embed's
+/// frame (static/embed.js: visitors of every host page would download the whole app a second
+/// time to precache it), and not where the browser has none.
+fn container(window: &web_sys::Window) -> Option<ServiceWorkerContainer> {
+    if crate::host::in_frame() {
+        return None;
+    }
+    // `navigator.serviceWorker` is absent in old browsers and insecure contexts, and its
+    // getter throws in sandboxed documents: read it without a binding that would panic.
+    js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("serviceWorker"))
+        .ok()
+        .and_then(|c| c.dyn_into::<ServiceWorkerContainer>().ok())
+}
+
+/// This build's version when this is a first visit: no service worker controls the page and
+/// [`register`] will register one, whose install is to find the files the engine downloads
+/// in its cache (`engine-worker.js`'s `corpusExplorerHandOff`).
+pub fn first_visit() -> Option<String> {
+    let version = crate::load::build_version();
+    let container = container(&web_sys::window()?)?;
+    (container.controller().is_none() && !version.is_empty()).then_some(version)
 }
 
 fn on_registered(reg: ServiceWorkerRegistration) {

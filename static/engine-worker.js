@@ -8,6 +8,8 @@
  * `self.corpusExplorerHeld`. Only files of this site are loaded.
  */
 const held = [];
+/** The folder the explorer is served from (`/` or `/tools/explorer/`): its data here is its own. */
+const folder = self.location.pathname.replace(/[^/]*$/, '');
 
 /**
  * The two files of a corpus a person added in this browser (`{ corpus, index }`, Blobs), or
@@ -41,7 +43,6 @@ self.corpusExplorerKeepIndex = (id, bytes) =>
  * what `body` passes to `done` once the transaction is complete. */
 function withFiles(mode, body) {
   return new Promise((resolve, reject) => {
-    const folder = self.location.pathname.replace(/[^/]*$/, '');
     const open = indexedDB.open(`corpus-explorer:${folder}`, 1);
     open.onupgradeneeded = () => {
       for (const store of ['corpora', 'files']) {
@@ -68,7 +69,195 @@ function withFiles(mode, body) {
 self.corpusExplorerHeld = held;
 let started = false;
 
+/** The cache of the service worker about to be installed (sw.js's CACHE), when the page said
+ * that this is a first visit: no service worker controls it yet, and one will be registered. */
+let offlineCache = null;
+
+/**
+ * Puts `response` (a copy of a build file the engine is downloading) in `offlineCache`, so that
+ * the service worker's install finds it there rather than downloading it again (the HTTP cache
+ * does not keep a file of 100 MB); the install checks it against its hash as any other. Null
+ * when there is no such cache: the service worker controls the page, or none will be registered.
+ */
+self.corpusExplorerHandOff = (url, response) =>
+  offlineCache && ownSite(url) ? caches.open(offlineCache).then((cache) => cache.put(url, response)) : null;
+
 const fail = (why) => self.postMessage(`The explorer's search engine could not start: ${why}. Reload to try again.`);
+
+/**
+ * This browser's working copies of the build's corpus and index files, in the Origin Private
+ * File System (a folder per place the explorer is served from). `copies` is what the page said
+ * of them: `{ build, blocks }`, the build's version and, for each of its two files, the hashes
+ * of its blocks (`"SIZE H1 H2…"`, written by scripts/gen-sw.mjs into index.html, which the
+ * service worker checks). Each copy is read by a worker of its own (this script again, named
+ * COPY_READER), which checks each block against its hash before the engine gets it: reading
+ * and hashing take the thread that does them (0.3 s and 0.2 s for the 108 MB corpus here), so
+ * they run beside the engine's reading rather than before it. A copy that another app on this
+ * site or the disk changed is deleted, and the engine downloads the file instead.
+ */
+let copies = null;
+/** The files read from a working copy in this load. */
+const fromCopy = new Set();
+/** A file's blocks when the page listed none: the file whole, checked against the hash its
+ * name carries (scripts/build-corpus.mjs), up to this size. */
+const WHOLE_MAX = 8 << 20;
+/** How many blocks a copy's reader reads ahead of the engine. */
+const AHEAD = 3;
+/** The name of the workers that read a copy (`self.name`). */
+const COPY_READER = 'corpus-explorer-copy';
+const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** The folder of this place's working copies (made when `create`), or null without one. */
+async function copyFolder(create) {
+  if (!navigator.storage?.getDirectory) return null;
+  try {
+    const root = await navigator.storage.getDirectory();
+    const top = await root.getDirectoryHandle('corpus-explorer', { create });
+    return await top.getDirectoryHandle(encodeURIComponent(folder), { create });
+  } catch {
+    return null;
+  }
+}
+
+/** How to check the copy of `name`: `{ size, hashes }` (a block's size, each block's hash). */
+function blocksOf(name) {
+  const named = /^(?:corpus|index)-([0-9a-f]{16})\.(?:jsonl|bin)$/.exec(name);
+  if (!named || !copies || !(name in copies.blocks)) return null;
+  const listed = String(copies.blocks[name]).split(' ').filter(Boolean);
+  if (listed.length === 0) return { size: WHOLE_MAX, hashes: [named[1]] };
+  const size = Number(listed[0]);
+  return Number.isSafeInteger(size) && size > 0 ? { size, hashes: listed.slice(1) } : null;
+}
+
+/**
+ * A reader of one copy (in a worker named COPY_READER): told `{ name, size, hashes }`, it says
+ * `{ size }` and then posts the file's blocks (`{ block }`, transferred) in order, each checked,
+ * at most AHEAD more than the engine has taken (`'more'` for each), then `{ end }`; or
+ * `{ missing }` when there is no whole copy, `{ changed }` when a block is not the build's.
+ */
+function readCopyHere() {
+  let credit = AHEAD;
+  let wake = null;
+  self.onmessage = async ({ data }) => {
+    if (data === 'more') {
+      credit += 1;
+      return wake?.();
+    }
+    const { name, size, hashes } = data;
+    const dir = await copyFolder(false);
+    let file;
+    try {
+      file = await (await dir.getFileHandle(name)).getFile();
+    } catch {
+      return self.postMessage({ missing: true });
+    }
+    if (file.size === 0 || Math.ceil(file.size / size) !== hashes.length) {
+      await dir.removeEntry(name).catch(() => {});
+      return self.postMessage({ missing: true });
+    }
+    self.postMessage({ size: file.size });
+    for (let i = 0; i < hashes.length; i += 1) {
+      while (credit === 0) await new Promise((go) => (wake = go));
+      credit -= 1;
+      try {
+        const block = await file.slice(i * size, (i + 1) * size).arrayBuffer();
+        if (hex(await crypto.subtle.digest('SHA-256', block)).slice(0, 16) !== hashes[i]) throw new Error();
+        self.postMessage({ block }, [block]);
+      } catch {
+        await dir.removeEntry(name).catch(() => {});
+        return self.postMessage({ changed: i + 1 });
+      }
+    }
+    self.postMessage({ end: true });
+  };
+}
+
+/** The working copy of the build file `name` as a Response, or null when there is none. */
+async function readCopy(name) {
+  const blocks = blocksOf(name);
+  const dir = blocks && (await copyFolder(false));
+  let reader;
+  try {
+    // Only where there is a copy (a first visit starts no worker).
+    await dir.getFileHandle(name);
+    reader = new Worker(self.location.href, { type: 'module', name: COPY_READER });
+  } catch {
+    return null;
+  }
+  const said = [];
+  let waiting = null;
+  const hear = (message) => (waiting ? (waiting(message), (waiting = null)) : said.push(message));
+  reader.onmessage = (e) => hear(e.data);
+  reader.onerror = () => hear({ missing: true });
+  const next = () => (said.length ? Promise.resolve(said.shift()) : new Promise((go) => (waiting = go)));
+  reader.postMessage({ name, ...blocks });
+  const first = await next();
+  if (!first?.size) {
+    reader.terminate();
+    return null;
+  }
+  const stream = new ReadableStream({
+    async pull(controller) {
+      const message = await next();
+      if (message?.block) {
+        reader.postMessage('more');
+        return controller.enqueue(new Uint8Array(message.block));
+      }
+      reader.terminate();
+      if (message?.end) return controller.close();
+      console.warn(`engine: this browser's copy of ${name} was changed (block ${message?.changed}): it is downloaded again.`);
+      controller.error(new Error('a changed copy'));
+    },
+    cancel: () => reader.terminate(),
+  });
+  fromCopy.add(name);
+  console.info(`engine: ${name} read from this browser's copy`);
+  return new Response(stream, { headers: { 'content-length': String(first.size) } });
+}
+
+/**
+ * Starts getting the build file `name`: its working copy if this browser has one, else a
+ * download (revalidated with the server or the service worker rather than a stale copy).
+ */
+self.corpusExplorerFetch = async (name) => {
+  if (!fromCopy.has(name)) {
+    const copy = await readCopy(name);
+    if (copy) return copy;
+  }
+  // A second try after a changed copy goes to the network.
+  fromCopy.delete(name);
+  return fetch(name, { cache: 'no-cache' });
+};
+
+/**
+ * Once the engine is ready: makes working copies of the build's files read from elsewhere,
+ * from the service worker's cache (on a first visit, the copies the engine handed to it), and
+ * deletes the copies of other builds. Storage running out only means no copy.
+ */
+self.corpusExplorerKeepCopies = async () => {
+  if (!copies?.build || typeof FileSystemFileHandle === 'undefined' || !('createWritable' in FileSystemFileHandle.prototype)) return;
+  const name = `corpus-explorer:${folder}:${copies.build}`;
+  const dir = await copyFolder(true);
+  if (!dir || !self.caches || !(await caches.has(name))) return;
+  const cache = await caches.open(name);
+  const wanted = Object.keys(copies.blocks).filter((f) => blocksOf(f));
+  const kept = [];
+  for (const file of wanted.filter((f) => !fromCopy.has(f))) {
+    const hit = await cache.match(new URL(file, self.location.href).href);
+    if (!hit?.body) continue;
+    try {
+      await hit.body.pipeTo(await (await dir.getFileHandle(file, { create: true })).createWritable());
+      kept.push(file);
+    } catch (err) {
+      await dir.removeEntry(file).catch(() => {});
+      console.warn(`engine: no copy of ${file} is kept in this browser (${err?.name ?? err}).`);
+    }
+  }
+  for await (const other of dir.keys()) {
+    if (!wanted.includes(other)) await dir.removeEntry(other).catch(() => {});
+  }
+  if (kept.length) console.info(`engine: this browser keeps a copy of ${kept.join(' and ')}`);
+};
 
 /** `url` if it is an address on this worker's own site, else null. */
 function ownSite(url) {
@@ -80,7 +269,8 @@ function ownSite(url) {
   }
 }
 
-self.onmessage = async (event) => {
+if (self.name === COPY_READER) readCopyHere();
+else self.onmessage = async (event) => {
   if (started) {
     held.push(event.data);
     return;
@@ -90,6 +280,14 @@ self.onmessage = async (event) => {
   const module = event.data?.module;
   if (!glue) return fail('the page named no script of this site');
   if (!(module instanceof WebAssembly.Module)) return fail('the page sent no WebAssembly module');
+  const version = event.data?.offline;
+  if (typeof version === 'string' && /^[0-9a-f]+$/.test(version) && self.caches) {
+    offlineCache = `corpus-explorer:${folder}:${version}`;
+  }
+  const { build, blocks } = event.data?.copies ?? {};
+  if (typeof build === 'string' && /^[0-9a-f]+$/.test(build) && blocks && typeof blocks === 'object') {
+    copies = { build, blocks };
+  }
   try {
     const bindings = await import(glue);
     // Runs the wasm's main, which takes over self.onmessage.

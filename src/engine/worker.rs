@@ -247,10 +247,15 @@ fn load(engine: Loaded, source: Source) {
             });
         match ready {
             Ok((service, info, source)) => {
+                handed_off().await;
                 if engine.service.set(service).is_err() {
                     return post(&FromEngine::Failed("The corpus was loaded twice. Reload the page.".into()));
                 }
                 post(&FromEngine::Ready { info: Box::new(info), index: source });
+                // This browser's working copies of the build's files, for the next load.
+                if let Some(keep) = script_function("corpusExplorerKeepCopies") {
+                    let _ = keep.call0(&JsValue::NULL);
+                }
             }
             Err(message) => post(&FromEngine::Failed(message)),
         }
@@ -351,10 +356,8 @@ async fn open(source: Source) -> Result<(Service, IndexSource), Failure> {
 /// The two files of the corpus `id` kept in this browser (its JSON Lines file and its index),
 /// as `engine-worker.js`'s `corpusExplorerStored` reads them; none when it is not here.
 async fn stored_files(id: &str) -> Result<Option<(web_sys::Blob, web_sys::Blob)>, String> {
-    let read = js_sys::Reflect::get(&scope(), &"corpusExplorerStored".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or("the engine's script cannot read this browser's storage")?;
+    let read =
+        script_function("corpusExplorerStored").ok_or("the engine's script cannot read this browser's storage")?;
     let promise = read.call1(&JsValue::NULL, &id.into()).map_err(|_| "the browser's storage failed")?;
     let files = JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
@@ -367,10 +370,7 @@ async fn stored_files(id: &str) -> Result<Option<(web_sys::Blob, web_sys::Blob)>
 /// Keeps `bytes` as the index of the corpus `id` kept in this browser, through
 /// `engine-worker.js`'s `corpusExplorerKeepIndex`; says in the console how it went.
 fn keep_index(id: &str, bytes: &[u8]) {
-    let keep = js_sys::Reflect::get(&scope(), &"corpusExplorerKeepIndex".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let Some(keep) = keep else { return };
+    let Some(keep) = script_function("corpusExplorerKeepIndex") else { return };
     let written = keep.call2(&JsValue::NULL, &id.into(), &js_sys::Uint8Array::from(bytes));
     let id = id.to_owned();
     wasm_bindgen_futures::spawn_local(async move {
@@ -448,9 +448,15 @@ fn index_here(corpus: &Corpus) -> Index {
     builder.finish()
 }
 
-/// Starts downloading a file of this site (revalidated with the server or the service worker
-/// rather than taken from a stale copy).
+/// Starts getting a file of this build: through `engine-worker.js`'s `corpusExplorerFetch`,
+/// this browser's working copy of it or a download; else a download (revalidated with the
+/// server or the service worker rather than taken from a stale copy).
 fn start_fetch(url: &str) -> js_sys::Promise {
+    if let Some(fetch) = script_function("corpusExplorerFetch") {
+        if let Ok(started) = fetch.call1(&JsValue::NULL, &url.into()) {
+            return js_sys::Promise::resolve(&started);
+        }
+    }
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoCache);
     scope().fetch_with_str_and_init(url, &init)
@@ -473,8 +479,46 @@ async fn body_of(request: js_sys::Promise) -> Result<(ReadableStreamDefaultReade
         Some(coding) if coding != "identity" => None,
         _ => header("content-length").and_then(|l| l.trim().parse().ok()),
     };
+    hand_off(&response);
     let body = response.body().ok_or("the answer has no body")?;
     Ok((body.get_reader().dyn_into().map_err(|_| "its body cannot be read".to_owned())?, length))
+}
+
+thread_local! {
+    /// The copies of this load's downloads being written to the offline cache ([`hand_off`]).
+    static HANDED: RefCell<Vec<js_sys::Promise>> = const { RefCell::new(Vec::new()) };
+}
+
+/// On a first visit, hands a copy of a downloaded build file to the cache the service worker
+/// is about to fill, through `engine-worker.js`'s `corpusExplorerHandOff` (which does nothing
+/// unless the page asked for it), so that its install finds the file there instead of
+/// downloading it again: the HTTP cache does not keep a file of 100 MB (issue 12, "each byte
+/// once"). The copy is read beside the engine's own reading.
+fn hand_off(response: &WebResponse) {
+    let (Some(hand), Ok(copy)) = (script_function("corpusExplorerHandOff"), WebResponse::clone(response)) else {
+        return;
+    };
+    if let Ok(promise) = hand.call2(&JsValue::NULL, &response.url().into(), &copy) {
+        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+            HANDED.with(|h| h.borrow_mut().push(promise));
+        }
+    }
+}
+
+/// A function `engine-worker.js` defines on the worker's global scope.
+fn script_function(name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&scope(), &name.into()).ok().and_then(|f| f.dyn_into().ok())
+}
+
+/// Waits until the copies handed to the offline cache are written (or failed: the service
+/// worker then downloads the file itself), so that the service worker, registered once the
+/// engine is ready, finds them.
+async fn handed_off() {
+    for promise in HANDED.with(|h| std::mem::take(&mut *h.borrow_mut())) {
+        if JsFuture::from(promise).await.is_err() {
+            gloo::console::warn!("engine: a downloaded file could not be handed to the offline cache.");
+        }
+    }
 }
 
 /// The next piece of a download, or `None` at its end.

@@ -5,7 +5,10 @@
 // own, so its service worker and caches are its own) and can switch that server to another
 // build (`setRoot`). The second build, with one extra document, is made once per run by the
 // global setup (tests/support/update-build.mjs) and named by EXPLORER_UPDATE_DIST.
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { test, expect, waitReady, idsFor, countText, CORPUS_SIZE, DOC, MATCH_COUNT } from './helpers.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
 import { ROOT, UPDATE_DOC, buildVersion, cacheName } from '../support/update-build.mjs';
@@ -29,6 +32,64 @@ async function waitControlled(page) {
   await expect
     .poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { message: 'the page is controlled', timeout: SW_MS })
     .toBe(true);
+}
+
+/** Deletes this browser's working copies of the build's files (engine-worker.js). */
+const removeCopies = (page) =>
+  page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('corpus-explorer', { recursive: true }));
+
+/** Changes four bytes at `at` in this browser's working copy of the corpus file; its name. */
+const changeCopy = (page, at) =>
+  page.evaluate(async (at) => {
+    const root = await navigator.storage.getDirectory();
+    const dir = await (await root.getDirectoryHandle('corpus-explorer')).getDirectoryHandle(encodeURIComponent('/'));
+    for await (const [name, handle] of dir.entries()) {
+      if (!name.startsWith('corpus-')) continue;
+      const writable = await handle.createWritable({ keepExistingData: true });
+      await writable.write({ type: 'write', position: at, data: 'Qzqz' });
+      await writable.close();
+      return name;
+    }
+    return null;
+  }, at);
+
+/**
+ * Opens `dist` and waits for the copy of its corpus; reloads and sees it read from the copy;
+ * then changes the copy at `at` and sees it refused (block `block`), the corpus downloaded
+ * and its copy made again.
+ */
+async function expectCheckedCopies(page, dist, at, block) {
+  const said = [];
+  page.on('console', (m) => said.push(m.text()));
+  const saying = (re) => expect.poll(() => said.some((t) => re.test(t)), { message: `the console says ${re}`, timeout: SW_MS });
+  await withServer({ root: dist }, async (server) => {
+    await openControlled(page, server.url);
+    await saying(/^engine: this browser keeps a copy of corpus-[0-9a-f]{16}\.jsonl$/).toBe(true);
+    said.length = 0;
+    const downloads = server.sent.length;
+    await page.reload();
+    await waitReady(page);
+    expect(said).toContainEqual(expect.stringMatching(/^engine: corpus-[0-9a-f]{16}\.jsonl read from this browser's copy$/));
+    await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE} documents`));
+    expect(await idsFor(page, 'stalin')).toContain(DOC.emancipation);
+    expect(server.sent.slice(downloads).filter((f) => /\.jsonl$/.test(f.path))).toEqual([]);
+
+    // Another app on this site (or the disk) changes the copy: it is not used.
+    const name = await changeCopy(page, at);
+    expect(name).toMatch(/^corpus-/);
+    said.length = 0;
+    await page.reload();
+    await waitReady(page);
+    expect(said).toContainEqual(`engine: this browser's copy of ${name} was changed (block ${block}): it is downloaded again.`);
+    expect(await idsFor(page, 'qzqz')).toEqual([]);
+    expect(await idsFor(page, 'stalin')).toContain(DOC.emancipation);
+    // The copy is made again from the service worker's cache, and used on the next load.
+    await saying(new RegExp(`^engine: this browser keeps a copy of ${name}$`)).toBe(true);
+    said.length = 0;
+    await page.reload();
+    await waitReady(page);
+    expect(said).toContain(`engine: ${name} read from this browser's copy`);
+  });
 }
 
 const cacheKeys = (page) => page.evaluate(() => caches.keys());
@@ -121,6 +182,48 @@ test.describe('offline', () => {
       expect(await page.locator('input#search').inputValue()).toBe('putin');
       await context.setOffline(false);
     });
+  });
+
+  test('a first visit downloads the corpus and its index once, even when the HTTP cache keeps no copy', async ({ page }) => {
+    // As Chromium's HTTP cache does with a file of 100 MB: the server sends the corpus and
+    // index files so that it keeps none. The engine's worker hands what it downloaded to the
+    // cache the service worker is about to fill, whose install then downloads neither again.
+    const big = /^\/(corpus|index)-[0-9a-f]+\.(jsonl|bin)$/;
+    await withServer({ root: DIST, noStore: big }, async (server) => {
+      await openControlled(page, server.url);
+      const sent = server.sent.filter((f) => big.test(f.path));
+      expect(sent.filter((f) => /\.jsonl$/.test(f.path)).length, `corpus downloads: ${JSON.stringify(sent)}`).toBe(1);
+      expect(sent.length, `downloads of the corpus and its index: ${JSON.stringify(sent)}`).toBeLessThanOrEqual(2);
+      expect(await cacheKeys(page)).toEqual([cacheName(DIST, '/')]);
+      // Offline, the page loads from the service worker's cache: what was handed over is whole.
+      await server.close();
+      await page.reload();
+      await waitReady(page);
+      await expect(page.locator('#result-count')).toHaveText(countText(`${CORPUS_SIZE} documents`));
+      expect(await idsFor(page, 'stalin')).toContain(DOC.emancipation);
+    });
+  });
+
+  test("a reload reads the corpus from this browser's working copy, checked against its hash", async ({ page }) => {
+    // The seed corpus is one block: its copy is checked against the hash in its name.
+    await expectCheckedCopies(page, DIST, 1000, 1);
+  });
+
+  test("a working copy of several blocks is checked block by block", async ({ page }) => {
+    // The same build with blocks of 16 kB (the default is 8 MiB): the corpus file is four
+    // blocks, each with its hash in index.html; the third is changed.
+    const dist = mkdtempSync(join(tmpdir(), 'explorer-blocks-'));
+    try {
+      cpSync(DIST, dist, { recursive: true });
+      const made = spawnSync('node', [join(ROOT, 'scripts', 'gen-sw.mjs'), dist], {
+        env: { ...process.env, EXPLORER_COPY_BLOCK: String(16 << 10) },
+        encoding: 'utf8',
+      });
+      expect(made.status, made.stderr).toBe(0);
+      await expectCheckedCopies(page, dist, 2 * (16 << 10) + 500, 3);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 
   test('a new build replaces the old one on the next loads, and the old cache goes', async ({ page, context }) => {
@@ -266,6 +369,9 @@ test.describe('offline', () => {
       const inCache = () =>
         page.evaluate(async ([name, url]) => !!(await (await caches.open(name)).match(url)), [name, corpusUrl]);
       expect(await inCache()).toBe(true);
+      // Without this browser's working copy of the corpus (see the tests of copies), the engine
+      // asks the service worker for it.
+      await removeCopies(page);
       await page.reload();
       await waitReady(page);
       // The worker found the entry was not its build's, dropped it and asked the network.

@@ -125,3 +125,20 @@ test("the engine runs in a Web Worker, and typing fast ends with the last query'
   expect(all).not.toEqual(expected);
   await expect(page.locator('ol#results mark').first()).toHaveText(/^stalin/i);
 });
+
+test("an engine whose worker script cannot be had says so, instead of 'Starting…' for ever", async ({ page }) => {
+  // The worker's script is missing (a deployment half-way through, a proxy that blocks it):
+  // the browser fires a plain error event at the worker, with no message.
+  await page.addInitScript(() => {
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(url, options) {
+        super(String(url).includes('engine-worker.js') ? 'no-such-engine-worker.js' : url, options);
+      }
+    };
+  });
+  await page.goto('/');
+  await expect(page.locator('main#app.load-error [role=alert]')).toHaveText(
+    "The explorer's search engine stopped (its script did not load). Reload to try again.",
+  );
+});

@@ -54,8 +54,16 @@ function send(res, status, body, type = 'text/plain; charset=utf-8', head = fals
   res.end(head ? undefined : body);
 }
 
-/** A file's response: 304 without a body when the browser already has this content. */
-function sendFile(req, res, body, type, head) {
+/**
+ * A file's response: 304 without a body when the browser already has this content. With
+ * `noStore`, sent with `Cache-Control: no-store` (the browser's HTTP cache keeps no copy, as
+ * Chromium's does not keep a file too large for it).
+ */
+function sendFile(req, res, body, type, head, noStore = false) {
+  if (noStore) {
+    send(res, 200, body, type, head);
+    return head ? 0 : body.length;
+  }
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
   const headers = { 'Cache-Control': 'no-cache', ETag: etag };
   const known = (req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
@@ -89,9 +97,10 @@ export async function checkRoot(dir) {
 /**
  * Creates (does not start) the server. `root` can be changed later with `setRoot`;
  * `requests` counts the requests answered (to check that a page made none); `sent` lists
- * each file answered, `{ path, status, bytes }` (bytes of body sent: 0 for a 304).
+ * each file answered, `{ path, status, bytes }` (bytes of body sent: 0 for a 304). Files whose
+ * path (below the root) matches the RegExp `noStore` are sent so that no HTTP cache keeps them.
  */
-export function createStaticServer({ root: rootArg, prefix: prefixArg = '/' }) {
+export function createStaticServer({ root: rootArg, prefix: prefixArg = '/', noStore = null }) {
   let root = resolve(rootArg);
   const prefix = normalisePrefix(prefixArg);
   const state = { requests: 0, sent: [] };
@@ -135,8 +144,10 @@ export function createStaticServer({ root: rootArg, prefix: prefixArg = '/' }) {
 
     try {
       const body = await readFile(file);
-      const bytes = sendFile(req, res, body, MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', head);
-      state.sent.push({ path: file.slice(base.length), status: res.statusCode, bytes });
+      const path = file.slice(base.length);
+      const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const bytes = sendFile(req, res, body, type, head, noStore?.test(path) ?? false);
+      state.sent.push({ path, status: res.statusCode, bytes });
     } catch {
       send(res, 500, 'read error\n', undefined, head);
     }
@@ -163,8 +174,8 @@ export function createStaticServer({ root: rootArg, prefix: prefixArg = '/' }) {
 }
 
 /** Starts a server on 127.0.0.1 (`port: 0` picks a free port); resolves once it listens. */
-export async function startStaticServer({ root, port = 0, prefix = '/' }) {
-  const s = createStaticServer({ root: await checkRoot(root), prefix });
+export async function startStaticServer({ root, port = 0, prefix = '/', noStore = null }) {
+  const s = createStaticServer({ root: await checkRoot(root), prefix, noStore });
   await new Promise((ok, fail) => {
     s.server.once('error', fail);
     s.server.listen(port, '127.0.0.1', ok);
