@@ -101,8 +101,9 @@ const fromCopy = new Set();
 /** A file's blocks when the page listed none: the file whole, checked against the hash its
  * name carries (scripts/build-corpus.mjs), up to this size. */
 const WHOLE_MAX = 8 << 20;
-/** How many blocks a copy's reader reads ahead of the engine. */
-const AHEAD = 3;
+/** How many blocks a copy's reader reads ahead of the engine (64 MB): the corpus's reader
+ * works while the engine reads the index (with 3, the engine then waited for each block). */
+const AHEAD = 8;
 /** The name of the workers that read a copy (`self.name`). */
 const COPY_READER = 'corpus-explorer-copy';
 const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -230,11 +231,16 @@ self.corpusExplorerFetch = async (name) => {
 };
 
 /**
- * Once the engine is ready: makes working copies of the build's files read from elsewhere,
- * from the service worker's cache (on a first visit, the copies the engine handed to it), and
- * deletes the copies of other builds. Storage running out only means no copy.
+ * Once the engine is ready (and a little later, so that copying does not compete with the
+ * first searches): makes working copies of the build's files read from elsewhere, from the
+ * service worker's cache (on a first visit, the copies the engine handed to it), and deletes
+ * the copies of other builds. Storage running out only means no copy.
  */
-self.corpusExplorerKeepCopies = async () => {
+self.corpusExplorerKeepCopies = () =>
+  setTimeout(() => keepCopies().catch((err) => console.warn(`engine: no copies are kept in this browser (${err?.name ?? err}).`)), KEEP_AFTER_MS);
+const KEEP_AFTER_MS = 2000;
+
+async function keepCopies() {
   if (!copies?.build || typeof FileSystemFileHandle === 'undefined' || !('createWritable' in FileSystemFileHandle.prototype)) return;
   const name = `corpus-explorer:${folder}:${copies.build}`;
   const dir = await copyFolder(true);
@@ -257,7 +263,7 @@ self.corpusExplorerKeepCopies = async () => {
     if (!wanted.includes(other)) await dir.removeEntry(other).catch(() => {});
   }
   if (kept.length) console.info(`engine: this browser keeps a copy of ${kept.join(' and ')}`);
-};
+}
 
 /** `url` if it is an address on this worker's own site, else null. */
 function ownSite(url) {

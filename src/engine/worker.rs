@@ -332,7 +332,11 @@ async fn open(source: Source) -> Result<(Service, IndexSource), Failure> {
     if let Some((name, file)) = index_file {
         match file.and_then(|f| f.fit(&corpus)) {
             Ok(index) => {
-                let service = Service::new(Engine::with_index(corpus, index));
+                let advice = match kept_as {
+                    Some(_) => "delete this corpus in Corpora and add its files again",
+                    None => "rebuild the app",
+                };
+                let service = Service::new(Engine::with_index(corpus, index)).with_damage_advice(advice);
                 gloo::console::info!(format!(
                     "engine: {name} downloaded and opened in {:.0} ms, {documents} documents downloaded and read in {:.0} ms, ready in {:.0} ms",
                     opened - started,

@@ -82,6 +82,8 @@ pub struct Service {
     compare: Memo<CompareKey, Comparison>,
     ngrams: Memo<NgramsKey, Ngrams>,
     summary: Memo<(Filters, StopKey), Summary>,
+    /// What to do when the index file is damaged (the end of the notice: see [`Service::damage_note`]).
+    damage_advice: &'static str,
 }
 
 impl Service {
@@ -100,7 +102,15 @@ impl Service {
             compare: Memo::new(),
             ngrams: Memo::new(),
             summary: Memo::new(),
+            damage_advice: "rebuild the app",
         }
+    }
+
+    /// The same service, advising `advice` when its index file turns out damaged (for a corpus
+    /// a person added in the page, rebuilding the app is no help).
+    pub fn with_damage_advice(mut self, advice: &'static str) -> Service {
+        self.damage_advice = advice;
+        self
     }
 
     /// The engine served.
@@ -142,7 +152,7 @@ impl Service {
     /// occurrences are not marked or listed, so the answer may lack some.
     fn damage_note(&self) -> Option<String> {
         let why = self.engine.index.damaged()?;
-        Some(format!("The index file is damaged ({why}): reload the page; if it stays, rebuild the app."))
+        Some(format!("The index file is damaged ({why}): reload the page; if it stays, {}.", self.damage_advice))
     }
 
     fn info(&self) -> CorpusInfo {
