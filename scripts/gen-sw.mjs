@@ -74,14 +74,20 @@ const CSP = [
 const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
 const CSP_RE = /<meta http-equiv="Content-Security-Policy"[^>]*>\n?\s*/i;
 html = html.replace(CSP_RE, '');
-if (!/<head[^>]*>/i.test(html)) {
-  console.error('gen-sw: index.html has no <head>');
+// First in the head after the charset (which must come within the first 1024 bytes), so that
+// it governs every element after it. A release build's index.html is minified by Trunk, which
+// leaves out the optional <html> and <head> tags and every line break: the head then starts
+// right after the doctype (the parser puts the <meta> elements there).
+const HEAD_START_RE =
+  /^\s*(?:<!doctype\b[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<html(?=[\s>])[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<head(?=[\s>])[^>]*>\s*)?(?:<meta\s+charset\b[^>]*>)?/i;
+const headStart = html.match(HEAD_START_RE)[0].trimEnd();
+if (!/<!doctype\b|<html(?=[\s>])|<head(?=[\s>])|<meta\s+charset\b/i.test(headStart)) {
+  console.error('gen-sw: index.html does not start as a page does (doctype, <html>, <head> or <meta charset>)');
   process.exit(1);
 }
-// First in <head> after the charset (which must come within the first 1024 bytes), so that
-// it governs every element after it.
-if (/<meta charset[^>]*>/i.test(html)) html = html.replace(/<meta charset[^>]*>/i, (cs) => `${cs}\n  ${cspMeta}`);
-else html = html.replace(/<head[^>]*>/i, (head) => `${head}\n  ${cspMeta}`);
+// Line breaks and indents as the page has them: none in a minified page.
+const NL = html[headStart.length] === '\n' ? '\n  ' : '';
+html = `${headStart}${NL}${cspMeta}${html.slice(headStart.length)}`;
 await writeFile(indexPath, html);
 
 const whole = createHash('sha256').update(`template\0${sha256(template)}\n`);
@@ -92,11 +98,9 @@ html = await readFile(indexPath, 'utf8');
 const meta = `<meta name="corpus-explorer-build" content="${version}">`;
 if (/<meta name="corpus-explorer-build"[^>]*>/.test(html)) {
   html = html.replace(/<meta name="corpus-explorer-build"[^>]*>/, meta);
-} else if (/<head[^>]*>/i.test(html)) {
-  html = html.replace(CSP_RE, (csp) => `${csp}${meta}\n  `);
 } else {
-  console.error('gen-sw: index.html has no <head>');
-  process.exit(1);
+  // Right after the policy (written above: always there).
+  html = html.replace(CSP_RE, (csp) => `${csp}${meta}${NL}`);
 }
 // The corpus and index files of this build (scripts/build-corpus.mjs names them by their
 // content hash), so that a page of one build never reads the corpus or index of another.
@@ -110,8 +114,8 @@ for (const [name, re] of [['corpus', /^corpus-[0-9a-f]{16}\.jsonl$/], ['index', 
   }
   const tag = `<meta name="corpus-explorer-${name}" content="${file}">`;
   html = existing.test(html)
-    ? html.replace(existing, `${tag}\n  `)
-    : html.replace(/<meta name="corpus-explorer-build"[^>]*>/, (m) => `${m}\n  ${tag}`);
+    ? html.replace(existing, `${tag}${NL}`)
+    : html.replace(/<meta name="corpus-explorer-build"[^>]*>/, (m) => `${m}${NL}${tag}`);
 }
 await writeFile(indexPath, html);
 
