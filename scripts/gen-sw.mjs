@@ -2,6 +2,11 @@
 // Writes the service worker of a build: run by Trunk as a `post_build` hook (Trunk.toml),
 // with the build's files in $TRUNK_STAGING_DIR (or a directory given as the argument).
 //
+// M. Minifies the build's JavaScript that Trunk leaves as it is (scripts/minify.mjs: the
+//    wasm-bindgen glue, named again by its content, the copied scripts but embed.js, the
+//    inline loader); not when Trunk runs it for a debug build
+//    (TRUNK_PROFILE=debug: `trunk serve` without --release). Every later step hashes the
+//    final bytes.
 // 0. Writes a Content-Security-Policy <meta> as the first element of index.html's <head>, with
 //    the SHA-256 of every inline <script> Trunk wrote (its loader), so that no other inline
 //    script can run. See "Content-Security-Policy" in README.md.
@@ -17,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, sep } from 'node:path';
+import { minifyBuild } from './minify.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -40,15 +46,18 @@ async function listFiles(root, sub = '') {
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
 const template = await readFile(templatePath, 'utf8');
-const files = (await listFiles(dir)).sort();
-if (!files.includes('index.html')) {
-  console.error(`gen-sw: ${join(dir, 'index.html')} is missing`);
+const indexPath = join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8').catch(() => {
+  console.error(`gen-sw: ${indexPath} is missing`);
   process.exit(1);
-}
+});
+
+// M. Minifying (it renames the glue: the list of files comes after it).
+const MINIFY = process.env.TRUNK_PROFILE !== 'debug';
+if (MINIFY) html = await minifyBuild(dir, html);
+const files = (await listFiles(dir)).sort();
 
 // 0. The Content-Security-Policy, with the hashes of the inline scripts of this build.
-const indexPath = join(dir, 'index.html');
-let html = await readFile(indexPath, 'utf8');
 const inlineScripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
   .filter(([, attrs]) => !/\bsrc\s*=/i.test(attrs))
   .map(([, , body]) => body);

@@ -29,7 +29,7 @@ const DOC_TOML = `outlet = "Offline Test Gazette"\nkind = "note"\n`;
 
 // What the build reads. Directories are walked (skipping target/, node_modules/, dot-files).
 const INPUTS = ['Cargo.toml', 'Cargo.lock', 'index.html', 'Trunk.toml', 'src', 'crates', 'static', 'scripts/build-corpus.mjs',
-  'corpus', 'scripts/gen-sw.mjs', 'scripts/sw.template.js', 'tests/support/update-build.mjs'];
+  'corpus', 'scripts/gen-sw.mjs', 'scripts/minify.mjs', 'scripts/sw.template.js', 'tests/support/update-build.mjs'];
 
 function walk(path, out) {
   const s = statSync(path, { throwIfNoEntry: false });
