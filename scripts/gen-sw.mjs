@@ -4,7 +4,7 @@
 //
 // M. Minifies the build's JavaScript that Trunk leaves as it is (scripts/minify.mjs: the
 //    wasm-bindgen glue, named again by its content, the copied scripts but embed.js, the
-//    inline loader); not when Trunk runs it for a debug build
+//    inline loader) and sw.js in step 3; not when Trunk runs it for a debug build
 //    (TRUNK_PROFILE=debug: `trunk serve` without --release). Every later step hashes the
 //    final bytes.
 // 0. Writes a Content-Security-Policy <meta> as the first element of index.html's <head>, with
@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, sep } from 'node:path';
-import { minifyBuild } from './minify.mjs';
+import { minifyBuild, minifyScript } from './minify.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -149,6 +149,7 @@ const sw = template
   .replace(VERSION_RE, JSON.stringify(version))
   .replace(FILES_RE, () => JSON.stringify(entries, null, 2).replace(/\n\s+(?=["\]])/g, ' '))
   .replace(LAZY_FILES_RE, () => JSON.stringify(lazy));
-await writeFile(join(dir, SW), sw);
+// A classic script: its top-level names (`const VERSION="…"` first) are kept.
+await writeFile(join(dir, SW), MINIFY ? await minifyScript(sw, 'script') : sw);
 
 console.log(`gen-sw: CSP with ${scriptHashes.length} inline script hash(es); ${SW} for build ${version}: ${entries.length} files precached, ${lazy.length} kept when first fetched (${relative(process.cwd(), dir) || '.'})`);

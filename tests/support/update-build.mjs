@@ -172,9 +172,9 @@ export function cacheName(dist, scopePath = '/') {
   return `corpus-explorer:${scopePath}:${buildVersion(dist)}`;
 }
 
-/** The version scripts/gen-sw.mjs wrote into a build's sw.js. */
+/** The version scripts/gen-sw.mjs wrote into a build's sw.js (`const VERSION = "…";`, or minified `const VERSION="…",…`). */
 export function buildVersion(dist) {
-  const m = readFileSync(join(dist, 'sw.js'), 'utf8').match(/^const VERSION = "([0-9a-f]+)";/m);
+  const m = readFileSync(join(dist, 'sw.js'), 'utf8').match(/^const VERSION ?= ?"([0-9a-f]+)"[;,]/m);
   if (!m) throw new Error(`${dist}/sw.js has no VERSION`);
   return m[1];
 }
