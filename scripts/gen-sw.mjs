@@ -2,6 +2,11 @@
 // Writes the service worker of a build: run by Trunk as a `post_build` hook (Trunk.toml),
 // with the build's files in $TRUNK_STAGING_DIR (or a directory given as the argument).
 //
+// M. Minifies the build's JavaScript that Trunk leaves as it is (scripts/minify.mjs: the
+//    wasm-bindgen glue, named again by its content, the copied scripts but embed.js, the
+//    inline loader) and sw.js in step 3; not when Trunk runs it for a debug build
+//    (TRUNK_PROFILE=debug: `trunk serve` without --release). Every later step hashes the
+//    final bytes.
 // 0. Writes a Content-Security-Policy <meta> as the first element of index.html's <head>, with
 //    the SHA-256 of every inline <script> Trunk wrote (its loader), so that no other inline
 //    script can run. See "Content-Security-Policy" in README.md.
@@ -17,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, sep } from 'node:path';
+import { minifyBuild, minifyScript } from './minify.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -40,15 +46,18 @@ async function listFiles(root, sub = '') {
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
 const template = await readFile(templatePath, 'utf8');
-const files = (await listFiles(dir)).sort();
-if (!files.includes('index.html')) {
-  console.error(`gen-sw: ${join(dir, 'index.html')} is missing`);
+const indexPath = join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8').catch(() => {
+  console.error(`gen-sw: ${indexPath} is missing`);
   process.exit(1);
-}
+});
+
+// M. Minifying (it renames the glue: the list of files comes after it).
+const MINIFY = process.env.TRUNK_PROFILE !== 'debug';
+if (MINIFY) html = await minifyBuild(dir, html);
+const files = (await listFiles(dir)).sort();
 
 // 0. The Content-Security-Policy, with the hashes of the inline scripts of this build.
-const indexPath = join(dir, 'index.html');
-let html = await readFile(indexPath, 'utf8');
 const inlineScripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
   .filter(([, attrs]) => !/\bsrc\s*=/i.test(attrs))
   .map(([, , body]) => body);
@@ -74,14 +83,20 @@ const CSP = [
 const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
 const CSP_RE = /<meta http-equiv="Content-Security-Policy"[^>]*>\n?\s*/i;
 html = html.replace(CSP_RE, '');
-if (!/<head[^>]*>/i.test(html)) {
-  console.error('gen-sw: index.html has no <head>');
+// First in the head after the charset (which must come within the first 1024 bytes), so that
+// it governs every element after it. A release build's index.html is minified by Trunk, which
+// leaves out the optional <html> and <head> tags and every line break: the head then starts
+// right after the doctype (the parser puts the <meta> elements there).
+const HEAD_START_RE =
+  /^\s*(?:<!doctype\b[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<html(?=[\s>])[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<head(?=[\s>])[^>]*>\s*)?(?:<meta\s+charset\b[^>]*>)?/i;
+const headStart = html.match(HEAD_START_RE)[0].trimEnd();
+if (!/<!doctype\b|<html(?=[\s>])|<head(?=[\s>])|<meta\s+charset\b/i.test(headStart)) {
+  console.error('gen-sw: index.html does not start as a page does (doctype, <html>, <head> or <meta charset>)');
   process.exit(1);
 }
-// First in <head> after the charset (which must come within the first 1024 bytes), so that
-// it governs every element after it.
-if (/<meta charset[^>]*>/i.test(html)) html = html.replace(/<meta charset[^>]*>/i, (cs) => `${cs}\n  ${cspMeta}`);
-else html = html.replace(/<head[^>]*>/i, (head) => `${head}\n  ${cspMeta}`);
+// Line breaks and indents as the page has them: none in a minified page.
+const NL = html[headStart.length] === '\n' ? '\n  ' : '';
+html = `${headStart}${NL}${cspMeta}${html.slice(headStart.length)}`;
 await writeFile(indexPath, html);
 
 const whole = createHash('sha256').update(`template\0${sha256(template)}\n`);
@@ -92,11 +107,9 @@ html = await readFile(indexPath, 'utf8');
 const meta = `<meta name="corpus-explorer-build" content="${version}">`;
 if (/<meta name="corpus-explorer-build"[^>]*>/.test(html)) {
   html = html.replace(/<meta name="corpus-explorer-build"[^>]*>/, meta);
-} else if (/<head[^>]*>/i.test(html)) {
-  html = html.replace(CSP_RE, (csp) => `${csp}${meta}\n  `);
 } else {
-  console.error('gen-sw: index.html has no <head>');
-  process.exit(1);
+  // Right after the policy (written above: always there).
+  html = html.replace(CSP_RE, (csp) => `${csp}${meta}${NL}`);
 }
 // The block of the working copies' checks: 8 MiB (EXPLORER_COPY_BLOCK for tests; files up to
 // 8 MiB are checked whole against the hash in their name).
@@ -113,8 +126,8 @@ for (const [name, re] of [['corpus', /^corpus-[0-9a-f]{16}\.jsonl$/], ['index', 
   }
   const tag = `<meta name="corpus-explorer-${name}" content="${file}">`;
   html = existing.test(html)
-    ? html.replace(existing, `${tag}\n  `)
-    : html.replace(/<meta name="corpus-explorer-build"[^>]*>/, (m) => `${m}\n  ${tag}`);
+    ? html.replace(existing, `${tag}${NL}`)
+    : html.replace(/<meta name="corpus-explorer-build"[^>]*>/, (m) => `${m}${NL}${tag}`);
   // A file larger than a block: the first 16 hex digits of each block's SHA-256, against which
   // the engine checks this browser's working copy of it as it reads it (engine-worker.js).
   const bytes = await readFile(join(dir, file));
@@ -124,7 +137,7 @@ for (const [name, re] of [['corpus', /^corpus-[0-9a-f]{16}\.jsonl$/], ['index', 
     const hashes = [];
     for (let at = 0; at < bytes.length; at += COPY_BLOCK) hashes.push(sha256(bytes.subarray(at, at + COPY_BLOCK)).slice(0, 16));
     const listed = `<meta name="corpus-explorer-${name}-blocks" content="${COPY_BLOCK} ${hashes.join(' ')}">`;
-    html = html.replace(tag, `${tag}\n  ${listed}`);
+    html = html.replace(tag, `${tag}${NL}${listed}`);
   }
 }
 await writeFile(indexPath, html);
@@ -150,6 +163,7 @@ const sw = template
   .replace(VERSION_RE, JSON.stringify(version))
   .replace(FILES_RE, () => JSON.stringify(entries, null, 2).replace(/\n\s+(?=["\]])/g, ' '))
   .replace(LAZY_FILES_RE, () => JSON.stringify(lazy));
-await writeFile(join(dir, SW), sw);
+// A classic script: its top-level names (`const VERSION="…"` first) are kept.
+await writeFile(join(dir, SW), MINIFY ? await minifyScript(sw, 'script') : sw);
 
 console.log(`gen-sw: CSP with ${scriptHashes.length} inline script hash(es); ${SW} for build ${version}: ${entries.length} files precached, ${lazy.length} kept when first fetched (${relative(process.cwd(), dir) || '.'})`);

@@ -54,8 +54,14 @@ import { gzipSync, constants } from 'node:zlib';
  * query's wildcards), the views' Yew code about 70 kB (the views' dispatch +23 kB, trends
  * by period 15.7 kB, compare 15 kB, …), the codecs of their new messages about 20 kB, and
  * 12 kB of constant data; css +0.5 kB. One chart for trends by document and by period
- * took back 2.4 kB. The budget is that plus about 1%. */
-const BUDGET_GZIP_KB = 472.5;
+ * took back 2.4 kB. The budget is that plus about 1%.
+ * 472.5 → 465.9 on 2026-11-29 (472.4 → 465.4 kB): minified release builds. Trunk's
+ * `minify = "on_release"` minifies index.html and the CSS (css 7.1 → 5.5 kB, html 1.6 → 1.2
+ * kB), and scripts/gen-sw.mjs runs terser (scripts/minify.mjs) over what Trunk leaves as it is:
+ * the wasm-bindgen glue (10.5 → 8.3 kB), engine-worker.js, boot-check.js and sw.js (6.2 → 3.5
+ * kB together); js 19.1 → 14.1 kB, the wasm unchanged. The budget is that plus 0.5 kB (not
+ * 1%), the size of work in progress beside this change. */
+const BUDGET_GZIP_KB = 465.9;
 
 const dir = process.argv[2] ?? 'dist';
 try {

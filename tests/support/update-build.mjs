@@ -29,7 +29,7 @@ const DOC_TOML = `outlet = "Offline Test Gazette"\nkind = "note"\n`;
 
 // What the build reads. Directories are walked (skipping target/, node_modules/, dot-files).
 const INPUTS = ['Cargo.toml', 'Cargo.lock', 'index.html', 'Trunk.toml', 'src', 'crates', 'static', 'scripts/build-corpus.mjs',
-  'corpus', 'scripts/gen-sw.mjs', 'scripts/sw.template.js', 'tests/support/update-build.mjs'];
+  'corpus', 'scripts/gen-sw.mjs', 'scripts/minify.mjs', 'scripts/sw.template.js', 'tests/support/update-build.mjs'];
 
 function walk(path, out) {
   const s = statSync(path, { throwIfNoEntry: false });
@@ -172,9 +172,9 @@ export function cacheName(dist, scopePath = '/') {
   return `corpus-explorer:${scopePath}:${buildVersion(dist)}`;
 }
 
-/** The version scripts/gen-sw.mjs wrote into a build's sw.js. */
+/** The version scripts/gen-sw.mjs wrote into a build's sw.js (`const VERSION = "…";`, or minified `const VERSION="…",…`). */
 export function buildVersion(dist) {
-  const m = readFileSync(join(dist, 'sw.js'), 'utf8').match(/^const VERSION = "([0-9a-f]+)";/m);
+  const m = readFileSync(join(dist, 'sw.js'), 'utf8').match(/^const VERSION ?= ?"([0-9a-f]+)"[;,]/m);
   if (!m) throw new Error(`${dist}/sw.js has no VERSION`);
   return m[1];
 }
