@@ -60,8 +60,14 @@ import { gzipSync, constants } from 'node:zlib';
  * kB), and scripts/gen-sw.mjs runs terser (scripts/minify.mjs) over what Trunk leaves as it is:
  * the wasm-bindgen glue (10.5 → 8.3 kB), engine-worker.js, boot-check.js and sw.js (6.2 → 3.5
  * kB together); js 19.1 → 14.1 kB, the wasm unchanged. The budget is that plus 0.5 kB (not
- * 1%), the size of work in progress beside this change. */
-const BUDGET_GZIP_KB = 465.9;
+ * 1%), the size of work in progress beside this change.
+ * 465.9 → 468.4 on 2026-11-29 (issue 12, 465.4 → 467.9 kB): each byte once, and working copies
+ * for fast reloads. On a first visit the engine hands the corpus and index files it downloads
+ * to the service worker's cache, and later loads read this browser's copies of them in the
+ * Origin Private File System, checked block by block by a worker of their own: engine-worker.js
+ * +1.5 kB gzip, the wasm +0.9 kB (the hand-off, the boot message's block hashes, an engine
+ * script that cannot be had said as such). The budget is that plus 0.5 kB. */
+const BUDGET_GZIP_KB = 468.4;
 
 const dir = process.argv[2] ?? 'dist';
 try {

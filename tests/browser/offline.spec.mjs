@@ -34,9 +34,14 @@ async function waitControlled(page) {
     .toBe(true);
 }
 
-/** Deletes this browser's working copies of the build's files (engine-worker.js). */
+/** Deletes this browser's working copies of the build's files (engine-worker.js), if any. */
 const removeCopies = (page) =>
-  page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('corpus-explorer', { recursive: true }));
+  page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    await root.removeEntry('corpus-explorer', { recursive: true }).catch((e) => {
+      if (e.name !== 'NotFoundError') throw e;
+    });
+  });
 
 /** Changes four bytes at `at` in this browser's working copy of the corpus file; its name. */
 const changeCopy = (page, at) =>
