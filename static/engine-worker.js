@@ -73,14 +73,54 @@ let started = false;
  * that this is a first visit: no service worker controls it yet, and one will be registered. */
 let offlineCache = null;
 
+/** The writes of the files handed to `offlineCache` in this load. */
+const handed = [];
+
 /**
- * Puts `response` (a copy of a build file the engine is downloading) in `offlineCache`, so that
- * the service worker's install finds it there rather than downloading it again (the HTTP cache
- * does not keep a file of 100 MB); the install checks it against its hash as any other. Null
- * when there is no such cache: the service worker controls the page, or none will be registered.
+ * `res` (the build file `name`, downloaded or read from a working copy) as the engine is to
+ * read it. On a first visit, each piece the engine reads is also written to `offlineCache`, so
+ * that the service worker's install finds the file there rather than downloading it again (the
+ * HTTP cache does not keep a file of 100 MB); the install checks it against its hash as any
+ * other. The pieces are written as the engine takes them, not as they arrive, so nothing is
+ * held for the engine meanwhile (the corpus waits while the engine reads the index first).
  */
-self.corpusExplorerHandOff = (url, response) =>
-  offlineCache && ownSite(url) ? caches.open(offlineCache).then((cache) => cache.put(url, response)) : null;
+async function handOff(name, res) {
+  if (!offlineCache || !res.ok || !res.body) return res;
+  const url = new URL(name, self.location.href).href;
+  const cache = await caches.open(offlineCache);
+  // Already handed over by an earlier load (one where no service worker took it).
+  if (await cache.match(url)) return res;
+  let copy;
+  const written = new ReadableStream({ start: (c) => (copy = c) });
+  const init = { status: res.status, statusText: res.statusText, headers: res.headers };
+  handed.push(cache.put(url, new Response(written, init)).catch((err) => console.warn(`engine: ${name} could not be handed to the offline cache (${err?.name ?? err}).`)));
+  const reader = res.body.getReader();
+  const body = new ReadableStream({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          copy.close();
+          return controller.close();
+        }
+        copy.enqueue(value.slice());
+        controller.enqueue(value);
+      } catch (err) {
+        copy.error(err);
+        controller.error(err);
+      }
+    },
+    cancel(reason) {
+      copy.error(reason);
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, init);
+}
+
+/** Resolves once the files handed to the offline cache are written (or failed to be): the
+ * page registers the service worker when the engine says it is ready, after this. */
+self.corpusExplorerHandedOff = () => Promise.all(handed);
 
 const fail = (why) => self.postMessage(`The explorer's search engine could not start: ${why}. Reload to try again.`);
 
@@ -223,22 +263,31 @@ async function readCopy(name) {
 self.corpusExplorerFetch = async (name) => {
   if (!fromCopy.has(name)) {
     const copy = await readCopy(name);
-    if (copy) return copy;
+    if (copy) return handOff(name, copy);
   }
   // A second try after a changed copy goes to the network.
   fromCopy.delete(name);
-  return fetch(name, { cache: 'no-cache' });
+  return handOff(name, await fetch(name, { cache: 'no-cache' }));
 };
 
 /**
- * Once the engine is ready (and a little later, so that copying does not compete with the
- * first searches): makes working copies of the build's files read from elsewhere, from the
- * service worker's cache (on a first visit, the copies the engine handed to it), and deletes
- * the copies of other builds. Storage running out only means no copy.
+ * Once the engine is ready, and the page has asked nothing for QUIET_MS (copying 150 MB takes
+ * the disk and a core for a second or so: not while a person types): makes working copies of
+ * the build's files read from elsewhere, from the service worker's cache (on a first visit,
+ * the files the engine handed to it), and deletes the copies of other builds. Storage running
+ * out only means no copy.
  */
-self.corpusExplorerKeepCopies = () =>
-  setTimeout(() => keepCopies().catch((err) => console.warn(`engine: no copies are kept in this browser (${err?.name ?? err}).`)), KEEP_AFTER_MS);
-const KEEP_AFTER_MS = 2000;
+self.corpusExplorerKeepCopies = () => {
+  const wait = () => {
+    const quiet = performance.now() - lastHeard;
+    if (quiet < QUIET_MS) return setTimeout(wait, QUIET_MS - quiet);
+    keepCopies().catch((err) => console.warn(`engine: no copies are kept in this browser (${err?.name ?? err}).`));
+  };
+  setTimeout(wait, QUIET_MS);
+};
+const QUIET_MS = 3000;
+/** When the page last asked the engine something. */
+let lastHeard = 0;
 
 async function keepCopies() {
   if (!copies?.build || typeof FileSystemFileHandle === 'undefined' || !('createWritable' in FileSystemFileHandle.prototype)) return;
@@ -275,6 +324,7 @@ function ownSite(url) {
   }
 }
 
+if (self.name !== COPY_READER) self.addEventListener('message', () => (lastHeard = performance.now()));
 if (self.name === COPY_READER) readCopyHere();
 else self.onmessage = async (event) => {
   if (started) {

@@ -483,30 +483,8 @@ async fn body_of(request: js_sys::Promise) -> Result<(ReadableStreamDefaultReade
         Some(coding) if coding != "identity" => None,
         _ => header("content-length").and_then(|l| l.trim().parse().ok()),
     };
-    hand_off(&response);
     let body = response.body().ok_or("the answer has no body")?;
     Ok((body.get_reader().dyn_into().map_err(|_| "its body cannot be read".to_owned())?, length))
-}
-
-thread_local! {
-    /// The copies of this load's downloads being written to the offline cache ([`hand_off`]).
-    static HANDED: RefCell<Vec<js_sys::Promise>> = const { RefCell::new(Vec::new()) };
-}
-
-/// On a first visit, hands a copy of a downloaded build file to the cache the service worker
-/// is about to fill, through `engine-worker.js`'s `corpusExplorerHandOff` (which does nothing
-/// unless the page asked for it), so that its install finds the file there instead of
-/// downloading it again: the HTTP cache does not keep a file of 100 MB (issue 12, "each byte
-/// once"). The copy is read beside the engine's own reading.
-fn hand_off(response: &WebResponse) {
-    let (Some(hand), Ok(copy)) = (script_function("corpusExplorerHandOff"), WebResponse::clone(response)) else {
-        return;
-    };
-    if let Ok(promise) = hand.call2(&JsValue::NULL, &response.url().into(), &copy) {
-        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
-            HANDED.with(|h| h.borrow_mut().push(promise));
-        }
-    }
 }
 
 /// A function `engine-worker.js` defines on the worker's global scope.
@@ -514,14 +492,14 @@ fn script_function(name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(&scope(), &name.into()).ok().and_then(|f| f.dyn_into().ok())
 }
 
-/// Waits until the copies handed to the offline cache are written (or failed: the service
-/// worker then downloads the file itself), so that the service worker, registered once the
-/// engine is ready, finds them.
+/// Waits until the files handed to the offline cache on a first visit are written (or failed:
+/// the service worker then downloads them itself), through `engine-worker.js`'s
+/// `corpusExplorerHandedOff`, so that the service worker, registered once the engine is ready,
+/// finds them.
 async fn handed_off() {
-    for promise in HANDED.with(|h| std::mem::take(&mut *h.borrow_mut())) {
-        if JsFuture::from(promise).await.is_err() {
-            gloo::console::warn!("engine: a downloaded file could not be handed to the offline cache.");
-        }
+    let Some(handed) = script_function("corpusExplorerHandedOff") else { return };
+    if let Ok(promise) = handed.call0(&JsValue::NULL) {
+        let _ = JsFuture::from(js_sys::Promise::resolve(&promise)).await;
     }
 }
 
