@@ -212,6 +212,11 @@ fn load(report: impl Fn(Loading) + 'static) {
             if let Some(text) = e.data().as_string() {
                 return report(Loading::Failed(text));
             }
+            // The files it downloaded are in the offline cache (on a first visit): the
+            // service worker's install finds them there, and the corpus is not downloaded twice.
+            if js_sys::Reflect::get(&e.data(), &crate::engine::worker::HANDED.into()).is_ok_and(|h| h.is_truthy()) {
+                return crate::offline::register();
+            }
             let Some(bytes) = crate::engine::protocol::from_js(&e.data()) else { return };
             match FromEngine::decode(&bytes) {
                 Ok(FromEngine::Answer { id, response }) => connection.answer(id, *response),
@@ -223,10 +228,7 @@ fn load(report: impl Fn(Loading) + 'static) {
                     if let Some(root) = gloo::utils::document().document_element() {
                         let _ = root.set_attribute("data-index", index.as_str());
                     }
-                    // The offline copy is made once the corpus is in: the service worker's
-                    // install then finds every file in the browser's HTTP cache, and the
-                    // corpus is not downloaded twice at once.
-                    crate::offline::register();
+                    // The offline copy is made once the corpus is in and handed over (above).
                     report(Loading::Ready(Client::new(connection.clone(), *info)))
                 }
                 Ok(FromEngine::Failed(message)) => {

@@ -75,6 +75,7 @@ let offlineCache = null;
 
 /** The writes of the files handed to `offlineCache` in this load. */
 const handed = [];
+const HAND_OFF_AHEAD = 16 << 20;
 
 /**
  * `res` (the build file `name`, downloaded or read from a working copy) as the engine is to
@@ -90,28 +91,50 @@ async function handOff(name, res) {
   const cache = await caches.open(offlineCache);
   // Already handed over by an earlier load (one where no service worker took it).
   if (await cache.match(url)) return res;
+  // At most HAND_OFF_AHEAD bytes wait to be written: the engine waits beyond that (without
+  // the bound, the cache took the pieces more slowly than the engine read them, and the 108 MB
+  // corpus's peak memory went from 2.5× to 3.7× its text).
   let copy;
-  const written = new ReadableStream({ start: (c) => (copy = c) });
+  let stopped = false;
+  let drained = null;
+  const drain = () => {
+    drained?.();
+    drained = null;
+  };
+  const stop = () => {
+    stopped = true;
+    drain();
+  };
+  const written = new ReadableStream(
+    { start: (c) => (copy = c), pull: drain, cancel: stop },
+    new ByteLengthQueuingStrategy({ highWaterMark: HAND_OFF_AHEAD }),
+  );
   const init = { status: res.status, statusText: res.statusText, headers: res.headers };
-  handed.push(cache.put(url, new Response(written, init)).catch((err) => console.warn(`engine: ${name} could not be handed to the offline cache (${err?.name ?? err}).`)));
+  handed.push(
+    cache.put(url, new Response(written, init)).catch((err) => {
+      stop();
+      console.warn(`engine: ${name} could not be handed to the offline cache (${err?.name ?? err}).`);
+    }),
+  );
   const reader = res.body.getReader();
   const body = new ReadableStream({
     async pull(controller) {
       try {
+        while (!stopped && copy.desiredSize <= 0) await new Promise((go) => (drained = go));
         const { done, value } = await reader.read();
         if (done) {
-          copy.close();
+          if (!stopped) copy.close();
           return controller.close();
         }
-        copy.enqueue(value.slice());
+        if (!stopped) copy.enqueue(value.slice());
         controller.enqueue(value);
       } catch (err) {
-        copy.error(err);
+        if (!stopped) copy.error(err);
         controller.error(err);
       }
     },
     cancel(reason) {
-      copy.error(reason);
+      if (!stopped) copy.error(reason);
       return reader.cancel(reason);
     },
   });

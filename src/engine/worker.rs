@@ -247,11 +247,16 @@ fn load(engine: Loaded, source: Source) {
             });
         match ready {
             Ok((service, info, source)) => {
-                handed_off().await;
                 if engine.service.set(service).is_err() {
                     return post(&FromEngine::Failed("The corpus was loaded twice. Reload the page.".into()));
                 }
                 post(&FromEngine::Ready { info: Box::new(info), index: source });
+                // Then, once the files handed to the offline cache are written, the page
+                // registers the service worker (whose install is to find them there).
+                handed_off().await;
+                let handed = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&handed, &HANDED.into(), &JsValue::TRUE);
+                let _ = scope().post_message(&handed);
                 // This browser's working copies of the build's files, for the next load.
                 if let Some(keep) = script_function("corpusExplorerKeepCopies") {
                     let _ = keep.call0(&JsValue::NULL);
@@ -491,6 +496,10 @@ async fn body_of(request: js_sys::Promise) -> Result<(ReadableStreamDefaultReade
 fn script_function(name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(&scope(), &name.into()).ok().and_then(|f| f.dyn_into().ok())
 }
+
+/// What the engine posts (`{ handed: true }`, not in postcard's form) once the files it handed
+/// to the offline cache are written: the page then registers the service worker.
+pub const HANDED: &str = "handed";
 
 /// Waits until the files handed to the offline cache on a first visit are written (or failed:
 /// the service worker then downloads them itself), through `engine-worker.js`'s
