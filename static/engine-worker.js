@@ -75,7 +75,7 @@ let offlineCache = null;
 
 /** The writes of the files handed to `offlineCache` in this load. */
 const handed = [];
-const HAND_OFF_AHEAD = 16 << 20;
+const HAND_OFF_AHEAD = 8 << 20;
 
 /**
  * `res` (the build file `name`, downloaded or read from a working copy) as the engine is to
@@ -92,8 +92,8 @@ async function handOff(name, res) {
   // Already handed over by an earlier load (one where no service worker took it).
   if (await cache.match(url)) return res;
   // At most HAND_OFF_AHEAD bytes wait to be written: the engine waits beyond that (without
-  // the bound, the cache took the pieces more slowly than the engine read them, and the 108 MB
-  // corpus's peak memory went from 2.5× to 3.7× its text).
+  // the bound, and with a copy of each piece, the cache took the pieces more slowly than the
+  // engine read them, and the 108 MB corpus's peak memory went from 2.5× to 3.7× its text).
   let copy;
   let stopped = false;
   let drained = null;
@@ -116,28 +116,36 @@ async function handOff(name, res) {
       console.warn(`engine: ${name} could not be handed to the offline cache (${err?.name ?? err}).`);
     }),
   );
+  // Each piece goes to the cache once the engine has taken it (the engine asks for the next
+  // piece only then: no piece waits in this stream), so that it is not copied for the cache.
   const reader = res.body.getReader();
-  const body = new ReadableStream({
-    async pull(controller) {
-      try {
-        while (!stopped && copy.desiredSize <= 0) await new Promise((go) => (drained = go));
-        const { done, value } = await reader.read();
-        if (done) {
-          if (!stopped) copy.close();
-          return controller.close();
+  let taken = null;
+  const body = new ReadableStream(
+    {
+      async pull(controller) {
+        try {
+          if (taken && !stopped) copy.enqueue(taken);
+          taken = null;
+          while (!stopped && copy.desiredSize <= 0) await new Promise((go) => (drained = go));
+          const { done, value } = await reader.read();
+          if (done) {
+            if (!stopped) copy.close();
+            return controller.close();
+          }
+          taken = value;
+          controller.enqueue(value);
+        } catch (err) {
+          if (!stopped) copy.error(err);
+          controller.error(err);
         }
-        if (!stopped) copy.enqueue(value.slice());
-        controller.enqueue(value);
-      } catch (err) {
-        if (!stopped) copy.error(err);
-        controller.error(err);
-      }
+      },
+      cancel(reason) {
+        if (!stopped) copy.error(reason);
+        return reader.cancel(reason);
+      },
     },
-    cancel(reason) {
-      if (!stopped) copy.error(reason);
-      return reader.cancel(reason);
-    },
-  });
+    { highWaterMark: 0 },
+  );
   return new Response(body, init);
 }
 
@@ -301,23 +309,37 @@ self.corpusExplorerFetch = async (name) => {
  * out only means no copy.
  */
 self.corpusExplorerKeepCopies = () => {
-  const wait = () => {
+  let tries = 0;
+  const wait = async () => {
     const quiet = performance.now() - lastHeard;
     if (quiet < QUIET_MS) return setTimeout(wait, QUIET_MS - quiet);
-    keepCopies().catch((err) => console.warn(`engine: no copies are kept in this browser (${err?.name ?? err}).`));
+    const done = await keepCopies().catch((err) => {
+      console.warn(`engine: no copies are kept in this browser (${err?.name ?? err}).`);
+      return true;
+    });
+    // Until the service worker's install has filled its cache (a first visit), or not at all.
+    if (!done && (tries += 1) < INSTALL_TRIES) setTimeout(wait, QUIET_MS);
   };
   setTimeout(wait, QUIET_MS);
 };
+/** How many times copies wait QUIET_MS for the service worker's install. */
+const INSTALL_TRIES = 20;
 const QUIET_MS = 3000;
 /** When the page last asked the engine something. */
 let lastHeard = 0;
 
+/** Makes the copies (see above); false when the service worker has not installed yet. */
 async function keepCopies() {
-  if (!copies?.build || typeof FileSystemFileHandle === 'undefined' || !('createWritable' in FileSystemFileHandle.prototype)) return;
+  if (!copies?.build || typeof FileSystemFileHandle === 'undefined' || !('createWritable' in FileSystemFileHandle.prototype)) return true;
   const name = `corpus-explorer:${folder}:${copies.build}`;
-  const dir = await copyFolder(true);
-  if (!dir || !self.caches || !(await caches.has(name))) return;
+  if (!self.caches || !(await caches.has(name))) return false;
   const cache = await caches.open(name);
+  // Only from the cache of an installed service worker (it holds the page; the files handed to
+  // it on a first visit are there before it is installed, and where no service worker is ever
+  // installed nothing is copied).
+  if (!(await cache.match(new URL('./', self.location.href).href))) return false;
+  const dir = await copyFolder(true);
+  if (!dir) return true;
   const wanted = Object.keys(copies.blocks).filter((f) => blocksOf(f));
   const kept = [];
   for (const file of wanted.filter((f) => !fromCopy.has(f))) {
@@ -335,6 +357,7 @@ async function keepCopies() {
     if (!wanted.includes(other)) await dir.removeEntry(other).catch(() => {});
   }
   if (kept.length) console.info(`engine: this browser keeps a copy of ${kept.join(' and ')}`);
+  return true;
 }
 
 /** `url` if it is an address on this worker's own site, else null. */
