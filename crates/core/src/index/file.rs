@@ -819,6 +819,19 @@ mod tests {
             open_doc: None,
         };
         assert_eq!(service.view(&r).notes, [note]);
+        // For a corpus added in the page, rebuilding the app is no help: the advice is the caller's.
+        let corpus = tiny(&[("", "a b")]);
+        let ix = read_ab(&file_of(&[("a", BODY1, &[1], None), ("b", BODY1, &[3], None)]));
+        let added = Service::new(Engine::with_index(corpus, ix)).with_damage_advice("add its files again");
+        let r = SearchRequest { query: "b".into(), filters: Default::default(), sort: Default::default(), shown: 10 };
+        match added.handle(&Request::Search(r)) {
+            crate::api::Response::Search(page) => assert_eq!(
+                page.notes,
+                ["The index file is damaged (term 'b' in document 1: a position on a gap): reload the page; \
+                  if it stays, add its files again."]
+            ),
+            other => panic!("{other:?}"),
+        }
     }
 
     proptest! {
