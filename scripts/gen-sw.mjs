@@ -119,9 +119,11 @@ const COPY_BLOCK = Number(process.env.EXPLORER_COPY_BLOCK ?? 8 << 20);
 for (const [name, re] of [['corpus', /^corpus-[0-9a-f]{16}\.jsonl$/], ['index', /^index-[0-9a-f]{16}\.bin$/]]) {
   const file = files.find((f) => re.test(f));
   const existing = new RegExp(`<meta name="corpus-explorer-${name}"[^>]*>\\n?\\s*`);
+  const blocksTag = new RegExp(`<meta name="corpus-explorer-${name}-blocks"[^>]*>\\n?\\s*`);
+  html = html.replace(blocksTag, '');
   if (!file) {
     // A build made again with another corpus (tests/support/update-build.mjs) may have none.
-    html = html.replace(existing, '').replace(new RegExp(`<meta name="corpus-explorer-${name}-blocks"[^>]*>\\n?\\s*`), '');
+    html = html.replace(existing, '');
     continue;
   }
   const tag = `<meta name="corpus-explorer-${name}" content="${file}">`;
@@ -131,8 +133,6 @@ for (const [name, re] of [['corpus', /^corpus-[0-9a-f]{16}\.jsonl$/], ['index', 
   // A file larger than a block: the first 16 hex digits of each block's SHA-256, against which
   // the engine checks this browser's working copy of it as it reads it (engine-worker.js).
   const bytes = await readFile(join(dir, file));
-  const blocksTag = new RegExp(`<meta name="corpus-explorer-${name}-blocks"[^>]*>\\n?\\s*`);
-  html = html.replace(blocksTag, '');
   if (bytes.length > COPY_BLOCK) {
     const hashes = [];
     for (let at = 0; at < bytes.length; at += COPY_BLOCK) hashes.push(sha256(bytes.subarray(at, at + COPY_BLOCK)).slice(0, 16));

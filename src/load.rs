@@ -263,8 +263,8 @@ fn load(report: impl Fn(Loading) + 'static) {
     let stored = corpus_in_use();
     if stored.is_none() {
         // On a first visit the build's files go to the offline cache as they are downloaded.
-        if let Some(version) = crate::offline::first_visit() {
-            let _ = js_sys::Reflect::set(&boot, &JsValue::from_str("offline"), &JsValue::from_str(&version));
+        if crate::offline::first_visit() {
+            let _ = js_sys::Reflect::set(&boot, &JsValue::from_str("offline"), &JsValue::TRUE);
         }
         // The build's files may be read from this browser's working copies, each block checked
         // against its hash in `<meta name="corpus-explorer-corpus-blocks">` (scripts/gen-sw.mjs).

@@ -148,13 +148,11 @@ fn container(window: &web_sys::Window) -> Option<ServiceWorkerContainer> {
         .and_then(|c| c.dyn_into::<ServiceWorkerContainer>().ok())
 }
 
-/// This build's version when this is a first visit: no service worker controls the page and
-/// [`register`] will register one, whose install is to find the files the engine downloads
-/// in its cache (`engine-worker.js`'s `corpusExplorerHandOff`).
-pub fn first_visit() -> Option<String> {
-    let version = crate::load::build_version();
-    let container = container(&web_sys::window()?)?;
-    (container.controller().is_none() && !version.is_empty()).then_some(version)
+/// True on a first visit: no service worker controls the page and [`register`] will register
+/// one, whose install is to find the files the engine downloads in its cache
+/// (`engine-worker.js`'s `handOff`).
+pub fn first_visit() -> bool {
+    web_sys::window().and_then(|w| container(&w)).is_some_and(|c| c.controller().is_none())
 }
 
 fn on_registered(reg: ServiceWorkerRegistration) {

@@ -72,6 +72,8 @@ let started = false;
 /** The cache of the service worker about to be installed (sw.js's CACHE), when the page said
  * that this is a first visit: no service worker controls it yet, and one will be registered. */
 let offlineCache = null;
+/** The name of the service worker's cache of the build `build` (as sw.js names it). */
+const cacheOf = (build) => `corpus-explorer:${folder}:${build}`;
 
 /** The writes of the files handed to `offlineCache` in this load. */
 const handed = [];
@@ -331,7 +333,7 @@ let lastHeard = 0;
 /** Makes the copies (see above); false when the service worker has not installed yet. */
 async function keepCopies() {
   if (!copies?.build || typeof FileSystemFileHandle === 'undefined' || !('createWritable' in FileSystemFileHandle.prototype)) return true;
-  const name = `corpus-explorer:${folder}:${copies.build}`;
+  const name = cacheOf(copies.build);
   if (!self.caches || !(await caches.has(name))) return false;
   const cache = await caches.open(name);
   // Only from the cache of an installed service worker (it holds the page; the files handed to
@@ -370,9 +372,9 @@ function ownSite(url) {
   }
 }
 
-if (self.name !== COPY_READER) self.addEventListener('message', () => (lastHeard = performance.now()));
 if (self.name === COPY_READER) readCopyHere();
-else self.onmessage = async (event) => {
+else self.addEventListener('message', () => (lastHeard = performance.now()));
+if (self.name !== COPY_READER) self.onmessage = async (event) => {
   if (started) {
     held.push(event.data);
     return;
@@ -382,13 +384,10 @@ else self.onmessage = async (event) => {
   const module = event.data?.module;
   if (!glue) return fail('the page named no script of this site');
   if (!(module instanceof WebAssembly.Module)) return fail('the page sent no WebAssembly module');
-  const version = event.data?.offline;
-  if (typeof version === 'string' && /^[0-9a-f]+$/.test(version) && self.caches) {
-    offlineCache = `corpus-explorer:${folder}:${version}`;
-  }
   const { build, blocks } = event.data?.copies ?? {};
   if (typeof build === 'string' && /^[0-9a-f]+$/.test(build) && blocks && typeof blocks === 'object') {
     copies = { build, blocks };
+    if (event.data.offline === true && self.caches) offlineCache = cacheOf(build);
   }
   try {
     const bindings = await import(glue);

@@ -205,3 +205,17 @@ export function serveBuild(envVar, what) {
   });
   return () => server;
 }
+
+/** Makes the worker script `script` (e.g. 'engine-worker.js') one that cannot be had, as a
+ * deployment half-way through or a proxy that blocks it would: the page's `new Worker` of it
+ * is pointed at a missing file, and the browser fires a plain error event at the worker. */
+export function missingWorkerScript(page, script) {
+  return page.addInitScript((script) => {
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(url, options) {
+        super(String(url).includes(script) ? `no-such-${script}` : url, options);
+      }
+    };
+  }, script);
+}

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test, expect, waitReady, idsFor, results, countText, params, CORPUS_SIZE } from './helpers.mjs';
+import { test, expect, waitReady, idsFor, results, countText, params, CORPUS_SIZE, missingWorkerScript } from './helpers.mjs';
 import { startStaticServer } from '../support/static-server.mjs';
 import { makeZip } from '../support/zip.mjs';
 
@@ -385,14 +385,7 @@ test('documents the corpus sorts otherwise than they are read are indexed after 
 test('a file reader that cannot start says so when files are added', async ({ page }) => {
   // The reader's worker script cannot be had (the page and its dialog load): the workers
   // started when the dialog opens fail before any file is chosen.
-  await page.addInitScript(() => {
-    const Real = window.Worker;
-    window.Worker = class extends Real {
-      constructor(url, options) {
-        super(String(url).includes('reader-worker.js') ? 'no-such-reader-worker.js' : url, options);
-      }
-    };
-  });
+  await missingWorkerScript(page, 'reader-worker.js');
   await page.goto('/');
   await waitReady(page);
   await openAdd(page);

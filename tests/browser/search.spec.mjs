@@ -1,5 +1,5 @@
 import { test, expect, DOC, CORPUS_SIZE, openApp, searchBox, results,
-  resultIds, expectConsistentCount, typeQuery, fold, yearOf, countText, MATCH_COUNT } from './helpers.mjs';
+  resultIds, expectConsistentCount, typeQuery, fold, yearOf, countText, MATCH_COUNT, missingWorkerScript } from './helpers.mjs';
 
 /** Asserts every listed result has at least one <mark> in its snippet and every mark matches `re`. */
 async function expectMarkedSnippets(page, re) {
@@ -127,16 +127,7 @@ test("the engine runs in a Web Worker, and typing fast ends with the last query'
 });
 
 test("an engine whose worker script cannot be had says so, instead of 'Starting…' for ever", async ({ page }) => {
-  // The worker's script is missing (a deployment half-way through, a proxy that blocks it):
-  // the browser fires a plain error event at the worker, with no message.
-  await page.addInitScript(() => {
-    const Real = window.Worker;
-    window.Worker = class extends Real {
-      constructor(url, options) {
-        super(String(url).includes('engine-worker.js') ? 'no-such-engine-worker.js' : url, options);
-      }
-    };
-  });
+  await missingWorkerScript(page, 'engine-worker.js');
   await page.goto('/');
   await expect(page.locator('main#app.load-error [role=alert]')).toHaveText(
     "The explorer's search engine stopped (its script did not load). Reload to try again.",
